@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way (see docs/architecture.md):
+//   solieu (executable) → Formats → Engine
+// Engine knows nothing of files, terminals or the shell; Formats knows nothing of the shell.
+let package = Package(
+    name: "solieu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "solieu", targets: ["solieu"]),
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Formats", targets: ["Formats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "Engine"),
+        .target(name: "Formats", dependencies: ["Engine"]),
+        .executableTarget(
+            name: "solieu",
+            dependencies: ["Engine", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine"]),
+        .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
+
