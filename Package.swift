@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "solieu", targets: ["solieu"]),
+        .executable(name: "solieu-households", targets: ["HouseholdGenerator"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Formats", targets: ["Formats"]),
     ],
@@ -21,6 +22,9 @@ let package = Package(
         .executableTarget(
             name: "solieu",
             dependencies: ["Engine", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "HouseholdGenerator",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),

@@ -1,0 +1,38 @@
+extension Column {
+    /// The cells at `rows`, in that order; a row index of -1 gives a missing cell (an unmatched outer-join row).
+    /// - Complexity: O(rows.count).
+    public func gathering(_ rows: ContiguousArray<Int32>) -> Column {
+        let hasUnmatched = rows.contains(-1)
+        let safeRows = hasUnmatched ? ContiguousArray(rows.lazy.map { max($0, 0) }) : rows
+        let gathered: ColumnStorage = safeRows.withUnsafeBufferPointer { r in
+            switch storage {
+            case .integer(let buffer): .integer(buffer.gathering(r))
+            case .decimal(let values): .decimal(gather(values, r))
+            case .boolean(let values): .boolean(gather(values, r))
+            case .text(let text): .text(DictionaryText(codes: text.codes.gathering(r), dictionary: text.dictionary))
+            }
+        }
+        var present: ValidityBitmap? = nil
+        if validity != nil || hasUnmatched {
+            present = ValidityBitmap(rows.lazy.map { $0 >= 0 && self.isPresent(Int($0)) })
+        }
+        return Column(name: name, storage: gathered, validity: present, annotations: annotations)
+    }
+
+    /// The selected cells, in selection order.
+    public func gathering(_ selection: Selection) -> Column {
+        if case .all(let n) = selection, n == count { return self }
+        return gathering(selection.rowIndices)
+    }
+}
+
+extension Table {
+    /// The selected rows of every column (materialises a filter or sort result).
+    public func gathering(_ selection: Selection) -> Table {
+        // Columns of one table always have equal lengths, so this cannot fail.
+        try! Table(name: name, columns: columns.map { $0.gathering(selection) })
+    }
+
+    /// The first `n` rows.
+    public func limited(to n: Int) -> Table { gathering(.all(count: rowCount).prefix(n)) }
+}
