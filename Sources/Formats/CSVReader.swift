@@ -1,0 +1,184 @@
+import Engine
+import Foundation
+
+/// Reads CSV and TSV (RFC 4180) into a columnar table, in two passes over the bytes, both split across cores:
+/// the first learns each column's type and number convention from all its values, the second parses every
+/// field straight into its final typed buffer.
+public enum CSVReader {
+    /// Inputs smaller than this are read on one thread.
+    static let minimumBytesToSplit = 4 << 20
+
+    /// - Parameter delimiter: the separator, or nil to sniff it from the first lines.
+    /// - Throws: `LoadError` with the file, line and column of the first problem; no partial table is returned.
+    public static func read(_ source: SourceBytes, tableName: String, delimiter: UInt8? = nil, format: String = "CSV") throws -> LoadResult {
+        let bytes = source.buffer
+        var start = 0
+        try checkEncoding(source, start: &start)
+        let delimiter = delimiter ?? CSVDialect.sniff(bytes, from: start)
+
+        // The header: the first record that is not a blank line.
+        var header = HeaderCollector()
+        let headerTokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: nil)
+        let (headerScan, dataStart) = headerTokenizer.scan(start..<bytes.count, maximumRecords: 1, into: &header)
+        if let error = headerScan.error { throw loadError(source, error, linesBefore: 0) }
+        guard headerScan.records == 1 else {
+            throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
+                            reason: "the file has no header row (it holds only blank lines)",
+                            hint: "the first line must name the columns, e.g. province\(String(UnicodeScalar(delimiter)))year")
+        }
+        var notes: [String] = []
+        let names = try columnNames(header.names, source: source, notes: &notes)
+        let columnCount = names.count
+
+        // Split the data into chunks at record boundaries, then profile every chunk.
+        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: columnCount)
+        var chunks = chunkRanges(bytes, dataStart..<bytes.count)
+        var profiling = Parallel.map(chunks.count) { i -> (CSVScanSummary, ProfileCollector) in
+            var collector = ProfileCollector(columnCount: columnCount)
+            let (summary, _) = tokenizer.scan(chunks[i], into: &collector)
+            return (summary, collector)
+        }
+        if profiling.contains(where: { $0.0.endedInsideQuotes }) {
+            // A stray quote misled the split: read the data as one chunk.
+            chunks = [dataStart..<bytes.count]
+            var collector = ProfileCollector(columnCount: columnCount)
+            let (summary, _) = tokenizer.scan(chunks[0], into: &collector)
+            profiling = [(summary, collector)]
+        }
+        let headerLines = 1 + headerScan.newlines + headerScan.blankLines
+        var linesBefore = [headerLines - 1]
+        for (summary, _) in profiling.dropLast() { linesBefore.append(linesBefore.last! + summary.newlines) }
+        for (i, (summary, _)) in profiling.enumerated() {
+            if let error = summary.error { throw loadError(source, error, linesBefore: linesBefore[i]) }
+        }
+
+        var profiles = Array(repeating: ColumnProfile(), count: columnCount)
+        for (_, collector) in profiling {
+            for c in 0..<columnCount { profiles[c].merge(collector.profiles[c]) }
+        }
+        let plans = profiles.map { ColumnPlan.decide($0, delimiter: delimiter) }
+        let blankLines = profiling.reduce(headerScan.blankLines) { $0 + $1.0.blankLines }
+        if blankLines > 0 { notes.append("\(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped") }
+        if delimiter != 0x2C && delimiter != 0x09 { notes.append("separator: \(CSVDialect.name(of: delimiter))") }
+
+        // Second pass: parse into preallocated buffers, each chunk at its own rows.
+        var firstRows = [0]
+        for (summary, _) in profiling { firstRows.append(firstRows.last! + summary.records) }
+        let rowCount = firstRows.last!
+        let sinks = plans.map { ColumnSink(plan: $0, rows: rowCount) }
+        let filled = Parallel.map(chunks.count) { i -> ColumnFiller in
+            var filler = ColumnFiller(sinks: sinks, firstRow: firstRows[i])
+            _ = tokenizer.scan(chunks[i], into: &filler)
+            return filler
+        }
+        let columns = (0..<columnCount).map { c in
+            buildColumn(name: names[c], sink: sinks[c], interners: filled.map { $0.interners[c] }, firstRows: firstRows)
+        }
+        if let (row, column) = filled.compactMap(\.mismatch).first {
+            throw LoadError(file: source.name, reason: "row \(row + 1), column '\(names[column])': a value does not read as \(plans[column].type.rawValue)",
+                            hint: "this is a fault in solieu's reader; please report it with the file")
+        }
+        let table = try Table(name: tableName, columns: columns)
+        let summaries = columns.map {
+            LoadReport.ColumnSummary(name: $0.name, type: $0.type, missing: $0.missingCount, annotations: $0.annotations)
+        }
+        let report = LoadReport(file: source.name, format: format, rowCount: rowCount, columns: summaries, notes: notes)
+        return LoadResult(table: table, report: report)
+    }
+
+    /// Skips a UTF-8 byte-order mark; refuses UTF-16 and anything that is not UTF-8, naming the byte.
+    static func checkEncoding(_ source: SourceBytes, start: inout Int) throws {
+        let bytes = source.buffer
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
+                            reason: "the file is UTF-16, not UTF-8",
+                            hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8)")
+        }
+        if bytes.count == start {
+            throw LoadError(file: source.name, reason: "the file is empty: there is no header row",
+                            hint: "a CSV file starts with a line naming its columns")
+        }
+        let ranges = utf8SafeRanges(bytes, start..<bytes.count)
+        let invalid = Parallel.map(ranges.count) { firstInvalidUTF8(bytes, in: ranges[$0]) }.compactMap { $0 }.first
+        if let offset = invalid {
+            let shown = bytes[offset..<min(offset + 4, bytes.count)].map { String(format: "%02X", $0) }.joined(separator: " ")
+            throw LoadError(file: source.name, position: source.position(of: offset),
+                            reason: "the file is not UTF-8: byte \(offset) (0x\(shown.prefix(2))) starts no valid character (bytes: \(shown))",
+                            hint: "the file is probably in a Vietnamese legacy encoding (Windows-1258, TCVN3/ABC or VNI); convert it to UTF-8, e.g. with `iconv -f CP1258 -t UTF-8` or by saving it from Excel as CSV UTF-8")
+        }
+    }
+
+    /// Splits `range` near equal parts, each starting at a line start.
+    private static func utf8SafeRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+        guard range.count >= minimumBytesToSplit else { return [range] }
+        var cuts = [range.lowerBound]
+        for piece in Parallel.ranges(range.count, minimumPerRange: minimumBytesToSplit / 2).dropFirst() {
+            var cut = range.lowerBound + piece.lowerBound
+            while cut < range.upperBound && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            if cut > cuts.last! { cuts.append(cut) }
+        }
+        cuts.append(range.upperBound)
+        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }.filter { !$0.isEmpty }
+    }
+
+    /// Splits the data into one chunk per core, each starting right after a line end that lies outside quotes
+    /// (judged by the parity of the quotes before it). A stray quote can mislead that judgement; the tokenizer
+    /// then ends a chunk inside quotes and the caller falls back to one chunk.
+    static func chunkRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+        guard range.count >= minimumBytesToSplit, Parallel.workerCount > 1 else { return [range] }
+        let pieces = Parallel.ranges(range.count, minimumPerRange: minimumBytesToSplit / 2).map {
+            (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound)
+        }
+        let quoteCounts = Parallel.map(pieces.count) { i -> Int in
+            var count = 0
+            for k in pieces[i] where bytes[k] == CSVTokenizer.quote { count += 1 }
+            return count
+        }
+        var cuts = [range.lowerBound]
+        var quotesBefore = 0
+        for i in 1..<pieces.count {
+            quotesBefore += quoteCounts[i - 1]
+            var k = pieces[i].lowerBound
+            var parity = quotesBefore & 1
+            while k < range.upperBound {
+                let b = bytes[k]
+                if b == CSVTokenizer.quote { parity ^= 1 }
+                if b == CSVTokenizer.newline && parity == 0 { k += 1; break }
+                k += 1
+            }
+            if k > cuts.last! && k < range.upperBound { cuts.append(k) }
+        }
+        cuts.append(range.upperBound)
+        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+    }
+
+    /// Header cells as column names: NFC, trimmed; an empty cell is named after its position (and said so);
+    /// two equal names are an error.
+    static func columnNames(_ cells: [String], source: SourceBytes, notes: inout [String]) throws -> [String] {
+        var names: [String] = []
+        var seen: [String: Int] = [:]
+        for (i, cell) in cells.enumerated() {
+            var name = cell.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+            if name.isEmpty {
+                name = "column_\(i + 1)"
+                notes.append("header cell \(i + 1) is empty; the column is named \(name)")
+            }
+            if let earlier = seen[name] {
+                throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
+                                reason: "the header names two columns '\(name)' (columns \(earlier + 1) and \(i + 1))",
+                                hint: "rename one of them so every column has its own name")
+            }
+            seen[name] = i
+            names.append(name)
+        }
+        return names
+    }
+
+    static func loadError(_ source: SourceBytes, _ error: CSVSyntaxError, linesBefore: Int) -> LoadError {
+        let line = linesBefore + error.newlinesBefore + 1
+        let column = source.characterColumn(lineStart: error.lineStart, offset: error.offset)
+        return LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: column),
+                         reason: error.reason, hint: error.hint)
+    }
+}

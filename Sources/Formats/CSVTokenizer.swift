@@ -1,0 +1,169 @@
+/// Receives the fields of CSV records as the tokenizer finds them.
+protocol CSVFieldVisitor {
+    /// One field of the current record. `bytes` excludes surrounding quotes; `hasEscapedQuotes` says that it
+    /// still contains doubled quotes (`""`) to be undone by the visitor if it needs the text.
+    mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, hasEscapedQuotes: Bool)
+    /// The current record ended after `fieldCount` fields.
+    mutating func endRecord(fieldCount: Int)
+}
+
+/// Where a tokenizer run stopped, and what it counted on the way.
+struct CSVScanSummary {
+    var records = 0
+    var newlines = 0
+    /// Records that were a blank line, skipped because the header has more than one column.
+    var blankLines = 0
+    /// The chunk ended inside a quoted field: its split point was not a record boundary.
+    var endedInsideQuotes = false
+    var error: CSVSyntaxError?
+}
+
+/// A syntax error at a byte offset, with the line counted from the start of the scanned range.
+struct CSVSyntaxError: Error {
+    var offset: Int
+    /// Newlines between the start of the scanned range and the error.
+    var newlinesBefore: Int
+    var lineStart: Int
+    var reason: String
+    var hint: String?
+}
+
+/// RFC 4180 tokenizer over raw bytes: quoted fields, `""` escapes, newlines inside quotes, CRLF, LF or CR
+/// line ends, a last record without a line end. It builds no String: visitors get byte ranges.
+///
+/// Leniency, stated: a quote inside an unquoted field is kept as a literal character (Excel writes `5"`
+/// this way); text after a closing quote is an error, because its meaning is unclear.
+struct CSVTokenizer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let delimiter: UInt8
+    /// Fields the header promises; records with more or fewer are errors. nil while reading the header.
+    let expectedFields: Int?
+
+    static let quote: UInt8 = 0x22, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+
+    /// Tokenizes the records in `range` (which must start at a record boundary), up to `maximumRecords`.
+    func scan<V: CSVFieldVisitor>(_ range: Range<Int>, maximumRecords: Int = .max, into visitor: inout V) -> (CSVScanSummary, end: Int) {
+        var summary = CSVScanSummary()
+        guard let base = bytes.baseAddress else { return (summary, range.lowerBound) }
+        let end = range.upperBound
+        var i = range.lowerBound
+        var lineStart = i
+        let delimiter = self.delimiter
+
+        @inline(__always) func fail(_ offset: Int, _ reason: String, _ hint: String? = nil) {
+            summary.error = CSVSyntaxError(offset: offset, newlinesBefore: summary.newlines, lineStart: lineStart, reason: reason, hint: hint)
+        }
+
+        recordLoop: while i < end && summary.records < maximumRecords {
+            var fieldIndex = 0
+            let recordStart = i
+            fieldLoop: while true {
+                var fieldStart = i
+                var fieldEnd: Int
+                var quoted = false
+                var escaped = false
+                if i < end && base[i] == CSVTokenizer.quote {
+                    quoted = true
+                    let openingQuote = i
+                    let openingLineStart = lineStart, openingNewlines = summary.newlines
+                    i += 1
+                    fieldStart = i
+                    while true {
+                        while i < end && base[i] != CSVTokenizer.quote {
+                            if base[i] == CSVTokenizer.newline { summary.newlines += 1; lineStart = i + 1 }
+                            i += 1
+                        }
+                        if i >= end {
+                            if end < bytes.count {
+                                summary.endedInsideQuotes = true
+                                return (summary, i)
+                            }
+                            summary.error = CSVSyntaxError(
+                                offset: openingQuote, newlinesBefore: openingNewlines, lineStart: openingLineStart,
+                                reason: "this quote is never closed: the field runs to the end of the file",
+                                hint: "close the field with a quote (\"), and write a quote inside a field as two quotes (\"\")")
+                            return (summary, i)
+                        }
+                        if i + 1 < end && base[i + 1] == CSVTokenizer.quote {
+                            escaped = true
+                            i += 2
+                            continue
+                        }
+                        break
+                    }
+                    fieldEnd = i
+                    i += 1  // closing quote
+                    if i < end, base[i] != delimiter, base[i] != CSVTokenizer.newline, base[i] != CSVTokenizer.carriageReturn {
+                        fail(i, "text after the closing quote of a field",
+                             "a quote inside a quoted field must be doubled (\"\"), and the field must end right after its closing quote")
+                        return (summary, i)
+                    }
+                } else {
+                    while i < end {
+                        let b = base[i]
+                        if b == delimiter || b == CSVTokenizer.newline || b == CSVTokenizer.carriageReturn { break }
+                        i += 1
+                    }
+                    fieldEnd = i
+                }
+
+                // A blank line in a table of several columns is no record: skip it, but count it.
+                if fieldIndex == 0, !quoted, fieldEnd == fieldStart, (expectedFields ?? 2) > 1,
+                   i >= end || base[i] == CSVTokenizer.newline || base[i] == CSVTokenizer.carriageReturn {
+                    if i >= end { break recordLoop }
+                    if base[i] == CSVTokenizer.carriageReturn { i += 1 }
+                    if i < end && base[i] == CSVTokenizer.newline { i += 1 }
+                    summary.newlines += 1
+                    lineStart = i
+                    summary.blankLines += 1
+                    continue recordLoop
+                }
+
+                if let expected = expectedFields, fieldIndex >= expected {
+                    fail(fieldStart - (quoted ? 1 : 0),
+                         "this row has more fields than the header's \(expected): \(countFields(from: recordStart)) found",
+                         "check for an unquoted \(delimiterName) inside a value; quote such a value")
+                    return (summary, i)
+                }
+                visitor.field(fieldIndex, UnsafeBufferPointer(start: base + fieldStart, count: fieldEnd - fieldStart),
+                              quoted: quoted, hasEscapedQuotes: escaped)
+                fieldIndex += 1
+
+                if i < end && base[i] == delimiter {
+                    i += 1
+                    continue fieldLoop
+                }
+                // End of record: a line end or the end of the input.
+                if let expected = expectedFields, fieldIndex < expected {
+                    fail(i, "this row has \(fieldIndex) field\(fieldIndex == 1 ? "" : "s") where the header has \(expected)",
+                         "every row needs \(expected - 1) separators (\(delimiterName)); add empty fields for missing values")
+                    return (summary, i)
+                }
+                visitor.endRecord(fieldCount: fieldIndex)
+                summary.records += 1
+                var sawLineEnd = false
+                if i < end && base[i] == CSVTokenizer.carriageReturn { i += 1; sawLineEnd = true }
+                if i < end && base[i] == CSVTokenizer.newline { i += 1; sawLineEnd = true }
+                if sawLineEnd { summary.newlines += 1 }
+                lineStart = i
+                break fieldLoop
+            }
+        }
+        return (summary, i)
+    }
+
+    /// Fields in the record starting at `start` (for the error message only).
+    private func countFields(from start: Int) -> Int {
+        var count = 1, i = start, inQuotes = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == CSVTokenizer.quote { inQuotes.toggle() }
+            else if !inQuotes && b == delimiter { count += 1 }
+            else if !inQuotes && (b == CSVTokenizer.newline || b == CSVTokenizer.carriageReturn) { break }
+            i += 1
+        }
+        return count
+    }
+
+    var delimiterName: String { CSVDialect.name(of: delimiter) }
+}

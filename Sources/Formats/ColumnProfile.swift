@@ -1,0 +1,195 @@
+import Engine
+
+/// Everything the first pass learns about one column from the shapes of all its fields; merged across chunks.
+struct ColumnProfile {
+    var present = 0
+    var missing = 0
+    var booleans = 0
+    var numbers = 0
+    var texts = 0
+    var percents = 0
+    var leadingZeros = 0
+    var ungroupedThousands = 0
+    var needsDecimal = false
+    var evidence: SeparatorEvidence = []
+    var minimumDigits: Int64 = .max
+    var maximumDigits: Int64 = .min
+    /// The first field that made the column text, for the load report ("kept as text because of …").
+    var firstText: String?
+
+    @inline(__always)
+    mutating func add(_ shape: FieldShape, negative: Bool, raw: UnsafeBufferPointer<UInt8>) {
+        switch shape.kind {
+        case .missing:
+            missing += 1
+            return
+        case .boolean: booleans += 1
+        case .text:
+            texts += 1
+            if firstText == nil { firstText = String(decoding: raw.prefix(40), as: UTF8.self) }
+        case .number:
+            numbers += 1
+            if shape.percent { percents += 1 }
+            if shape.leadingZero { leadingZeros += 1 }
+            if shape.ungroupedThousands { ungroupedThousands += 1 }
+            needsDecimal = needsDecimal || shape.needsDecimal
+            evidence.formUnion(shape.separators)
+            let v = negative ? -shape.digitsValue : shape.digitsValue
+            minimumDigits = min(minimumDigits, v)
+            maximumDigits = max(maximumDigits, v)
+        }
+        present += 1
+    }
+
+    mutating func merge(_ other: ColumnProfile) {
+        present += other.present
+        missing += other.missing
+        booleans += other.booleans
+        numbers += other.numbers
+        texts += other.texts
+        percents += other.percents
+        leadingZeros += other.leadingZeros
+        ungroupedThousands += other.ungroupedThousands
+        needsDecimal = needsDecimal || other.needsDecimal
+        evidence.formUnion(other.evidence)
+        minimumDigits = min(minimumDigits, other.minimumDigits)
+        maximumDigits = max(maximumDigits, other.maximumDigits)
+        if firstText == nil { firstText = other.firstText }
+    }
+}
+
+/// How the second pass reads a column, decided from its whole profile.
+struct ColumnPlan {
+    enum Kind: Equatable { case integer(bitWidth: Int), decimal, boolean, text }
+    var kind: Kind
+    var decimalMark: UInt8?
+    var thousandsMark: UInt8?
+    var annotations: ColumnAnnotations
+    var hasMissing: Bool
+
+    var type: ColumnType {
+        switch kind {
+        case .integer: .integer
+        case .decimal: .decimal
+        case .boolean: .boolean
+        case .text: .text
+        }
+    }
+
+    /// Decides a column's type and number convention from all its values.
+    ///
+    /// A column is numeric only when every present value is a number; then separators are decided by what the
+    /// values prove (`6,8` proves a decimal comma, `1.234.567` a thousands dot). A column that proves
+    /// nothing but holds `1.234`-style values is ambiguous: it is read the Vietnamese way (thousands dot,
+    /// decimal comma) unless other values contradict that, and the decision is stated in the load report.
+    static func decide(_ p: ColumnProfile, delimiter: UInt8) -> ColumnPlan {
+        var plan = ColumnPlan(kind: .text, decimalMark: nil, thousandsMark: nil, annotations: ColumnAnnotations(), hasMissing: p.missing > 0)
+        if p.present == 0 {
+            plan.annotations.decision = "no values: every field is empty or a missing marker"
+            return plan
+        }
+        if p.texts > 0 || (p.booleans > 0 && p.numbers > 0) {
+            if p.numbers > 0, let example = p.firstText {
+                plan.annotations.decision = "kept as text: \(p.numbers) numbers but also values such as '\(example)'"
+            }
+            return plan
+        }
+        if p.booleans == p.present {
+            plan.kind = .boolean
+            return plan
+        }
+        if p.leadingZeros > 0 {
+            plan.annotations.decision = "kept as text: codes with leading zeros (such as 01)"
+            return plan
+        }
+        let e = p.evidence
+        let dot = FieldClassifier.dot, comma = FieldClassifier.comma
+        let provesDotDecimal = e.contains(.dotDecimal) || e.contains(.commaThousands)
+        let provesCommaDecimal = e.contains(.commaDecimal) || e.contains(.dotThousands)
+        var usesDecimalMark = e.contains(.dotDecimal) || e.contains(.commaDecimal)
+        if provesDotDecimal && provesCommaDecimal {
+            plan.annotations.decision = "kept as text: values mix the 6,8 and 6.8 conventions"
+            return plan
+        }
+        if provesCommaDecimal {
+            plan.decimalMark = comma
+            plan.thousandsMark = dot
+            // A `1,234` beside `6,8` is a decimal too.
+            usesDecimalMark = usesDecimalMark || e.contains(.commaAmbiguous)
+        } else if provesDotDecimal {
+            plan.decimalMark = dot
+            plan.thousandsMark = comma
+            usesDecimalMark = usesDecimalMark || e.contains(.dotAmbiguous)
+        } else if e.contains(.dotAmbiguous) || e.contains(.commaAmbiguous) {
+            plan = decideAmbiguous(p, plan, delimiter: delimiter, usesDecimalMark: &usesDecimalMark)
+        }
+        plan.kind = usesDecimalMark || p.needsDecimal ? .decimal : .integer(bitWidth: bitWidth(p.minimumDigits, p.maximumDigits))
+        if p.percents > 0 {
+            plan.annotations.isPercentage = true
+            if p.percents < p.numbers {
+                plan.annotations.decision = [plan.annotations.decision, "\(p.percents) of \(p.numbers) values carry %; all read as percentages"]
+                    .compactMap { $0 }.joined(separator: "; ")
+            }
+        }
+        plan.annotations.convention = conventionName(plan, usesDecimalMark: usesDecimalMark, evidence: e, percent: p.percents > 0)
+        return plan
+    }
+
+    /// `1.234` (or `1,234`) and nothing that proves which mark it is.
+    private static func decideAmbiguous(_ p: ColumnProfile, _ plan: ColumnPlan, delimiter: UInt8, usesDecimalMark: inout Bool) -> ColumnPlan {
+        var plan = plan
+        let dot = FieldClassifier.dot, comma = FieldClassifier.comma
+        let e = p.evidence
+        let example = e.contains(.dotAmbiguous) ? "1.234" : "1,234"
+        if p.ungroupedThousands > 0 {
+            // Someone who writes 1500 without a separator does not group thousands elsewhere.
+            let mark = e.contains(.dotAmbiguous) ? dot : comma
+            plan.decimalMark = mark
+            usesDecimalMark = true
+            plan.annotations.decision = "'\(example)' read as a decimal (\(example.replacingDot())): other values of 1000 or more have no thousands separator"
+            if e.contains(.dotAmbiguous) && e.contains(.commaAmbiguous) {
+                plan.annotations.decision = "kept as text: values mix 1.234 and 1,234 and neither can be a thousands separator"
+                plan.decimalMark = nil
+                usesDecimalMark = false
+                plan.kind = .text
+            }
+        } else if e.contains(.dotAmbiguous) {
+            plan.decimalMark = comma
+            plan.thousandsMark = dot
+            if e.contains(.commaAmbiguous) { usesDecimalMark = true }
+            plan.annotations.decision = "'1.234' read as 1234 (thousands dot, the Vietnamese convention); no value contradicts it"
+        } else if delimiter == comma {
+            // A quoted `"1,234"` in a comma-separated file is English style.
+            plan.thousandsMark = comma
+            plan.decimalMark = dot
+            plan.annotations.decision = "'1,234' read as 1234 (thousands comma, as in this comma-separated file); no value contradicts it"
+        } else {
+            plan.decimalMark = comma
+            plan.thousandsMark = dot
+            usesDecimalMark = true
+            plan.annotations.decision = "'1,234' read as 1.234 (decimal comma, the Vietnamese convention); no value contradicts it"
+        }
+        return plan
+    }
+
+    private static func conventionName(_ plan: ColumnPlan, usesDecimalMark: Bool, evidence e: SeparatorEvidence, percent: Bool) -> String? {
+        var parts: [String] = []
+        if usesDecimalMark, plan.decimalMark == FieldClassifier.comma { parts.append("decimal comma") }
+        let groups = e.contains(.dotThousands) || e.contains(.commaThousands)
+            || (!usesDecimalMark && (e.contains(.dotAmbiguous) || e.contains(.commaAmbiguous)))
+        if groups, let t = plan.thousandsMark { parts.append(t == FieldClassifier.dot ? "thousands dot" : "thousands comma") }
+        if percent { parts.append("percent sign") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    static func bitWidth(_ low: Int64, _ high: Int64) -> Int {
+        if low >= Int64(Int8.min) && high <= Int64(Int8.max) { return 8 }
+        if low >= Int64(Int16.min) && high <= Int64(Int16.max) { return 16 }
+        if low >= Int64(Int32.min) && high <= Int64(Int32.max) { return 32 }
+        return 64
+    }
+}
+
+private extension String {
+    func replacingDot() -> String { self == "1.234" ? "1 point 234" : "1 comma 234" }
+}

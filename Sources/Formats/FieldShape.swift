@@ -1,0 +1,193 @@
+/// What one field looks like, decided from its bytes alone: missing, boolean, a number written in some
+/// convention, or text. A column's type is decided later from the shapes of all its fields.
+struct FieldShape {
+    enum Kind { case missing, boolean, number, text }
+    var kind: Kind
+    /// For numbers: which separators the field proves or leaves open.
+    var separators: SeparatorEvidence = []
+    var percent = false
+    /// A whole number written with a leading zero (`01`, `08123`): a code, not a quantity.
+    var leadingZero = false
+    /// The digits read as one integer, ignoring separators (meaningful when separators are thousands).
+    var digitsValue: Int64 = 0
+    /// More digits than an Int64 holds, or an exponent: only a decimal can hold it.
+    var needsDecimal = false
+    /// A whole number of 1000 or more written without any separator.
+    var ungroupedThousands = false
+}
+
+/// Evidence a single number gives about the column's separators.
+struct SeparatorEvidence: OptionSet {
+    let rawValue: UInt16
+    static let dotDecimal = SeparatorEvidence(rawValue: 1)       // 6.8, 0.123, 1,234.5
+    static let commaDecimal = SeparatorEvidence(rawValue: 2)     // 6,8, 0,123, 1.234,5
+    static let dotThousands = SeparatorEvidence(rawValue: 4)     // 1.234.567, 1.234,5
+    static let commaThousands = SeparatorEvidence(rawValue: 8)   // 1,234,567, 1,234.5
+    static let dotAmbiguous = SeparatorEvidence(rawValue: 16)    // 1.234: thousands dot or decimal point
+    static let commaAmbiguous = SeparatorEvidence(rawValue: 32)  // 1,234: thousands comma or decimal comma
+}
+
+enum FieldClassifier {
+    static let dot: UInt8 = 0x2E, comma: UInt8 = 0x2C, percent: UInt8 = 0x25, space: UInt8 = 0x20
+
+    /// The field with leading and trailing spaces and tabs removed.
+    @inline(__always)
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = bytes.count
+        while start < end && (bytes[start] == space || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == space || bytes[end - 1] == 0x09) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// Markers that mean "no value" in statistical exports: empty, `..`, `-`, `–`, `—`, `NA`, `N/A`.
+    @inline(__always)
+    static func isMissingMarker(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch f.count {
+        case 0: return true
+        case 1: return f[0] == 0x2D
+        case 2: return (f[0] == dot && f[1] == dot) || ((f[0] | 0x20) == 0x6E && (f[1] | 0x20) == 0x61)
+        case 3:
+            if f[0] == 0xE2 && f[1] == 0x80 && (f[2] == 0x93 || f[2] == 0x94) { return true }  // – —
+            return (f[0] | 0x20) == 0x6E && f[1] == 0x2F && (f[2] | 0x20) == 0x61
+        default: return false
+        }
+    }
+
+    /// true/false, yes/no (any case) and the Vietnamese có/không, đúng/sai.
+    static func booleanValue(_ f: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if f.count > 6 { return nil }
+        let lower = f.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        switch lower {
+        case Array("true".utf8), Array("yes".utf8), Array("có".utf8), Array("đúng".utf8), Array("Có".utf8), Array("Đúng".utf8): return true
+        case Array("false".utf8), Array("no".utf8), Array("không".utf8), Array("sai".utf8), Array("Không".utf8): return false
+        default: return nil
+        }
+    }
+
+    /// Classifies one (unquoted, unescaped) field.
+    static func classify(_ raw: UnsafeBufferPointer<UInt8>) -> FieldShape {
+        let f = trimmed(raw)
+        if isMissingMarker(f) { return FieldShape(kind: .missing) }
+        if let b = f.first, (b < 0x30 || b > 0x39), b != 0x2D, b != 0x2B, b != 0xE2, b != dot, b != comma {
+            return booleanValue(f) != nil ? FieldShape(kind: .boolean) : FieldShape(kind: .text)
+        }
+        return classifyNumber(f) ?? FieldShape(kind: booleanValue(f) != nil ? .boolean : .text)
+    }
+
+    /// Reads `[sign] digits {sep digits} [e[sign]digits] [spaces] [%]`, or nil when the field is not a number.
+    /// Allocates nothing: it runs once per field of every numeric column.
+    static func classifyNumber(_ f: UnsafeBufferPointer<UInt8>) -> FieldShape? {
+        var i = 0
+        let n = f.count
+        if i < n && (f[i] == 0x2D || f[i] == 0x2B) {
+            i += 1
+        } else if i + 2 < n && f[i] == 0xE2 && f[i + 1] == 0x88 && f[i + 2] == 0x92 {  // U+2212 minus sign
+            i += 3
+        }
+        var runs = SeparatorRuns()
+        var digits = 0
+        var value: Int64 = 0
+        var overflow = false
+        var firstDigit: UInt8 = 0
+        while i < n {
+            let b = f[i]
+            if b >= 0x30 && b <= 0x39 {
+                if digits == 0 { firstDigit = b }
+                digits += 1
+                runs.digit()
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(b &- 0x30))
+                overflow = overflow || o1 || o2
+                value = a
+            } else if b == dot || b == comma {
+                runs.separator(b)
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard digits > 0 else { return nil }
+        var shape = FieldShape(kind: .number)
+        // Exponent: only with a decimal point, never with commas.
+        if i < n && (f[i] == 0x65 || f[i] == 0x45) {
+            var j = i + 1
+            if j < n && (f[j] == 0x2D || f[j] == 0x2B) { j += 1 }
+            let exponentStart = j
+            while j < n && f[j] >= 0x30 && f[j] <= 0x39 { j += 1 }
+            guard j > exponentStart, !runs.sawComma else { return nil }
+            shape.needsDecimal = true
+            i = j
+        }
+        while i < n && f[i] == space { i += 1 }
+        if i < n && f[i] == percent {
+            shape.percent = true
+            i += 1
+        }
+        guard i == n else { return nil }
+        if runs.count == 0 {
+            shape.leadingZero = digits > 1 && firstDigit == 0x30
+            shape.ungroupedThousands = digits >= 4
+        } else if let evidence = runs.evidence(integerPartIsZero: runs.firstGroup == 1 && firstDigit == 0x30) {
+            shape.separators = evidence
+        } else {
+            return nil
+        }
+        shape.digitsValue = value
+        shape.needsDecimal = shape.needsDecimal || overflow
+        return shape
+    }
+}
+
+/// The separators of one number and the digit groups between them, tracked without allocating.
+struct SeparatorRuns {
+    var count = 0
+    var first: UInt8 = 0
+    var last: UInt8 = 0
+    var firstGroup = 0
+    var run = 0
+    /// Every group strictly between two separators has three digits.
+    var middleGroupsAreThousands = true
+    /// Every separator but the last equals the first.
+    var leadingSeparatorsAgree = true
+    var emptyGroup = false
+    var sawComma = false
+
+    @inline(__always) mutating func digit() { run += 1 }
+
+    @inline(__always) mutating func separator(_ b: UInt8) {
+        if count == 0 {
+            first = b
+            firstGroup = run
+        } else {
+            if run != 3 { middleGroupsAreThousands = false }
+            if run == 0 { emptyGroup = true }
+            if last != first { leadingSeparatorsAgree = false }
+        }
+        sawComma = sawComma || b == FieldClassifier.comma
+        last = b
+        count += 1
+        run = 0
+    }
+
+    /// What the separators prove, or nil when no convention reads the number (`1.2.3`, `12,34,5`, `5.`).
+    func evidence(integerPartIsZero: Bool) -> SeparatorEvidence? {
+        let dot = FieldClassifier.dot
+        let lastGroup = run
+        guard lastGroup > 0, !emptyGroup else { return nil }
+        if count == 1 {
+            // `.5` and `0.123` cannot hold a thousands group; `1.234` can be either; `6.8` and `1234.5` are decimals.
+            if firstGroup >= 1 && firstGroup <= 3 && lastGroup == 3 && !integerPartIsZero {
+                return first == dot ? .dotAmbiguous : .commaAmbiguous
+            }
+            return first == dot ? .dotDecimal : .commaDecimal
+        }
+        // Several separators: the first ones group thousands.
+        guard firstGroup >= 1 && firstGroup <= 3, middleGroupsAreThousands, leadingSeparatorsAgree else { return nil }
+        if last == first {
+            guard lastGroup == 3 else { return nil }
+            return first == dot ? .dotThousands : .commaThousands
+        }
+        // `1.234,5` or `1,234.5`: the other kind, once and last, is the decimal mark.
+        return first == dot ? [.dotThousands, .commaDecimal] : [.commaThousands, .dotDecimal]
+    }
+}

@@ -1,0 +1,121 @@
+import Engine
+import Foundation
+
+/// Reads JSON Lines: one JSON object per line, its keys the columns (in first-seen order), `null` or an
+/// absent key a missing value. Nested objects and arrays are refused: a table cell holds one value.
+public enum JSONLinesReader {
+    /// - Throws: `LoadError` naming the line and column of the first line that is not a flat JSON object.
+    public static func read(_ source: SourceBytes, tableName: String) throws -> LoadResult {
+        var start = 0
+        try CSVReader.checkEncoding(source, start: &start)
+        let bytes = source.buffer
+        var names: [String] = []
+        var cells: [String: [Value]] = [:]
+        var rows = 0
+        var blank = 0
+        var line = 0
+        var lineStart = start
+        var i = start
+        while lineStart < bytes.count {
+            line += 1
+            i = lineStart
+            while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+            let lineBytes = UnsafeBufferPointer(rebasing: bytes[lineStart..<i])
+            let nextLine = i + 1
+            defer { lineStart = nextLine }
+            if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { blank += 1; continue }
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(lineBytes), options: [.fragmentsAllowed])
+            } catch {
+                throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
+                                reason: "this line is not valid JSON",
+                                hint: "each line of a .jsonl file must be one JSON object, such as {\"province\": \"Ninh Bình\", \"rate\": 3.07}")
+            }
+            guard let record = object as? [String: Any] else {
+                throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
+                                reason: "this line is JSON but not an object", hint: "write each row as {\"column\": value, …}")
+            }
+            // Keys in the order they appear on the line, which JSONSerialization does not keep.
+            for key in keysInOrder(lineBytes) where record[key] != nil && cells[key] == nil {
+                names.append(key)
+                cells[key] = Array(repeating: .missing, count: rows)
+            }
+            for key in record.keys.sorted() where cells[key] == nil {
+                names.append(key)
+                cells[key] = Array(repeating: .missing, count: rows)
+            }
+            for name in names {
+                guard let raw = record[name] else { cells[name]!.append(.missing); continue }
+                guard let value = cellValue(raw) else {
+                    let column = source.characterColumn(lineStart: lineStart, offset: lineStart + (byteOffset(of: name, in: lineBytes) ?? 0))
+                    throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: column),
+                                    reason: "the value of '\(name)' is a nested object or list",
+                                    hint: "a table cell holds one number, text, true/false or null")
+                }
+                cells[name]!.append(value)
+            }
+            rows += 1
+        }
+        var notes: [String] = []
+        if blank > 0 { notes.append("\(blank) blank line\(blank == 1 ? "" : "s") skipped") }
+        let columns = names.map { name -> Column in
+            let values = cells[name]!
+            var column = Column(name: name.precomposedStringWithCanonicalMapping, values: values)
+            let kinds = Set(values.compactMap { v -> String? in
+                switch v { case .missing: nil; case .integer, .decimal: "number"; case .boolean: "boolean"; case .text: "text" }
+            })
+            if kinds.count > 1 { column.annotations.decision = "kept as text: values mix \(kinds.sorted().joined(separator: " and "))" }
+            return column
+        }
+        let table = try Table(name: tableName, columns: columns)
+        let report = LoadReport(file: source.name, format: "JSON Lines", rowCount: rows,
+                                columns: columns.map { .init(name: $0.name, type: $0.type, missing: $0.missingCount, annotations: $0.annotations) },
+                                notes: notes)
+        return LoadResult(table: table, report: report)
+    }
+
+    private static func cellValue(_ raw: Any) -> Value? {
+        switch raw {
+        case is NSNull: return .missing
+        case let n as NSNumber:
+            // JSON true/false arrive as a boolean NSNumber subclass; whole numbers keep an integer type code.
+            if String(describing: type(of: n)).contains("Boolean") { return .boolean(n.boolValue) }
+            let typeCode = String(cString: n.objCType)
+            if typeCode != "d" && typeCode != "f" { return .integer(n.int64Value) }
+            return .decimal(n.doubleValue)
+        case let s as String: return .text(s)
+        default: return nil
+        }
+    }
+
+    /// Top-level keys of a flat JSON object line, in order (a light scan: strings at depth 1 followed by `:`).
+    private static func keysInOrder(_ line: UnsafeBufferPointer<UInt8>) -> [String] {
+        var keys: [String] = []
+        var depth = 0, i = 0
+        while i < line.count {
+            let b = line[i]
+            if b == 0x7B || b == 0x5B { depth += 1 } else if b == 0x7D || b == 0x5D { depth -= 1 }
+            if b == 0x22 {
+                let start = i + 1
+                i += 1
+                while i < line.count && line[i] != 0x22 { i += line[i] == 0x5C ? 2 : 1 }
+                var j = i + 1
+                while j < line.count && (line[j] == 0x20 || line[j] == 0x09) { j += 1 }
+                if depth == 1 && j < line.count && line[j] == 0x3A,
+                   let key = try? JSONSerialization.jsonObject(with: Data([0x22] + line[start..<min(i, line.count)] + [0x22]), options: [.fragmentsAllowed]) as? String {
+                    keys.append(key)
+                }
+            }
+            i += 1
+        }
+        return keys
+    }
+
+    private static func byteOffset(of key: String, in line: UnsafeBufferPointer<UInt8>) -> Int? {
+        let needle = Array("\"\(key)\"".utf8)
+        guard needle.count <= line.count else { return nil }
+        for start in 0...(line.count - needle.count) where Array(line[start..<start + needle.count]) == needle { return start }
+        return nil
+    }
+}

@@ -1,0 +1,35 @@
+/// A place in an input file: 1-based line and column (the column counts characters, not bytes).
+public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Why a file could not be loaded, where, and what to do about it. No partial table is ever registered.
+public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var position: SourcePosition?
+    public var file: String
+    public var reason: String
+    /// What the user can do, in one sentence.
+    public var hint: String?
+
+    public init(file: String, position: SourcePosition? = nil, reason: String, hint: String? = nil) {
+        self.file = file
+        self.position = position
+        self.reason = reason
+        self.hint = hint
+    }
+
+    public var description: String {
+        let place = position.map(\.description) ?? file
+        return "\(place): error: \(reason)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    }
+}

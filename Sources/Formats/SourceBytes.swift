@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The bytes of an input, memory-mapped from a file or owned in memory, readable as one buffer.
+public final class SourceBytes: @unchecked Sendable {
+    public let name: String
+    public let buffer: UnsafeBufferPointer<UInt8>
+    private let release: () -> Void
+
+    /// Maps the file at `path` read-only.
+    /// - Throws: `LoadError` when the file cannot be opened or read.
+    public init(path: String, name: String? = nil) throws {
+        self.name = name ?? path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LoadError(file: path, reason: "cannot open the file: \(String(cString: strerror(errno)))",
+                            hint: "check the path; a relative path is taken from the current directory")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw LoadError(file: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw LoadError(file: path, reason: "this is a folder, not a file", hint: "name a .csv, .tsv or .jsonl file inside it")
+        }
+        let size = Int(info.st_size)
+        if size == 0 {
+            buffer = UnsafeBufferPointer(start: nil, count: 0)
+            release = {}
+            return
+        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            throw LoadError(file: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        release = { munmap(base, size) }
+    }
+
+    /// Bytes held in memory (tests, standard input).
+    public init(bytes: [UInt8], name: String) {
+        self.name = name
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = copy.initialize(from: bytes)
+        buffer = UnsafeBufferPointer(start: copy.baseAddress, count: bytes.count)
+        release = { copy.deallocate() }
+    }
+
+    public convenience init(text: String, name: String) {
+        self.init(bytes: Array(text.utf8), name: name)
+    }
+
+    deinit { release() }
+
+    public var count: Int { buffer.count }
+
+    /// The line and character column of byte `offset`, counting from 1.
+    /// - Complexity: O(offset); used only to report errors.
+    public func position(of offset: Int) -> SourcePosition {
+        var line = 1, lineStart = 0
+        let end = min(offset, buffer.count)
+        for i in 0..<end where buffer[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return SourcePosition(file: name, line: line, column: characterColumn(lineStart: lineStart, offset: end))
+    }
+
+    /// 1-based character column of `offset` on the line starting at `lineStart` (UTF-8 continuation bytes are not counted).
+    public func characterColumn(lineStart: Int, offset: Int) -> Int {
+        var column = 1
+        var i = lineStart
+        while i < offset && i < buffer.count {
+            if buffer[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+}
