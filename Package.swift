@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (see docs/architecture.md):
-//   solieu (executable) → Formats → Engine
+//   solieu (executable) → Shell → Language → Engine, and Shell, Language → Formats → Engine
 // Engine knows nothing of files, terminals or the shell; Formats knows nothing of the shell.
 let package = Package(
     name: "solieu",
@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "solieu-households", targets: ["HouseholdGenerator"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Formats", targets: ["Formats"]),
+        .library(name: "Language", targets: ["Language"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,15 +20,18 @@ let package = Package(
     targets: [
         .target(name: "Engine"),
         .target(name: "Formats", dependencies: ["Engine"]),
+        .target(name: "Language", dependencies: ["Engine", "Formats"]),
+        .target(name: "Shell", dependencies: ["Engine", "Formats", "Language"]),
         .executableTarget(
             name: "solieu",
-            dependencies: ["Engine", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Engine", "Formats", "Language", "Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "HouseholdGenerator",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -54,7 +54,7 @@ extension Column {
     }
 
     /// Present values per group.
-    func presentCounts(_ grouping: Grouping) -> ContiguousArray<Int64> {
+    public func presentCounts(_ grouping: Grouping) -> ContiguousArray<Int64> {
         var counts = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
         counts.withUnsafeMutableBufferPointer { c in
             grouping.forEachPresentRow(validity) { group, _ in c[group] += 1 }

@@ -45,8 +45,8 @@ public enum CSVReader {
             let (summary, _) = tokenizer.scan(chunks[0], into: &collector)
             profiling = [(summary, collector)]
         }
-        let headerLines = 1 + headerScan.newlines + headerScan.blankLines
-        var linesBefore = [headerLines - 1]
+        // Line ends before the data: the header's and those of blank lines above it (already in `newlines`).
+        var linesBefore = [headerScan.newlines]
         for (summary, _) in profiling.dropLast() { linesBefore.append(linesBefore.last! + summary.newlines) }
         for (i, (summary, _)) in profiling.enumerated() {
             if let error = summary.error { throw loadError(source, error, linesBefore: linesBefore[i]) }

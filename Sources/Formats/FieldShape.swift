@@ -114,10 +114,11 @@ enum FieldClassifier {
             if j < n && (f[j] == 0x2D || f[j] == 0x2B) { j += 1 }
             let exponentStart = j
             while j < n && f[j] >= 0x30 && f[j] <= 0x39 { j += 1 }
-            guard j > exponentStart, !runs.sawComma else { return nil }
+            guard j > exponentStart, !runs.sawComma, runs.count <= 1 else { return nil }
             shape.needsDecimal = true
             i = j
         }
+        let hasExponent = shape.needsDecimal
         while i < n && f[i] == space { i += 1 }
         if i < n && f[i] == percent {
             shape.percent = true
@@ -128,7 +129,8 @@ enum FieldClassifier {
             shape.leadingZero = digits > 1 && firstDigit == 0x30
             shape.ungroupedThousands = digits >= 4
         } else if let evidence = runs.evidence(integerPartIsZero: runs.firstGroup == 1 && firstDigit == 0x30) {
-            shape.separators = evidence
+            // With an exponent (`1.234e3`) the dot can only be a decimal point, never a thousands dot.
+            shape.separators = hasExponent ? .dotDecimal : evidence
         } else {
             return nil
         }

@@ -82,6 +82,8 @@ public enum JSONLinesReader {
             // JSON true/false arrive as a boolean NSNumber subclass; whole numbers keep an integer type code.
             if String(describing: type(of: n)).contains("Boolean") { return .boolean(n.boolValue) }
             let typeCode = String(cString: n.objCType)
+            // An unsigned 64-bit value above Int64.max (`12345678901234567890`) would wrap: only a decimal holds it.
+            if typeCode == "Q" && n.uint64Value > UInt64(Int64.max) { return .decimal(n.doubleValue) }
             if typeCode != "d" && typeCode != "f" { return .integer(n.int64Value) }
             return .decimal(n.doubleValue)
         case let s as String: return .text(s)

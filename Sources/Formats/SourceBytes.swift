@@ -73,6 +73,8 @@ public final class SourceBytes: @unchecked Sendable {
     public func characterColumn(lineStart: Int, offset: Int) -> Int {
         var column = 1
         var i = lineStart
+        // A UTF-8 byte-order mark starting the file is no character of the first line.
+        if i == 0 && buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF && offset >= 3 { i = 3 }
         while i < offset && i < buffer.count {
             if buffer[i] & 0xC0 != 0x80 { column += 1 }
             i += 1

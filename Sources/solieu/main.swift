@@ -1,68 +1,94 @@
 import ArgumentParser
 import Dispatch
 import Engine
+import Foundation
 import Formats
-#if canImport(Glibc)
-import Glibc
-#endif
+import Language
+import Shell
 
-/// solieu's command line. The interactive shell and the query language build on this entry point.
+/// solieu's command line: scripts, `-c` statements, standard input, or the interactive prompt.
 struct SolieuCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solieu",
         abstract: "Ask questions of Vietnam's poverty-reduction figures.",
+        discussion: """
+        With no script and no -c, statements are read from standard input when it is not a terminal, and \
+        the interactive prompt starts when it is. The built-in datasets (reports, gso, gso_regions, \
+        provinces) are loaded first; reports is current. Exit status: 0, or 1 when any statement failed.
+        """,
         version: "0.1.0")
 
-    @Option(name: .customLong("load"), help: "Load a CSV, TSV or JSON Lines file and print what was read (repeatable).")
+    @Argument(help: "Script files (.solieu) to run in order.")
+    var scripts: [String] = []
+
+    @Option(name: .customShort("c"), help: "A statement to run (repeatable).")
+    var statements: [String] = []
+
+    @Option(help: "How results are written: table, csv, json or markdown.")
+    var format: String = "table"
+
+    @Flag(help: "Print each statement before its result (for handouts).")
+    var echo = false
+
+    @Flag(name: .customLong("keep-going"), help: "Run every statement even after an error (the exit status is still 1).")
+    var keepGoing = false
+
+    @Option(name: .customLong("load"), help: "Load a file before anything else (repeatable).")
     var files: [String] = []
 
-    @Flag(help: "After loading, print the time taken and the memory the tables hold.")
+    @Flag(help: "After each --load, print the time taken and the memory the table holds.")
     var stats = false
 
+    func validate() throws {
+        guard OutputFormat(rawValue: format) != nil else {
+            throw ValidationError("--format takes table, csv, json or markdown, not '\(format)'")
+        }
+    }
+
     func run() throws {
+        let session = Session()
+        session.settings.format = OutputFormat(rawValue: format)!
+        do {
+            try BuiltinData.load(into: session)
+        } catch let error as LoadError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+        let runner = StatementRunner(session: session)
+        runner.echo = echo
+        runner.keepGoing = keepGoing
         for path in files {
             let started = DispatchTime.now()
-            let result: LoadResult
-            do {
-                result = try TableLoader.load(path: path)
-            } catch let error as LoadError {
-                FileHandle.standardError.write(error.description + "\n")
-                throw ExitCode(1)
-            }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            result.report.lines.forEach { print($0) }
-            if stats {
-                let bytes = result.table.byteCount
-                let perRow = result.table.rowCount > 0 ? Double(bytes) / Double(result.table.rowCount) : 0
-                print("stats: load \(String(format: "%.3f", seconds)) s; columns hold \(bytes) bytes (\(String(format: "%.2f", perRow)) bytes/row); resident memory after load \(residentBytes() / 1_048_576) MiB")
+            guard runner.run("load \(path)") else { throw ExitCode(1) }
+            if stats, let dataset = try? session.current() {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                let bytes = dataset.table.byteCount, rows = max(dataset.table.rowCount, 1)
+                print("stats: load \(String(format: "%.3f", seconds)) s; columns hold \(bytes) bytes (\(String(format: "%.2f", Double(bytes) / Double(rows))) bytes/row); resident memory after load \(ProcessMemory.residentBytes() / 1_048_576) MiB")
             }
         }
+        var ranSomething = !files.isEmpty
+        for statement in statements {
+            ranSomething = true
+            if !runner.run(statement) && !keepGoing { throw ExitCode(1) }
+        }
+        for script in scripts {
+            ranSomething = true
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                FileHandle.standardError.write(Data("\(script): error: cannot read this script file\n".utf8))
+                throw ExitCode(1)
+            }
+            if !runner.runScript(text, file: script) && !keepGoing { throw ExitCode(1) }
+        }
+        if !ranSomething {
+            if isatty(0) == 0 {
+                let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                runner.runScript(input, file: "<stdin>")
+            } else {
+                InteractiveShell(runner: runner).run()
+            }
+        }
+        if runner.failed { throw ExitCode(1) }
     }
 }
 
-/// Resident set size of this process now, from /proc/self/statm (0 where that file does not exist).
-func residentBytes() -> Int {
-    guard let file = fopen("/proc/self/statm", "r") else { return 0 }
-    defer { fclose(file) }
-    var size = 0, resident = 0
-    guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
-        fscanfTwo(file, s, r) } }) else { return 0 }
-    return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
-}
-
-private func fscanfTwo(_ file: UnsafeMutablePointer<FILE>, _ a: UnsafeMutablePointer<Int>, _ b: UnsafeMutablePointer<Int>) -> Bool {
-    var line = [CChar](repeating: 0, count: 256)
-    guard fgets(&line, 256, file) != nil else { return false }
-    let parts = String(cString: line).split(separator: " ")
-    guard parts.count >= 2, let x = Int(parts[0]), let y = Int(parts[1]) else { return false }
-    a.pointee = x
-    b.pointee = y
-    return true
-}
-
-extension FileHandle {
-    func write(_ text: String) { write(text.data(using: .utf8)!) }
-}
-
-import Foundation
 SolieuCommand.main()

@@ -1,0 +1,210 @@
+import Engine
+
+/// Resolves names in a statement against a dataset: columns (accent- and case-insensitively) and filter
+/// values against the data, with the nearest spellings when something matches nothing.
+public struct Binder {
+    public let dataset: Dataset
+
+    public init(dataset: Dataset) { self.dataset = dataset }
+
+    var table: Table { dataset.table }
+
+    /// The column `name` refers to. - Throws: `LanguageError` naming the nearest columns.
+    public func column(_ name: Name) throws -> Column {
+        if let exact = table.column(named: name.text) { return exact }
+        let folded = TextFolding.fold(name.text)
+        let matches = table.columns.filter { TextFolding.fold($0.name) == folded }
+        if matches.count == 1 { return matches[0] }
+        throw LanguageError(
+            Message(en: "there is no column '\(name.text)' in \(table.name)", vi: "không có cột '\(name.text)' trong \(table.name)"),
+            at: name.span, suggestions: Suggestions.nearest(name.text, among: table.columnNames + dataset.measures.keys.sorted()),
+            example: "describe")
+    }
+
+    /// The rows kept by all `filters` (AND), with the rows each step kept, in order.
+    /// - Throws: `LanguageError` for a value that matches nothing, or when the filters together keep no row.
+    public func select(_ filters: [Filter]) throws -> (selection: Selection, steps: [FilterStep]) {
+        var selection = Selection.all(count: table.rowCount)
+        var steps: [FilterStep] = []
+        for filter in filters {
+            let bound = try bind(filter)
+            selection = try bound.apply(to: selection)
+            if case .numeric = bound.kind, filter.comparison == .equal {
+                try checkEveryValueOccurs(filter, bound, emptyNow: selection.count == 0)
+            }
+            steps.append(FilterStep(filter: filter, column: bound.column, rowsKept: selection.count, matchedValues: bound.matchedText))
+        }
+        if selection.count == 0, filters.count == 1 {
+            throw LanguageError(Message(en: "no row matches \(filterText(filters[0])) in \(table.name)",
+                                        vi: "không có dòng nào thoả \(filterText(filters[0])) trong \(table.name)"),
+                                at: filters[0].span, example: "describe")
+        }
+        if selection.count == 0, filters.count > 1 {
+            let alone = try filters.map { f -> String in
+                let n = try bind(f).apply(to: .all(count: table.rowCount)).count
+                return "\(filterText(f)) keeps \(n)"
+            }
+            throw LanguageError(
+                Message(en: "no row matches all the filters together (\(alone.joined(separator: "; ")))",
+                        vi: "không có dòng nào thoả mọi bộ lọc cùng lúc (\(alone.joined(separator: "; ")))"),
+                at: filters.map(\.span).reduce(filters[0].span) { $0.joined($1) }, example: "show \(filterText(filters[0]))")
+        }
+        return (selection, steps)
+    }
+
+    /// One filter bound to its column, as a kernel call.
+    public func bind(_ filter: Filter) throws -> BoundFilter {
+        let column = try self.column(filter.column)
+        switch column.storage {
+        case .text(let text):
+            let mask = try TextMatcher(column: column, dictionary: text.dictionary).mask(for: filter)
+            let matched = zip(text.dictionary, mask).filter(\.1).map(\.0)
+            return BoundFilter(column: column, kind: .textMask(mask), matchedText: matched)
+        case .integer, .decimal:
+            return BoundFilter(column: column, kind: .numeric(try numericRanges(filter, column)), matchedText: [])
+        case .boolean:
+            return BoundFilter(column: column, kind: .boolean(try booleanValues(filter)), matchedText: [])
+        }
+    }
+
+    /// A numeric filter as comparisons whose results are OR-ed; a value that is in no row is an error.
+    private func numericRanges(_ filter: Filter, _ column: Column) throws -> [(Comparison, Double)] {
+        let numbers = try filter.value.literals.map { literal -> Double in
+            guard let n = literal.number else {
+                throw LanguageError(
+                    Message(en: "'\(column.name)' holds numbers, and '\(literal.text)' is not a number",
+                            vi: "cột '\(column.name)' chứa số, còn '\(literal.text)' không phải là số"),
+                    at: literal.span, example: "\(column.name)=\(exampleValue(column))")
+            }
+            return n
+        }
+        var comparisons: [(Comparison, Double)]
+        switch (filter.value, filter.comparison) {
+        case (.range, .equal): comparisons = [(.greaterOrEqual, numbers[0]), (.lessOrEqual, numbers[1])]
+        case (.range, _): comparisons = [(.less, numbers[0]), (.greater, numbers[1])]
+        case (_, .equal), (_, .notEqual): comparisons = numbers.map { (filter.comparison, $0) }
+        default: comparisons = [(filter.comparison, numbers[0])]
+        }
+        return comparisons
+    }
+
+    /// `year=2030` when the data stop at 2024 is a mistake to show, not an empty answer; so is one value of
+    /// a list that no row has. Ranges may have gaps: the verbs that care (`compare`, `trend`) name them.
+    private func checkEveryValueOccurs(_ filter: Filter, _ bound: BoundFilter, emptyNow: Bool) throws {
+        guard !filter.value.isRange, emptyNow || filter.value.literals.count > 1 else { return }
+        let all = Selection.all(count: table.rowCount)
+        for literal in filter.value.literals {
+            guard let n = literal.number, try bound.column.select(.equal, n, from: all).count == 0 else { continue }
+            let present = bound.column.presentNumbers
+            throw LanguageError(
+                Message(en: "no row has \(bound.column.name)=\(literal.text)\(rangeHint(present))",
+                        vi: "không có dòng nào có \(bound.column.name)=\(literal.text)\(rangeHint(present))"),
+                at: literal.span, suggestions: nearestNumbers(n, in: present).map(formatNumber))
+        }
+    }
+
+    private func booleanValues(_ filter: Filter) throws -> [Bool] {
+        try filter.value.literals.map { literal in
+            switch TextFolding.fold(literal.text) {
+            case "true", "yes", "1", "co", "dung": return true
+            case "false", "no", "0", "khong", "sai": return false
+            default:
+                throw LanguageError(Message(en: "'\(filter.column.text)' is true or false; '\(literal.text)' is neither",
+                                            vi: "cột '\(filter.column.text)' là đúng/sai; '\(literal.text)' không phải"),
+                                    at: literal.span, example: "\(filter.column.text)=true")
+            }
+        }
+    }
+
+    private func rangeHint(_ present: Set<Double>) -> String {
+        guard let low = present.min(), let high = present.max() else { return "" }
+        return " (values run from \(formatNumber(low)) to \(formatNumber(high)))"
+    }
+
+    private func nearestNumbers(_ n: Double, in present: Set<Double>) -> [Double] {
+        guard present.count <= 200 else { return [] }
+        return present.sorted { abs($0 - n) < abs($1 - n) }.prefix(2).sorted()
+    }
+
+    private func exampleValue(_ column: Column) -> String {
+        column.presentNumbers.min().map(formatNumber) ?? "1"
+    }
+}
+
+/// Renders a filter back as typed (for messages).
+func filterText(_ f: Filter) -> String {
+    let value: String
+    switch f.value {
+    case .single(let l): value = l.text
+    case .list(let ls): value = ls.map(\.text).joined(separator: ",")
+    case .range(let a, let b): value = "\(a.text)..\(b.text)"
+    }
+    return "\(f.column.text)\(f.comparison.rawValue)\(value)"
+}
+
+func formatNumber(_ d: Double) -> String {
+    d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+}
+
+extension FilterValue {
+    var isRange: Bool { if case .range = self { true } else { false } }
+}
+
+/// What one filter did, for `explain` and notes.
+public struct FilterStep: Sendable {
+    public var filter: Filter
+    public var column: Column
+    public var rowsKept: Int
+    /// The distinct data values a text filter matched (`ninh binh` → `Ninh Bình`).
+    public var matchedValues: [String]
+}
+
+/// A filter ready to run as a kernel.
+public struct BoundFilter {
+    public enum Kind {
+        case textMask([Bool])
+        /// Comparisons, OR-ed (a list) — or for a range, AND-ed (see `apply`).
+        case numeric([(Comparison, Double)])
+        case boolean([Bool])
+    }
+    public var column: Column
+    public var kind: Kind
+    public var matchedText: [String]
+
+    public func apply(to selection: Selection) throws -> Selection {
+        switch kind {
+        case .textMask(let mask):
+            return try column.select(codesIn: mask, from: selection)
+        case .boolean(let wanted):
+            var result = Selection.rows([])
+            for w in Set(wanted) { result = result.union(try column.select(boolean: w, from: selection)) }
+            return result
+        case .numeric(let comparisons):
+            if comparisons.count == 2, comparisons[0].0 == .greaterOrEqual, comparisons[1].0 == .lessOrEqual {
+                // An inclusive range: both bounds hold.
+                let low = try column.select(comparisons[0].0, comparisons[0].1, from: selection)
+                return try column.select(comparisons[1].0, comparisons[1].1, from: low)
+            }
+            if comparisons.allSatisfy({ $0.0 == .notEqual }) {
+                var result = selection
+                for (op, value) in comparisons { result = try column.select(op, value, from: result) }
+                return result
+            }
+            var result = Selection.rows([])
+            for (op, value) in comparisons { result = result.union(try column.select(op, value, from: selection)) }
+            return result
+        }
+    }
+}
+
+extension Column {
+    /// The distinct present numbers (for messages about values that match nothing).
+    var presentNumbers: Set<Double> {
+        var out = Set<Double>()
+        for row in 0..<count where isPresent(row) {
+            if let n = value(at: row).number { out.insert(n) }
+            if out.count > 100_000 { break }
+        }
+        return out
+    }
+}

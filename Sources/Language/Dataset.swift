@@ -1,0 +1,53 @@
+import Engine
+
+/// A named measure: an aggregate expression such as `100 * mean(poor)`, usable wherever a measure is.
+public struct MeasureDefinition: Sendable {
+    public var name: String
+    public var expression: Expression
+    /// Declared `as percent`, or named like a rate: its changes are percentage points.
+    public var isPercentage: Bool
+}
+
+/// A table the session knows by name, with what was defined on it.
+public struct Dataset: Sendable {
+    public var table: Table
+    /// Where it came from (a file path, or "built-in").
+    public var origin: String
+    /// How it was read, line by line, for `describe`.
+    public var loadNotes: [String]
+    public var measures: [String: MeasureDefinition] = [:]
+    /// Columns added by `let`, with their expressions (for `describe` and `explain`).
+    public var derivedColumns: [String: String] = [:]
+
+    public init(table: Table, origin: String, loadNotes: [String] = []) {
+        self.table = table
+        self.origin = origin
+        self.loadNotes = loadNotes
+    }
+
+    public var name: String { table.name }
+
+    /// The column periods are read from: `year`, or one whose folded name means year (`năm`).
+    public var periodColumn: Column? {
+        table.columns.first { ["year", "nam", "period", "ky"].contains(TextFolding.fold($0.name)) }
+    }
+
+    /// Names a value word should not swallow: columns and measures.
+    public var vocabulary: Set<String> {
+        Set(table.columnNames + measures.keys)
+    }
+}
+
+extension Column {
+    /// Whether this column holds percentages: loaded from `%` values, or named as a rate (`rate`,
+    /// `ethnic_minority_rate`, `ty_le`, `tỷ lệ …`).
+    public var holdsPercentages: Bool {
+        annotations.isPercentage || Column.nameMeansRate(name)
+    }
+
+    public static func nameMeansRate(_ name: String) -> Bool {
+        let folded = TextFolding.fold(name).replacingOccurrences(of: " ", with: "_")
+        return folded == "rate" || folded.hasSuffix("_rate") || folded.hasPrefix("rate_") || folded.hasPrefix("ty_le")
+            || folded.hasSuffix("_pct") || folded == "percent" || folded.hasSuffix("_percent")
+    }
+}

@@ -1,0 +1,156 @@
+import Engine
+
+/// The aggregate functions a measure may use, with the engine function each one calls.
+enum AggregateCall {
+    static let functions: [String: AggregateFunction] = [
+        "count": .count, "count_distinct": .countDistinct, "sum": .sum, "mean": .mean, "avg": .mean,
+        "min": .min, "max": .max, "median": .median, "stddev": .stddev,
+    ]
+    static var functionNames: Set<String> { Set(functions.keys) }
+}
+
+/// A measure as a verb uses it: a column read cell by cell, or an aggregate computed per group.
+public struct MeasureSpec {
+    public enum Kind {
+        /// A column: each (entity, period) cell must be exactly one row.
+        case column(Column)
+        /// An aggregate expression, computed over each group's rows.
+        case aggregate(Expression)
+    }
+    public var kind: Kind
+    /// The name shown in headers: the column, the measure, or the expression as typed.
+    public var name: String
+    public var isPercentage: Bool
+    public var span: SourceSpan
+}
+
+/// Evaluates measures per group: one number (or missing) per group.
+struct MeasureEvaluator {
+    let binder: Binder
+    var dataset: Dataset { binder.dataset }
+
+    /// What a bare measure item names. - Throws: with suggestions when it names nothing.
+    func resolve(_ item: Expression) throws -> MeasureSpec {
+        switch item {
+        case .name(let name):
+            if let measure = namedMeasure(name.text) {
+                return MeasureSpec(kind: .aggregate(measure.expression), name: measure.name, isPercentage: measure.isPercentage, span: name.span)
+            }
+            if let column = try? binder.column(name) {
+                guard column.type.isNumeric || column.type == .boolean else {
+                    throw LanguageError(Message(en: "'\(column.name)' holds text; a measure must be numbers",
+                                                vi: "cột '\(column.name)' chứa chữ; chỉ số phải là số"),
+                                        at: name.span, example: "count by \(column.name)")
+                }
+                return MeasureSpec(kind: .column(column), name: column.name, isPercentage: column.holdsPercentages, span: name.span)
+            }
+            throw LanguageError(
+                Message(en: "there is no column or measure '\(name.text)' in \(dataset.name)",
+                        vi: "không có cột hay chỉ số '\(name.text)' trong \(dataset.name)"),
+                at: name.span, suggestions: Suggestions.nearest(name.text, among: dataset.table.columnNames + dataset.measures.keys.sorted()),
+                example: "describe")
+        case .call:
+            _ = try percentHint(item)
+            return MeasureSpec(kind: .aggregate(item), name: item.sourceText, isPercentage: try percentHint(item), span: item.span)
+        default:
+            throw LanguageError(Message(en: "a measure is a column, a named measure or an aggregate such as mean(income)",
+                                        vi: "chỉ số là một cột, một measure đã đặt tên, hoặc một hàm gộp như mean(income)"),
+                                at: item.span, example: "mean(income)")
+        }
+    }
+
+    func namedMeasure(_ text: String) -> MeasureDefinition? {
+        dataset.measures[text] ?? dataset.measures.first { TextFolding.fold($0.key) == TextFolding.fold(text) }?.value
+    }
+
+    /// An aggregate of percentages (mean, median, min, max of a rate) is still a percentage.
+    func percentHint(_ expression: Expression) throws -> Bool {
+        if case .call(let f, let args, _) = expression, let fn = AggregateCall.functions[TextFolding.fold(f.text)],
+           [.mean, .median, .min, .max].contains(fn), args.count == 1, case .name(let n) = args[0],
+           let column = try? binder.column(n) {
+            return column.holdsPercentages
+        }
+        if case .name(let n) = expression, let m = namedMeasure(n.text) { return m.isPercentage }
+        return false
+    }
+
+    /// The measure's value for every group of `grouping`.
+    func values(_ expression: Expression, _ grouping: Grouping) throws -> [Double?] {
+        switch expression {
+        case .number(let d, _):
+            return Array(repeating: d, count: grouping.groupCount)
+        case .text(_, let span):
+            throw LanguageError(Message(en: "a measure must be a number", vi: "chỉ số phải là số"), at: span)
+        case .name(let name):
+            if let measure = namedMeasure(name.text) { return try values(measure.expression, grouping) }
+            let column = try binder.column(name)
+            throw LanguageError(
+                Message(en: "'\(column.name)' is a column: say how to combine its rows, e.g. mean(\(column.name)) or sum(\(column.name))",
+                        vi: "'\(column.name)' là một cột: hãy nói cách gộp các dòng, ví dụ mean(\(column.name)) hoặc sum(\(column.name))"),
+                at: name.span, example: "measure total = sum(\(column.name))")
+        case .unary(_, let e, _):
+            return try values(e, grouping).map { $0.map { -$0 } }
+        case .binary(let op, let a, let b, _):
+            let x = try values(a, grouping), y = try values(b, grouping)
+            return zip(x, y).map { RowEvaluator.apply(op, $0, $1) }
+        case .comparison(_, _, _, let span):
+            throw LanguageError(Message(en: "a comparison gives true/false per row; use it inside if(…) in a let",
+                                        vi: "phép so sánh cho đúng/sai theo dòng; hãy dùng trong if(…) với let"), at: span)
+        case .call(let function, let arguments, let span):
+            guard let fn = AggregateCall.functions[TextFolding.fold(function.text)] else {
+                if RowEvaluator.functions[TextFolding.fold(function.text)] != nil, TextFolding.fold(function.text) != "if" {
+                    return try roundOrAbs(function, arguments, grouping)
+                }
+                throw LanguageError(Message(en: "'\(function.text)' is not an aggregate function", vi: "'\(function.text)' không phải là hàm gộp"),
+                                    at: function.span, suggestions: Suggestions.nearest(function.text, among: AggregateCall.functionNames.sorted()),
+                                    example: "mean(income)")
+            }
+            if fn == .count && arguments.isEmpty {
+                return countRows(grouping).doubles
+            }
+            guard arguments.count == 1 else {
+                throw LanguageError(Message(en: "\(function.text)() takes one column or formula", vi: "\(function.text)() nhận một cột hoặc công thức"),
+                                    at: span, example: "\(function.text)(income)")
+            }
+            let column: Column
+            if case .name(let n) = arguments[0], namedMeasure(n.text) == nil {
+                column = try binder.column(n)
+            } else {
+                column = try RowEvaluator(binder: binder).evaluate(arguments[0], name: arguments[0].sourceText)
+            }
+            if column.type == .text && fn != .count && fn != .countDistinct {
+                throw LanguageError(Message(en: "\(function.text)() needs numbers, and '\(column.name)' holds text",
+                                            vi: "\(function.text)() cần số, còn '\(column.name)' chứa chữ"), at: span,
+                                    example: "count_distinct(\(column.name))")
+            }
+            return try column.aggregate(fn, grouping).doubles
+        }
+    }
+
+    /// round(measure, n) and abs(measure) over group values.
+    private func roundOrAbs(_ function: Name, _ arguments: [Expression], _ grouping: Grouping) throws -> [Double?] {
+        let x = try values(arguments[0], grouping)
+        switch TextFolding.fold(function.text) {
+        case "abs": return x.map { $0.map { Swift.abs($0) } }
+        case "round":
+            var places = 0.0
+            if arguments.count > 1, let first = try values(arguments[1], grouping).first, let p = first { places = p }
+            let scale = (0..<max(0, Int(places))).reduce(1.0) { r, _ in r * 10 }
+            return x.map { $0.map { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale } }
+        default:
+            throw LanguageError(Message(en: "'\(function.text)' works on rows; use it in a let", vi: "'\(function.text)' dùng theo dòng; hãy dùng với let"),
+                                at: function.span)
+        }
+    }
+}
+
+extension Column {
+    /// Each cell as a number (booleans as 0/1), missing as nil.
+    var doubles: [Double?] {
+        (0..<count).map { row in
+            let v = value(at: row)
+            if case .boolean(let b) = v { return b ? 1 : 0 }
+            return v.number
+        }
+    }
+}

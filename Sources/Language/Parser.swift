@@ -1,0 +1,373 @@
+import Engine
+
+/// Turns tokens into a `Statement`: the verb, then filters, bare items and keyword clauses in any order.
+///
+/// Unquoted values may span several words (`province=Ninh Bình year=2022`): a value runs on until a word
+/// that starts another filter (`year=`), a keyword, or a name in `vocabulary` (the dataset's columns and
+/// measures), so `compare province=Ninh Bình year=2021..2023 rate` reads as the user means it.
+public struct Parser {
+    public static let keywords: Set<String> = ["by", "sort", "desc", "asc", "limit", "top", "as", "to"]
+
+    var tokens: [Token]
+    var position = 0
+    let source: String
+    let line: Int
+    /// Folded names that end an unquoted value: columns, measures, aggregate functions.
+    let vocabulary: Set<String>
+
+    /// Parses one statement.
+    /// - Throws: `LanguageError` pointing at the token that does not fit, with a suggestion where one exists.
+    public static func parse(_ text: String, line: Int = 1, vocabulary: Set<String> = []) throws -> Statement {
+        var parser = Parser(tokens: try Lexer.tokens(text, line: line), source: text, line: line, vocabulary: Set(vocabulary.map(TextFolding.fold)))
+        return try parser.statement()
+    }
+
+    mutating func statement() throws -> Statement {
+        guard let first = peek else {
+            throw LanguageError(Message(en: "empty statement", vi: "câu lệnh trống"), example: "help")
+        }
+        guard first.kind == .word else { throw unexpected(first) }
+        advance()
+        let verbName = Name(text: first.text, span: first.span)
+        guard let verb = VerbRegistry.verb(named: first.text) else {
+            throw LanguageError(
+                Message(en: "'\(first.text)' is not a verb", vi: "'\(first.text)' không phải là một lệnh"),
+                at: first.span, suggestions: Suggestions.nearest(first.text, among: VerbRegistry.allNames),
+                example: "help")
+        }
+        var statement = Statement(verb: Name(text: verb.name, span: verbName.span), clauses: Clauses(), definition: nil,
+                                  rawArgument: nil, source: source, span: SourceSpan(line: line, column: 1, endColumn: source.count + 1))
+        switch verb.arguments {
+        case .none:
+            if let extra = peek { throw unexpected(extra) }
+        case .raw:
+            if let start = peek {
+                let startIndex = source.index(source.startIndex, offsetBy: start.span.column - 1)
+                var text = String(source[startIndex...])
+                if let hash = commentStart(text) { text = String(text[..<hash]) }
+                text = text.trimmingCharacters(in: .whitespaces)
+                statement.rawArgument = (text, SourceSpan(line: line, column: start.span.column, endColumn: start.span.column + text.count))
+            }
+        case .definition:
+            statement.definition = try definition()
+        case .clauses:
+            statement.clauses = try clauses()
+        }
+        return statement
+    }
+
+    // MARK: Clauses
+
+    mutating func clauses() throws -> Clauses {
+        var result = Clauses()
+        while let token = peek {
+            switch token.kind {
+            case .comma:
+                advance()
+            case .word where isKeyword(token) && !startsFilter:
+                try keywordClause(token, into: &result)
+            case .word, .quoted:
+                if startsFilter {
+                    result.filters.append(try filter())
+                } else {
+                    result.items.append(try item())
+                }
+            default:
+                throw unexpected(token)
+            }
+        }
+        return result
+    }
+
+    mutating func keywordClause(_ token: Token, into result: inout Clauses) throws {
+        advance()
+        switch TextFolding.fold(token.text) {
+        case "by":
+            result.by += try nameList(after: token)
+        case "sort":
+            let name = try expectName(after: token, example: "show sort rate desc")
+            var descending = false
+            if let next = peek, next.kind == .word, ["desc", "asc"].contains(TextFolding.fold(next.text)) {
+                descending = TextFolding.fold(next.text) == "desc"
+                advance()
+            }
+            result.sort.append((name, descending))
+        case "limit":
+            result.limit = try count(after: token, example: "show limit 10")
+        case "top":
+            result.top = try count(after: token, example: "rank province by rate top 5")
+        case "asc":
+            result.ascending = token.span
+        case "desc":
+            result.descending = token.span
+        case "as":
+            result.alias = try expectName(after: token, example: "load data/households.csv as households")
+        case "to":
+            result.target = try expectName(after: token, example: "rollup province to 2025")
+        default:
+            throw unexpected(token)
+        }
+    }
+
+    /// Names separated by commas or spaces, up to a filter, keyword or the end.
+    mutating func nameList(after keyword: Token) throws -> [Name] {
+        var names: [Name] = []
+        while let token = peek, token.kind == .word || token.kind == .comma {
+            if token.kind == .comma { advance(); continue }
+            if isKeyword(token) || startsFilter { break }
+            if position + 1 < tokens.count, tokens[position + 1].kind == .leftParen { break }
+            names.append(Name(text: token.text, span: token.span))
+            advance()
+        }
+        let callFollows = position + 1 < tokens.count && tokens[position + 1].kind == .leftParen
+        if names.isEmpty && !callFollows {
+            throw LanguageError(Message(en: "'\(keyword.text)' needs a column name after it", vi: "sau '\(keyword.text)' cần tên cột"),
+                                at: keyword.span, example: "count by province")
+        }
+        return names
+    }
+
+    /// A bare item: a name, or a call such as `mean(income)`.
+    mutating func item() throws -> Expression {
+        let token = peek!
+        if token.kind == .word, position + 1 < tokens.count, tokens[position + 1].kind == .leftParen {
+            return try primary()
+        }
+        advance()
+        if token.kind == .quoted { return .text(token.text, token.span) }
+        if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
+        return .name(Name(text: token.text, span: token.span))
+    }
+
+    // MARK: Filters
+
+    /// The next tokens are `word op …`.
+    var startsFilter: Bool {
+        guard let token = peek, token.kind == .word || token.kind == .quoted, position + 1 < tokens.count else { return false }
+        if case .comparison = tokens[position + 1].kind { return true }
+        return false
+    }
+
+    mutating func filter() throws -> Filter {
+        let columnToken = peek!
+        advance()
+        guard case .comparison(let op) = peek!.kind else { throw unexpected(peek!) }
+        let opToken = peek!
+        advance()
+        let column = Name(text: columnToken.text, span: columnToken.span)
+        guard peek != nil else {
+            throw LanguageError(Message(en: "'\(columnToken.text)\(op.rawValue)' needs a value", vi: "'\(columnToken.text)\(op.rawValue)' cần một giá trị"),
+                                at: opToken.span, example: "\(columnToken.text)\(op.rawValue)2022")
+        }
+        let first = try literal()
+        var value = FilterValue.single(first)
+        if let next = peek, next.kind == .range {
+            advance()
+            guard peek != nil else {
+                throw LanguageError(Message(en: "a range needs an end: a..b", vi: "khoảng cần điểm cuối: a..b"), at: next.span, example: "year=2021..2023")
+            }
+            value = .range(first, try literal())
+        } else if let next = peek, next.kind == .comma, followsListItem {
+            var items = [first]
+            while let comma = peek, comma.kind == .comma, followsListItem {
+                advance()
+                items.append(try literal())
+            }
+            value = .list(items)
+        }
+        if op != .equal && op != .notEqual, value.literals.count > 1 {
+            throw LanguageError(Message(en: "a list or range goes with = or != only", vi: "danh sách hoặc khoảng chỉ dùng với = hoặc !="),
+                                at: opToken.span, example: "year=2021..2023")
+        }
+        let end = value.literals.last!.span
+        return Filter(column: column, comparison: op, value: value, span: columnToken.span.joined(end))
+    }
+
+    /// After a comma: another value follows (not a new filter or keyword clause).
+    var followsListItem: Bool {
+        guard position + 1 < tokens.count else { return false }
+        let next = tokens[position + 1]
+        guard next.kind == .word || next.kind == .quoted else { return false }
+        if next.kind == .word && (Parser.keywords.contains(TextFolding.fold(next.text)) || vocabulary.contains(TextFolding.fold(next.text))) { return false }
+        if position + 2 < tokens.count, case .comparison = tokens[position + 2].kind { return false }
+        return true
+    }
+
+    /// One value: quoted text, a number, or unquoted words up to the next filter, keyword or known name.
+    mutating func literal() throws -> Literal {
+        let token = peek!
+        switch token.kind {
+        case .quoted:
+            advance()
+            return Literal(text: token.text, quoted: true, span: token.span)
+        case .word:
+            advance()
+            var text = token.text
+            var span = token.span
+            let numeric = Literal(text: text, quoted: false, span: span).number != nil
+            while !numeric, let next = peek, next.kind == .word, !isKeyword(next), !vocabulary.contains(TextFolding.fold(next.text)), !startsFilter,
+                  !(position + 1 < tokens.count && tokens[position + 1].kind == .leftParen) {
+                text += " " + next.text
+                span = span.joined(next.span)
+                advance()
+            }
+            return Literal(text: text, quoted: false, span: span)
+        default:
+            throw LanguageError(Message(en: "a value is needed here", vi: "cần một giá trị ở đây"), at: token.span, example: "province=Ninh Bình")
+        }
+    }
+
+    // MARK: Definitions and expressions
+
+    mutating func definition() throws -> (name: Name, expression: Expression, asPercent: Bool) {
+        guard let nameToken = peek, nameToken.kind == .word else {
+            throw LanguageError(Message(en: "a name is needed: NAME = EXPRESSION", vi: "cần một tên: TÊN = BIỂU THỨC"),
+                                at: peek?.span, example: "measure rate = 100 * mean(poor)")
+        }
+        advance()
+        guard let eq = peek, eq.kind == .comparison(.equal) else {
+            throw LanguageError(Message(en: "'=' is needed after the name", vi: "cần dấu '=' sau tên"),
+                                at: peek?.span ?? nameToken.span, example: "measure rate = 100 * mean(poor)")
+        }
+        advance()
+        guard peek != nil else {
+            throw LanguageError(Message(en: "an expression is needed after '='", vi: "cần biểu thức sau '='"), at: eq.span,
+                                example: "let income_year = income * 12")
+        }
+        let expression = try self.expression()
+        var asPercent = false
+        if let a = peek, a.kind == .word, TextFolding.fold(a.text) == "as",
+           position + 1 < tokens.count, ["percent", "%", "phan tram"].contains(TextFolding.fold(tokens[position + 1].text)) {
+            asPercent = true
+            advance(); advance()
+        }
+        if let extra = peek { throw unexpected(extra) }
+        return (Name(text: nameToken.text, span: nameToken.span), expression, asPercent)
+    }
+
+    mutating func expression() throws -> Expression {
+        let left = try additive()
+        if let token = peek, case .comparison(let op) = token.kind {
+            advance()
+            let right = try additive()
+            return .comparison(op, left, right, left.span.joined(right.span))
+        }
+        return left
+    }
+
+    mutating func additive() throws -> Expression {
+        var left = try multiplicative()
+        while let token = peek, case .arithmetic(let op) = token.kind, op == "+" || op == "-" {
+            advance()
+            let right = try multiplicative()
+            left = .binary(op, left, right, left.span.joined(right.span))
+        }
+        return left
+    }
+
+    mutating func multiplicative() throws -> Expression {
+        var left = try unary()
+        while let token = peek, case .arithmetic(let op) = token.kind, op == "*" || op == "/" {
+            advance()
+            let right = try unary()
+            left = .binary(op, left, right, left.span.joined(right.span))
+        }
+        return left
+    }
+
+    mutating func unary() throws -> Expression {
+        if let token = peek, case .arithmetic("-") = token.kind {
+            advance()
+            let operand = try unary()
+            return .unary("-", operand, token.span.joined(operand.span))
+        }
+        return try primary()
+    }
+
+    mutating func primary() throws -> Expression {
+        guard let token = peek else {
+            throw LanguageError(Message(en: "the expression ends too early", vi: "biểu thức kết thúc quá sớm"),
+                                example: "measure rate = 100 * mean(poor)")
+        }
+        switch token.kind {
+        case .leftParen:
+            advance()
+            let inner = try expression()
+            try expect(.rightParen, after: token)
+            return inner
+        case .quoted:
+            advance()
+            return .text(token.text, token.span)
+        case .word:
+            advance()
+            if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
+            let name = Name(text: token.text, span: token.span)
+            if let open = peek, open.kind == .leftParen {
+                advance()
+                var arguments: [Expression] = []
+                if let close = peek, close.kind == .rightParen {
+                    advance()
+                    return .call(name, [], token.span.joined(close.span))
+                }
+                while true {
+                    arguments.append(try expression())
+                    if let comma = peek, comma.kind == .comma { advance(); continue }
+                    break
+                }
+                let close = peek
+                try expect(.rightParen, after: open)
+                return .call(name, arguments, token.span.joined(close!.span))
+            }
+            return .name(name)
+        default:
+            throw unexpected(token)
+        }
+    }
+
+    // MARK: Helpers
+
+    var peek: Token? { position < tokens.count ? tokens[position] : nil }
+    mutating func advance() { position += 1 }
+
+    func isKeyword(_ token: Token) -> Bool { token.kind == .word && Parser.keywords.contains(TextFolding.fold(token.text)) }
+
+    mutating func expect(_ kind: Token.Kind, after opener: Token) throws {
+        guard let token = peek, token.kind == kind else {
+            throw LanguageError(Message(en: "')' is missing", vi: "thiếu dấu ')'"), at: peek?.span ?? opener.span, example: "mean(income)")
+        }
+        advance()
+    }
+
+    mutating func expectName(after keyword: Token, example: String) throws -> Name {
+        guard let token = peek, token.kind == .word || token.kind == .quoted else {
+            throw LanguageError(Message(en: "'\(keyword.text)' needs a name after it", vi: "sau '\(keyword.text)' cần một tên"), at: keyword.span, example: example)
+        }
+        advance()
+        return Name(text: token.text, span: token.span)
+    }
+
+    mutating func count(after keyword: Token, example: String) throws -> (value: Int, span: SourceSpan) {
+        guard let token = peek, token.kind == .word, let n = Int(token.text), n >= 0 else {
+            throw LanguageError(Message(en: "'\(keyword.text)' needs a whole number after it", vi: "sau '\(keyword.text)' cần một số nguyên"),
+                                at: peek?.span ?? keyword.span, example: example)
+        }
+        advance()
+        return (n, token.span)
+    }
+
+    func unexpected(_ token: Token) -> LanguageError {
+        LanguageError(Message(en: "'\(token.text)' is not expected here", vi: "không mong đợi '\(token.text)' ở đây"), at: token.span)
+    }
+
+    private func commentStart(_ text: String) -> String.Index? {
+        var inQuotes = false
+        var previous: Character = " "
+        for index in text.indices {
+            let c = text[index]
+            if c == "\"" { inQuotes.toggle() }
+            if c == "#" && !inQuotes && previous.isWhitespace { return index }
+            previous = c
+        }
+        return nil
+    }
+}

@@ -1,0 +1,51 @@
+import Engine
+
+/// How a result column's numbers are meant, so every renderer shows them right.
+public enum ColumnRole: Sendable, Equatable {
+    /// Plain values (text, counts, measures).
+    case value
+    /// An identifier or period written without thousands separators (`2021`, `household_id`).
+    case label
+    /// A percentage level, e.g. a poverty rate of 3.07 (%).
+    case percent
+    /// A change of a percentage in percentage points, shown with its sign.
+    case percentagePoints
+    /// A relative change in percent, shown with its sign and `%`, one decimal.
+    case percentChange
+    /// A signed change of a count or amount.
+    case change
+    /// Text drawn as a bar or sparkline.
+    case chart
+}
+
+/// A result: a table plus what a reader must know about it (notes) and how to show each column.
+public struct ResultTable: Sendable {
+    public var table: Table
+    /// One line each under the table: what was excluded, assumed or mixed.
+    public var notes: [Message]
+    public var roles: [String: ColumnRole]
+    /// Header text to show instead of a column's name (e.g. `change (pp)`), keyed by name.
+    public var headers: [String: String]
+
+    public init(table: Table, notes: [Message] = [], roles: [String: ColumnRole] = [:], headers: [String: String] = [:]) {
+        self.table = table
+        self.notes = notes
+        self.roles = roles
+        self.headers = headers
+    }
+
+    public func role(of column: Column) -> ColumnRole {
+        if let role = roles[column.name] { return role }
+        if column.type == .integer, ResultTable.isLabelName(column.name) { return .label }
+        return .value
+    }
+
+    /// Integer columns that are identifiers or periods, never quantities: no thousands separators.
+    public static func isLabelName(_ name: String) -> Bool {
+        let folded = TextFolding.fold(name).replacingOccurrences(of: " ", with: "_")
+        return ["year", "nam", "code", "ma", "id", "period", "rank"].contains(folded) || folded.hasSuffix("_id") || folded.hasSuffix("_code")
+            || folded.hasPrefix("year") || Int(folded) != nil
+    }
+
+    public func header(of column: Column) -> String { headers[column.name] ?? column.name }
+}

@@ -1,0 +1,221 @@
+import Engine
+import Foundation
+
+/// Evaluates a row-level expression (`income * 12`, `if(urban = 1, income, 0)`, `fold(province)`) into a
+/// column, one column-wide operation at a time. Used by `let` and by aggregate arguments such as `mean(x * 2)`.
+struct RowEvaluator {
+    let binder: Binder
+    var table: Table { binder.table }
+
+    /// Row-level functions and what they take.
+    static let functions: [String: String] = [
+        "if": "if(condition, then, else)", "round": "round(x) or round(x, places)", "abs": "abs(x)",
+        "log": "log(x), the natural logarithm", "log10": "log10(x)", "lower": "lower(text)", "upper": "upper(text)",
+        "fold": "fold(text): without accents, lower case",
+    ]
+
+    func evaluate(_ expression: Expression, name: String) throws -> Column {
+        var column = try values(expression).materialise(name: name, rows: table.rowCount)
+        column.name = name
+        return column
+    }
+
+    /// A value per row, or one value for all rows.
+    enum Values {
+        case column(Column)
+        case constant(Value)
+
+        func materialise(name: String, rows: Int) -> Column {
+            switch self {
+            case .column(let c): return c
+            case .constant(let v): return Column(name: name, values: Array(repeating: v, count: rows))
+            }
+        }
+    }
+
+    func values(_ expression: Expression) throws -> Values {
+        switch expression {
+        case .number(let d, _):
+            return .constant(d == d.rounded() && abs(d) < 1e15 ? .integer(Int64(d)) : .decimal(d))
+        case .text(let t, _):
+            return .constant(.text(t))
+        case .name(let name):
+            if let measure = binder.dataset.measures[name.text] ?? binder.dataset.measures.first(where: { TextFolding.fold($0.key) == TextFolding.fold(name.text) })?.value {
+                throw LanguageError(
+                    Message(en: "'\(name.text)' is a measure (\(measure.expression.sourceText)), computed per group, not per row",
+                            vi: "'\(name.text)' là một chỉ số (\(measure.expression.sourceText)), tính theo nhóm chứ không theo dòng"),
+                    at: name.span, example: "show \(name.text) by province")
+            }
+            return .column(try binder.column(name))
+        case .unary(_, let operand, let span):
+            return try arithmetic("*", .constant(.integer(-1)), try values(operand), span)
+        case .binary(let op, let a, let b, let span):
+            return try arithmetic(op, try values(a), try values(b), span)
+        case .comparison(let op, let a, let b, let span):
+            return try compare(op, try values(a), try values(b), span)
+        case .call(let function, let arguments, let span):
+            return try call(function, arguments, span)
+        }
+    }
+
+    // MARK: Arithmetic and comparison
+
+    private func arithmetic(_ op: Character, _ a: Values, _ b: Values, _ span: SourceSpan) throws -> Values {
+        let x = try numbers(a, span), y = try numbers(b, span)
+        if x.constant != nil && y.constant != nil {
+            let scalar = RowEvaluator.apply(op, x.value(0), y.value(0))
+            let whole = x.integral && y.integral && op != "/" && scalar.map { $0 == $0.rounded() } == true
+            return .constant(scalar.map { whole ? .integer(Int64($0)) : .decimal($0) } ?? .missing)
+        }
+        let rows = max(x.count, y.count)
+        var out = ContiguousArray<Double>(repeating: 0, count: rows)
+        var present = [Bool](repeating: true, count: rows)
+        for row in 0..<rows {
+            guard let v = RowEvaluator.apply(op, x.value(row), y.value(row)) else { present[row] = false; continue }
+            out[row] = v
+        }
+        // Whole numbers stay whole under + - *, so `members + 1` prints as 6, not 6.00.
+        let integral = op != "/" && x.integral && y.integral && out.allSatisfy { $0 == $0.rounded() && abs($0) < 9e15 }
+        let storage: ColumnStorage = integral ? .integer(IntegerBuffer(narrowing: ContiguousArray(out.map { Int64($0) }))) : .decimal(out)
+        return .column(Column(name: "", storage: storage, validity: ValidityBitmap(present)))
+    }
+
+    /// One arithmetic step; missing in, missing out; division by zero is missing, never infinity.
+    static func apply(_ op: Character, _ l: Double?, _ r: Double?) -> Double? {
+        guard let l, let r else { return nil }
+        let v: Double
+        switch op {
+        case "+": v = l + r
+        case "-": v = l - r
+        case "*": v = l * r
+        default: v = l / r
+        }
+        return v.isNaN || v.isInfinite ? nil : v
+    }
+
+    private func compare(_ op: Comparison, _ a: Values, _ b: Values, _ span: SourceSpan) throws -> Values {
+        let rows = table.rowCount
+        var out = ContiguousArray<Bool>(repeating: false, count: rows)
+        var present = [Bool](repeating: true, count: rows)
+        let left = a.materialise(name: "", rows: rows), right = b.materialise(name: "", rows: rows)
+        for row in 0..<rows {
+            let l = left.value(at: row), r = right.value(at: row)
+            if l.isMissing || r.isMissing { present[row] = false; continue }
+            let order: Int
+            if let x = l.number, let y = r.number {
+                order = x < y ? -1 : (x > y ? 1 : 0)
+            } else if case .boolean(let x) = l, case .boolean(let y) = r {
+                order = x == y ? 0 : (x ? 1 : -1)
+            } else {
+                let x = TextFolding.fold(l.description), y = TextFolding.fold(r.description)
+                order = x == y ? 0 : (VietnameseCollation.precedes(x, y) ? -1 : 1)
+            }
+            switch op {
+            case .equal: out[row] = order == 0
+            case .notEqual: out[row] = order != 0
+            case .less: out[row] = order < 0
+            case .lessOrEqual: out[row] = order <= 0
+            case .greater: out[row] = order > 0
+            case .greaterOrEqual: out[row] = order >= 0
+            }
+        }
+        return .column(Column(name: "", storage: .boolean(out), validity: ValidityBitmap(present)))
+    }
+
+    // MARK: Functions
+
+    private func call(_ function: Name, _ arguments: [Expression], _ span: SourceSpan) throws -> Values {
+        let name = TextFolding.fold(function.text)
+        if AggregateCall.functionNames.contains(name) {
+            throw LanguageError(
+                Message(en: "\(function.text)() combines rows; use it in a measure, not in a row formula",
+                        vi: "\(function.text)() gộp nhiều dòng; hãy dùng trong measure, không dùng trong công thức theo dòng"),
+                at: function.span, example: "measure avg_income = mean(income)")
+        }
+        func argument(_ i: Int) throws -> Values {
+            guard i < arguments.count else {
+                throw LanguageError(Message(en: "\(function.text) needs more arguments: \(RowEvaluator.functions[name] ?? "")",
+                                            vi: "\(function.text) cần thêm đối số: \(RowEvaluator.functions[name] ?? "")"), at: span)
+            }
+            return try values(arguments[i])
+        }
+        switch name {
+        case "if":
+            let condition = try argument(0).materialise(name: "", rows: table.rowCount)
+            let yes = try argument(1).materialise(name: "", rows: table.rowCount)
+            let no = try argument(2).materialise(name: "", rows: table.rowCount)
+            let cells = (0..<table.rowCount).map { row -> Value in
+                guard case .boolean(let c) = condition.value(at: row) else { return condition.value(at: row).number.map { $0 != 0 ? yes.value(at: row) : no.value(at: row) } ?? .missing }
+                return c ? yes.value(at: row) : no.value(at: row)
+            }
+            return .column(Column(name: "", values: cells))
+        case "round":
+            let x = try numbers(try argument(0), span)
+            let places = arguments.count > 1 ? Int(try numbers(try argument(1), span).value(0) ?? 0) : 0
+            let scale = pow(10.0, Double(places))
+            return mapNumbers(x) { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale }
+        case "abs": return mapNumbers(try numbers(try argument(0), span)) { Swift.abs($0) }
+        case "log": return mapNumbers(try numbers(try argument(0), span)) { $0 > 0 ? Foundation.log($0) : .nan }
+        case "log10": return mapNumbers(try numbers(try argument(0), span)) { $0 > 0 ? Foundation.log10($0) : .nan }
+        case "lower", "upper", "fold":
+            let column = try argument(0).materialise(name: "", rows: table.rowCount)
+            let transform: (String) -> String = name == "lower" ? { $0.lowercased() } : name == "upper" ? { $0.uppercased() } : TextFolding.fold
+            if case .text(let text) = column.storage {
+                // Once per distinct value, not per row.
+                return .column(Column(name: "", values: (0..<column.count).map { row in
+                    column.isPresent(row) ? .text(transform(text.dictionary[Int(text.codes[row])])) : .missing
+                }))
+            }
+            return .column(Column(name: "", values: (0..<column.count).map { row in
+                column.value(at: row).isMissing ? .missing : .text(transform(column.value(at: row).description))
+            }))
+        default:
+            throw LanguageError(Message(en: "there is no function '\(function.text)'", vi: "không có hàm '\(function.text)'"),
+                                at: function.span,
+                                suggestions: Suggestions.nearest(function.text, among: Array(RowEvaluator.functions.keys) + AggregateCall.functionNames.sorted()))
+        }
+    }
+
+    // MARK: Numbers
+
+    struct Numbers {
+        var values: ContiguousArray<Double>
+        var present: ValidityBitmap?
+        var constant: Double??
+        var integral: Bool
+        var count: Int { constant != nil ? 0 : values.count }
+        func value(_ row: Int) -> Double? {
+            if let constant { return constant }
+            return present?.isPresent(row) == false ? nil : values[row]
+        }
+    }
+
+    private func numbers(_ v: Values, _ span: SourceSpan) throws -> Numbers {
+        switch v {
+        case .constant(let value):
+            guard value.isMissing || value.number != nil else {
+                throw LanguageError(Message(en: "'\(value)' is not a number", vi: "'\(value)' không phải là số"), at: span)
+            }
+            if case .integer = value { return Numbers(values: [], present: nil, constant: .some(value.number), integral: true) }
+            return Numbers(values: [], present: nil, constant: .some(value.number), integral: false)
+        case .column(let column):
+            guard column.type != .text else {
+                throw LanguageError(Message(en: "'\(column.name)' holds text, not numbers", vi: "cột '\(column.name)' chứa chữ, không phải số"), at: span)
+            }
+            let values = ContiguousArray((0..<column.count).map { column.value(at: $0).number ?? (column.value(at: $0) == .boolean(true) ? 1 : 0) })
+            return Numbers(values: values, present: column.validity, constant: nil, integral: column.type != .decimal)
+        }
+    }
+
+    private func mapNumbers(_ x: Numbers, _ f: (Double) -> Double) -> Values {
+        if let constant = x.constant { return .constant(constant.map { .decimal(f($0)) } ?? .missing) }
+        var present = [Bool](repeating: true, count: x.values.count)
+        let out = ContiguousArray(x.values.indices.map { row -> Double in
+            guard let v = x.value(row) else { present[row] = false; return 0 }
+            let r = f(v)
+            if r.isNaN || r.isInfinite { present[row] = false; return 0 }
+            return r
+        })
+        return .column(Column(name: "", storage: .decimal(out), validity: ValidityBitmap(present)))
+    }
+}

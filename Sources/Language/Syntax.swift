@@ -1,0 +1,117 @@
+import Engine
+
+/// A name as typed (a verb, column, dataset or measure), with its place.
+public struct Name: Sendable, Equatable {
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// One value typed in a filter: `Ninh Bình`, `"TP. Hồ Chí Minh"`, `2021`.
+public struct Literal: Sendable, Equatable {
+    public var text: String
+    public var quoted: Bool
+    public var span: SourceSpan
+
+    /// The number this literal spells (`2021`, `6.8`, `5%`), if any; quoted text is never a number.
+    public var number: Double? {
+        guard !quoted else { return nil }
+        var t = text.replacingOccurrences(of: "−", with: "-")
+        if t.hasSuffix("%") { t.removeLast() }
+        return Double(t)
+    }
+}
+
+/// The right-hand side of a filter.
+public enum FilterValue: Sendable, Equatable {
+    case single(Literal)
+    case list([Literal])
+    /// Inclusive range `a..b`.
+    case range(Literal, Literal)
+
+    public var literals: [Literal] {
+        switch self {
+        case .single(let l): [l]
+        case .list(let ls): ls
+        case .range(let a, let b): [a, b]
+        }
+    }
+}
+
+/// `column op value`, e.g. `province=Ninh Bình`, `year=2021..2023`, `income<1500`.
+public struct Filter: Sendable, Equatable {
+    public var column: Name
+    public var comparison: Comparison
+    public var value: FilterValue
+    public var span: SourceSpan
+}
+
+/// Row-level and aggregate expressions (`100 * mean(poor)`, `if(urban=1, income, 0)`).
+public indirect enum Expression: Sendable, Equatable {
+    case number(Double, SourceSpan)
+    case text(String, SourceSpan)
+    case name(Name)
+    case call(Name, [Expression], SourceSpan)
+    case unary(Character, Expression, SourceSpan)
+    case binary(Character, Expression, Expression, SourceSpan)
+    case comparison(Comparison, Expression, Expression, SourceSpan)
+
+    public var span: SourceSpan {
+        switch self {
+        case .number(_, let s), .text(_, let s), .call(_, _, let s), .unary(_, _, let s), .binary(_, _, _, let s), .comparison(_, _, _, let s): s
+        case .name(let n): n.span
+        }
+    }
+
+    /// The statement text this expression was parsed from, rebuilt (for notes and `explain`).
+    public var sourceText: String {
+        switch self {
+        case .number(let d, _): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .text(let t, _): "\"\(t)\""
+        case .name(let n): n.text
+        case .call(let f, let args, _): f.text + "(" + args.map(\.sourceText).joined(separator: ", ") + ")"
+        case .unary(let op, let e, _): String(op) + e.sourceText
+        case .binary(let op, let a, let b, _): a.sourceText + " \(op) " + b.sourceText
+        case .comparison(let op, let a, let b, _): a.sourceText + " \(op.rawValue) " + b.sourceText
+        }
+    }
+}
+
+/// Everything that can follow a verb, gathered in one shape; each verb then says which parts it takes
+/// and what its bare items mean (columns, measures, a path, a dataset name).
+public struct Clauses: Sendable, Equatable {
+    public var filters: [Filter] = []
+    /// Bare items in order: names and calls such as `rate`, `mean(income)`, `province`.
+    public var items: [Expression] = []
+    public var by: [Name] = []
+    public var sort: [(name: Name, descending: Bool)] = []
+    public var limit: (value: Int, span: SourceSpan)?
+    public var top: (value: Int, span: SourceSpan)?
+    public var ascending: SourceSpan?
+    public var descending: SourceSpan?
+    public var alias: Name?
+    /// `to X` (for `rollup … to 2025`).
+    public var target: Name?
+
+    public static func == (a: Clauses, b: Clauses) -> Bool {
+        a.filters == b.filters && a.items == b.items && a.by == b.by
+            && a.sort.map(\.name) == b.sort.map(\.name) && a.sort.map(\.descending) == b.sort.map(\.descending)
+            && a.limit?.value == b.limit?.value && a.top?.value == b.top?.value && a.alias == b.alias && a.target == b.target
+    }
+}
+
+/// A parsed statement: its verb and the rest, with the text it came from.
+public struct Statement: Sendable, Equatable {
+    public var verb: Name
+    public var clauses: Clauses
+    /// For `let`/`measure`: the name defined and its expression.
+    public var definition: (name: Name, expression: Expression, asPercent: Bool)?
+    /// For verbs that take raw text (`load PATH`, `export PATH`, `explain STATEMENT`, `help VERB`, `set …`).
+    public var rawArgument: (text: String, span: SourceSpan)?
+    public var source: String
+    public var span: SourceSpan
+
+    public static func == (a: Statement, b: Statement) -> Bool {
+        a.verb == b.verb && a.clauses == b.clauses && a.source == b.source
+            && a.definition?.name == b.definition?.name && a.definition?.expression == b.definition?.expression
+    }
+}

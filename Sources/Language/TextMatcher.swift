@@ -1,0 +1,63 @@
+import Engine
+
+/// Decides which distinct values of a text column a filter value means, once per dictionary entry.
+///
+/// Matching ignores case, accents and spacing (`ninh binh`, `NINH  BÌNH` → `Ninh Bình`; `Hoà Bình` =
+/// `Hòa Bình`). When the user typed diacritics and several values differ only in them, the typed
+/// diacritics decide (`Hà` is not `Hạ`). A value that matches nothing is an error naming the nearest.
+struct TextMatcher {
+    let column: Column
+    let dictionary: [String]
+
+    func mask(for filter: Filter) throws -> [Bool] {
+        var mask = [Bool](repeating: false, count: dictionary.count)
+        switch (filter.value, filter.comparison) {
+        case (.range(let low, let high), let op):
+            let lowKey = VietnameseCollation.key(TextFolding.fold(low.text))
+            let highKey = VietnameseCollation.key(TextFolding.fold(high.text))
+            for (code, text) in dictionary.enumerated() {
+                let key = VietnameseCollation.key(TextFolding.fold(text))
+                let inside = !key.lexicographicallyPrecedes(lowKey) && !highKey.lexicographicallyPrecedes(key)
+                mask[code] = op == .equal ? inside : !inside
+            }
+        case (_, .equal), (_, .notEqual):
+            for literal in filter.value.literals {
+                for code in try codes(matching: literal) { mask[code] = true }
+            }
+            if filter.comparison == .notEqual { mask = mask.map { !$0 } }
+        case (.single(let literal), let op):
+            let typedKey = VietnameseCollation.key(TextFolding.fold(literal.text))
+            for (code, text) in dictionary.enumerated() {
+                let key = VietnameseCollation.key(TextFolding.fold(text))
+                let order = key.lexicographicallyPrecedes(typedKey) ? -1 : (typedKey.lexicographicallyPrecedes(key) ? 1 : 0)
+                switch op {
+                case .less: mask[code] = order < 0
+                case .lessOrEqual: mask[code] = order <= 0
+                case .greater: mask[code] = order > 0
+                case .greaterOrEqual: mask[code] = order >= 0
+                default: break
+                }
+            }
+        case (.list, _):
+            break  // the parser allows lists with = and != only
+        }
+        return mask
+    }
+
+    /// Dictionary codes `literal` means. - Throws: `LanguageError` with the nearest values when none.
+    func codes(matching literal: Literal) throws -> [Int] {
+        let folded = TextFolding.fold(literal.text)
+        var codes = dictionary.indices.filter { TextFolding.fold(dictionary[$0]) == folded }
+        if codes.count > 1, TextFolding.hasDiacritics(literal.text) {
+            let typed = TextFolding.toneNormalized(literal.text)
+            let exact = codes.filter { TextFolding.toneNormalized(dictionary[$0]) == typed }
+            if !exact.isEmpty { codes = exact }
+        }
+        guard codes.isEmpty else { return codes }
+        let present = dictionary  // the dictionary holds only values that occur
+        throw LanguageError(
+            Message(en: "no \(column.name) matches '\(literal.text)'", vi: "không có \(column.name) nào khớp với '\(literal.text)'"),
+            at: literal.span, suggestions: Suggestions.nearest(literal.text, among: present),
+            example: present.first.map { "\(column.name)=\($0)" })
+    }
+}

@@ -1,0 +1,104 @@
+import Engine
+
+extension Verb {
+    static let count = Verb(
+        name: "count", arguments: .clauses,
+        syntax: "count [by COLUMNS] [FILTERS]",
+        summary: Message(en: "count rows, in all or by group", vi: "đếm số dòng, tất cả hoặc theo nhóm"),
+        details: Message(en: "The number of rows that pass the filters, one row per group with `by`.",
+                         vi: "Số dòng thoả bộ lọc; mỗi nhóm một dòng khi có `by`."),
+        examples: ["count", "count by province", "count by source rate>5"],
+        plan: { s, session in try filterPlan(s, session) + [Message(en: "count the rows\(s.clauses.by.isEmpty ? "" : " of each group")", vi: "đếm số dòng\(s.clauses.by.isEmpty ? "" : " của từng nhóm")")] },
+        action: { statement, session in .table(try countRows(statement, session)) })
+
+    static let sum = aggregateVerb(.sum, "sum", en: "the total of each measure", vi: "tổng của mỗi chỉ số",
+                                   examples: ["sum poor_households by province", "sum left_poverty"])
+    static let mean = aggregateVerb(.mean, "mean", aliases: ["avg"], en: "the mean of each measure (missing values left out)",
+                                    vi: "trung bình của mỗi chỉ số (bỏ qua giá trị thiếu)",
+                                    examples: ["mean rate by province", "avg rate year=2022"])
+    static let min = aggregateVerb(.min, "min", en: "the smallest value of each measure", vi: "giá trị nhỏ nhất của mỗi chỉ số",
+                                   examples: ["min rate by province"])
+    static let max = aggregateVerb(.max, "max", en: "the largest value of each measure", vi: "giá trị lớn nhất của mỗi chỉ số",
+                                   examples: ["max rate poor_households by province"])
+    static let median = aggregateVerb(.median, "median", en: "the median of each measure", vi: "trung vị của mỗi chỉ số",
+                                      examples: ["median rate"])
+    static let stddev = aggregateVerb(.stddev, "stddev", en: "the sample standard deviation of each measure (Welford)",
+                                      vi: "độ lệch chuẩn mẫu của mỗi chỉ số (Welford)", examples: ["stddev rate by source"])
+
+    static func aggregateVerb(_ function: AggregateFunction, _ name: String, aliases: [String] = [], en: String, vi: String, examples: [String]) -> Verb {
+        Verb(name: name, aliases: aliases, arguments: .clauses,
+             syntax: "\(name) MEASURE… [by COLUMNS] [FILTERS]",
+             summary: Message(en: en, vi: vi),
+             details: Message(
+                en: "\(en.prefix(1).uppercased() + en.dropFirst()), over the rows that pass the filters, one row per group with `by`. Missing values are left out and counted in a note; a group with no value shows –.",
+                vi: "\(vi.prefix(1).uppercased() + vi.dropFirst()), trên các dòng thoả bộ lọc; mỗi nhóm một dòng khi có `by`. Giá trị thiếu được bỏ qua và ghi chú; nhóm không có giá trị hiển thị –."),
+             examples: examples,
+             plan: { s, session in try filterPlan(s, session) + [Message(en: "compute \(name) of \(s.clauses.items.map(\.sourceText).joined(separator: ", "))\(s.clauses.by.isEmpty ? "" : " per group")", vi: "tính \(name) của \(s.clauses.items.map(\.sourceText).joined(separator: ", "))\(s.clauses.by.isEmpty ? "" : " theo từng nhóm")")] },
+             action: { statement, session in .table(try aggregateRows(function, name, statement, session)) })
+    }
+}
+
+func countRows(_ statement: Statement, _ session: Session) throws -> ResultTable {
+    try rejectClauses(statement, allowed: [.filters, .by, .sort, .limit], verb: "count")
+    let dataset = try session.current(at: statement.verb.span)
+    let binder = Binder(dataset: dataset)
+    let (selection, _) = try binder.select(statement.clauses.filters)
+    let grouped = GroupedResult(keys: try statement.clauses.by.map(binder.column), selection: selection)
+    let counts = Engine.countRows(grouped.grouping)
+    let table = try Table(name: "count", columns: grouped.keyColumns + [grouped.ordered(counts)])
+    return try sortAndLimit(ResultTable(table: table), statement.clauses)
+}
+
+func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: Statement, _ session: Session) throws -> ResultTable {
+    try rejectClauses(statement, allowed: [.filters, .items, .by, .sort, .limit], verb: verb)
+    let dataset = try session.current(at: statement.verb.span)
+    let binder = Binder(dataset: dataset)
+    guard !statement.clauses.items.isEmpty else {
+        throw LanguageError(Message(en: "\(verb) needs a measure, such as rate", vi: "\(verb) cần một chỉ số, ví dụ rate"),
+                            at: statement.verb.span, example: "\(verb) rate by province")
+    }
+    let (selection, _) = try binder.select(statement.clauses.filters)
+    let grouped = GroupedResult(keys: try statement.clauses.by.map(binder.column), selection: selection)
+    var columns = grouped.keyColumns
+    var notes: [Message] = []
+    var roles: [String: ColumnRole] = [:]
+    for item in statement.clauses.items {
+        let column: Column
+        switch item {
+        case .name(let name):
+            if let measure = MeasureEvaluator(binder: binder).namedMeasure(name.text) {
+                throw LanguageError(
+                    Message(en: "'\(measure.name)' is already a measure (\(measure.expression.sourceText)); show it by group with show \(measure.name) by …",
+                            vi: "'\(measure.name)' đã là một chỉ số (\(measure.expression.sourceText)); hãy dùng show \(measure.name) by …"),
+                    at: name.span, example: "show \(measure.name) by province")
+            }
+            column = try binder.column(name)
+        default:
+            column = try RowEvaluator(binder: binder).evaluate(item, name: item.sourceText)
+        }
+        if column.type == .text {
+            throw LanguageError(Message(en: "\(verb) needs numbers, and '\(column.name)' holds text", vi: "\(verb) cần số, còn '\(column.name)' chứa chữ"),
+                                at: item.span, example: "count by \(column.name)")
+        }
+        let name = "\(verb)(\(column.name))"
+        var result = grouped.ordered(try column.aggregate(function, grouped.grouping))
+        result.name = name
+        columns.append(result)
+        if column.holdsPercentages && function != .sum { roles[name] = .percent }
+        if let validity = column.validity {
+            var missing = 0
+            selection.forEachRow { if !validity.isPresent($0) { missing += 1 } }
+            if missing > 0 {
+                notes.append(Message(en: "\(column.name): \(missing) missing value\(missing == 1 ? "" : "s") left out", vi: "\(column.name): bỏ qua \(missing) giá trị thiếu"))
+            }
+        }
+        if column.holdsPercentages && (function == .mean || function == .sum) && (statement.clauses.by.isEmpty || selection.count > grouped.grouping.groupCount) {
+            notes.append(Message(
+                en: function == .sum ? "\(column.name) is a rate: a sum of rates has no meaning as a rate" :
+                    "\(column.name) is a rate: this is the unweighted mean of the rows' rates, not the rate of the group",
+                vi: function == .sum ? "\(column.name) là tỷ lệ: tổng các tỷ lệ không phải là một tỷ lệ" :
+                    "\(column.name) là tỷ lệ: đây là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm"))
+        }
+    }
+    return try sortAndLimit(ResultTable(table: try Table(name: verb, columns: columns), notes: notes, roles: roles), statement.clauses)
+}

@@ -1,0 +1,152 @@
+import Engine
+
+extension Verb {
+    static let compare = Verb(
+        name: "compare", arguments: .clauses,
+        syntax: "compare FILTERS MEASURE… [by COLUMNS]",
+        summary: Message(en: "compare a measure between the first and last period of a range",
+                         vi: "so sánh một chỉ số giữa kỳ đầu và kỳ cuối của một khoảng"),
+        details: Message(
+            en: """
+            One row per entity (a filter with several values, or `by`), with the measure in the first and last period \
+            and the change between them. For a rate the change is in percentage points (pp) and in percent; for a \
+            count, the absolute and percent change; and the average change per year. Periods of the range with no \
+            data are named under the table. When one cell has several rows (two sources for one year), compare \
+            refuses and lists them with the filter that would pick one: it never averages silently.
+            """,
+            vi: """
+            Mỗi đối tượng một dòng (bộ lọc có nhiều giá trị, hoặc `by`), với chỉ số ở kỳ đầu, kỳ cuối và mức thay \
+            đổi. Với tỷ lệ, mức thay đổi tính bằng điểm phần trăm (pp) và phần trăm; với số lượng, bằng số tuyệt \
+            đối và phần trăm; kèm mức thay đổi bình quân mỗi năm. Các kỳ không có số liệu được ghi chú dưới bảng. \
+            Khi một ô có nhiều dòng (hai nguồn cho cùng một năm), lệnh từ chối và liệt kê chúng cùng bộ lọc để \
+            chọn một: không bao giờ tự ý lấy trung bình.
+            """),
+        examples: [
+            "compare province=Ninh Bình year=2021..2023 rate",
+            "compare province=Quảng Nam year=2021..2022 poor_households",
+            "compare province=Kon Tum year=2015..2017 rate ethnic_minority_rate",
+        ],
+        plan: { statement, session in try PeriodComparison(statement, session).plan() },
+        action: { statement, session in .table(try PeriodComparison(statement, session).run()) })
+}
+
+/// `compare`: first and last period of a range, per entity, and the change between them.
+struct PeriodComparison {
+    let statement: Statement
+    let dataset: Dataset
+    let binder: Binder
+    let period: Column
+    let measures: [MeasureSpec]
+
+    init(_ statement: Statement, _ session: Session) throws {
+        self.statement = statement
+        dataset = try session.current(at: statement.verb.span)
+        binder = Binder(dataset: dataset)
+        guard let period = dataset.periodColumn else {
+            throw LanguageError(Message(en: "\(dataset.name) has no year column to compare periods by",
+                                        vi: "\(dataset.name) không có cột năm để so sánh các kỳ"), at: statement.verb.span)
+        }
+        self.period = period
+        let evaluator = MeasureEvaluator(binder: binder)
+        guard !statement.clauses.items.isEmpty else {
+            throw LanguageError(Message(en: "compare needs a measure, such as rate", vi: "compare cần một chỉ số, ví dụ rate"),
+                                at: statement.verb.span, example: "compare province=Ninh Bình year=2021..2023 rate")
+        }
+        measures = try statement.clauses.items.map(evaluator.resolve)
+        try rejectClauses(statement, allowed: [.filters, .items, .by], verb: "compare")
+    }
+
+    func plan() throws -> [Message] {
+        let entities = try entityColumns(Binder(dataset: dataset).select(statement.clauses.filters).steps)
+        let names = entities.map(\.name).joined(separator: ", ")
+        return [Message(en: "group the rows by \(names.isEmpty ? "" : names + " and ")\(period.name); take \(measures.map(\.name).joined(separator: ", ")) in the first and last \(period.name); compute the change",
+                        vi: "nhóm các dòng theo \(names.isEmpty ? "" : names + " và ")\(period.name); lấy \(measures.map(\.name).joined(separator: ", ")) ở kỳ đầu và kỳ cuối; tính mức thay đổi")]
+    }
+
+    func run() throws -> ResultTable {
+        let (selection, steps) = try binder.select(statement.clauses.filters)
+        let entities = try entityColumns(steps)
+        let periodValues = try requestedPeriods(steps, selection)
+        guard let first = periodValues.first, let last = periodValues.last, first != last else {
+            throw LanguageError(
+                Message(en: "compare needs two periods; give a range such as \(period.name)=2021..2023",
+                        vi: "compare cần hai kỳ; hãy cho một khoảng như \(period.name)=2021..2023"),
+                at: statement.clauses.filters.first { $0.column.text == period.name }?.span ?? statement.verb.span,
+                example: "compare province=Ninh Bình year=2021..2023 rate")
+        }
+        let cells = try CellTable(binder: binder, entities: entities, period: period, selection: selection, measures: measures)
+        var columns: [Column] = entities.enumerated().map { i, entity in
+            Column(name: entity.name, values: cells.entityKeys.map { $0[i] })
+        }
+        var roles: [String: ColumnRole] = [:]
+        var headers: [String: String] = [:]
+        let years = last - first
+        for (m, measure) in measures.enumerated() {
+            let prefix = measures.count > 1 ? measure.name + " " : ""
+            let firstValues = cells.entityKeys.indices.map { cells.value(entity: $0, period: first, measure: m) }
+            let lastValues = cells.entityKeys.indices.map { cells.value(entity: $0, period: last, measure: m) }
+            let change = zip(firstValues, lastValues).map { a, b in a.flatMap { a in b.map { $0 - a } } }
+            let relative = zip(firstValues, change).map { a, d -> Double? in
+                guard let a, let d, a != 0 else { return nil }
+                return 100 * d / a
+            }
+            let perYear = change.map { $0.map { $0 / Double(years) } }
+            let unit = measure.isPercentage ? " (pp)" : ""
+            let names = [prefix + formatNumber(first), prefix + formatNumber(last), prefix + "change" + unit, prefix + "change %", prefix + "per year" + unit]
+            columns += [
+                Column(name: names[0], values: firstValues.map(Value.init)),
+                Column(name: names[1], values: lastValues.map(Value.init)),
+                Column(name: names[2], values: change.map(Value.init)),
+                Column(name: names[3], values: relative.map(Value.init)),
+                Column(name: names[4], values: perYear.map(Value.init)),
+            ]
+            roles[names[2]] = measure.isPercentage ? .percentagePoints : .change
+            roles[names[3]] = .percentChange
+            roles[names[4]] = measure.isPercentage ? .percentagePoints : .change
+            if measure.isPercentage { roles[names[0]] = .percent; roles[names[1]] = .percent }
+            _ = headers
+        }
+        headers = [:]
+        var notes = cells.gapNotes(requested: periodValues, periodName: period.name)
+        for (m, measure) in measures.enumerated() {
+            for (i, key) in cells.entityKeys.enumerated() {
+                for p in [first, last] where cells.value(entity: i, period: p, measure: m) == nil && cells.hasRows(entity: i, period: p) {
+                    let who = key.map(\.description).joined(separator: " ")
+                    notes.append(Message(en: "\(who) has no value of \(measure.name) for \(formatNumber(p))",
+                                         vi: "\(who) không có giá trị \(measure.name) cho \(formatNumber(p))"))
+                }
+            }
+        }
+        let table = try Table(name: "compare", columns: columns)
+        return ResultTable(table: table, notes: notes, roles: roles, headers: headers)
+    }
+
+    /// The entity columns: `by`, else text filters matching several values, else the first text filter.
+    func entityColumns(_ steps: [FilterStep]) throws -> [Column] {
+        if !statement.clauses.by.isEmpty { return try statement.clauses.by.map(binder.column) }
+        let textSteps = steps.filter { $0.column.type == .text && $0.column.name != period.name }
+        let multi = textSteps.filter { $0.matchedValues.count > 1 }
+        if !multi.isEmpty { return multi.map(\.column) }
+        return textSteps.prefix(1).map(\.column)
+    }
+
+    /// The periods the user asked for (a range gives every whole period inside it); without a period
+    /// filter, every period in the selected rows.
+    func requestedPeriods(_ steps: [FilterStep], _ selection: Selection) throws -> [Double] {
+        if let step = steps.last(where: { $0.column.name == period.name }), step.filter.comparison == .equal {
+            let numbers = step.filter.value.literals.compactMap(\.number)
+            switch step.filter.value {
+            case .range:
+                guard let low = numbers.min(), let high = numbers.max(), high - low < 1000 else { break }
+                return stride(from: low.rounded(.up), through: high, by: 1).map { $0 }
+            default:
+                return numbers.sorted()
+            }
+        }
+        return Set(selection.rowIndices.compactMap { period.value(at: Int($0)).number }).sorted()
+    }
+}
+
+extension Value {
+    init(_ number: Double?) { self = number.map(Value.decimal) ?? .missing }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Engine
+
+extension Verb {
+    static let datasets = Verb(
+        name: "datasets", arguments: .none,
+        syntax: "datasets",
+        summary: Message(en: "list the loaded datasets", vi: "liệt kê các bộ dữ liệu đã nạp"),
+        details: Message(en: "Each dataset's name, rows, columns and origin; the current one is marked with *.",
+                         vi: "Tên, số dòng, số cột và nguồn của từng bộ dữ liệu; bộ đang dùng được đánh dấu *."),
+        examples: ["datasets"],
+        action: { _, session in
+            let names = session.order
+            let table = try Table(name: "datasets", columns: [
+                Column(name: " ", values: names.map { .text($0 == session.currentName ? "*" : "") }),
+                Column(name: "dataset", values: names.map { .text($0) }),
+                Column(name: "rows", values: names.map { .integer(Int64(session.datasets[$0]!.table.rowCount)) }),
+                Column(name: "columns", values: names.map { .integer(Int64(session.datasets[$0]!.table.columns.count)) }),
+                Column(name: "origin", values: names.map { .text(session.datasets[$0]!.origin) }),
+            ])
+            return .table(ResultTable(table: table))
+        })
+
+    static let use = Verb(
+        name: "use", arguments: .clauses,
+        syntax: "use DATASET",
+        summary: Message(en: "make a dataset the current one", vi: "chọn bộ dữ liệu đang dùng"),
+        details: Message(en: "Statements after it read this dataset. The prompt shows its name.",
+                         vi: "Các câu lệnh sau đó đọc bộ dữ liệu này. Dấu nhắc hiển thị tên của nó."),
+        examples: ["use gso", "use reports"],
+        action: { statement, session in
+            guard statement.clauses.items.count == 1, case .name(let name) = statement.clauses.items[0], statement.clauses.filters.isEmpty else {
+                throw LanguageError(Message(en: "use takes one dataset name", vi: "use nhận một tên bộ dữ liệu"),
+                                    at: statement.clauses.items.first?.span ?? statement.verb.span,
+                                    suggestions: session.order, example: "use reports")
+            }
+            let dataset = try session.dataset(named: name)
+            session.currentName = dataset.name
+            return .text([Message(en: "using \(dataset.name): \(dataset.table.rowCount) rows × \(dataset.table.columns.count) columns",
+                                  vi: "đang dùng \(dataset.name): \(dataset.table.rowCount) dòng × \(dataset.table.columns.count) cột").text(session.settings.language)])
+        })
+
+    static let load = Verb(
+        name: "load", arguments: .raw,
+        syntax: "load PATH [as NAME]",
+        summary: Message(en: "load a CSV, TSV or JSON Lines file as a dataset", vi: "nạp tệp CSV, TSV hoặc JSON Lines thành một bộ dữ liệu"),
+        details: Message(
+            en: "Reads the file, reports rows × columns and each column's type and number convention (decimal comma, thousands dot, percent), and makes it the current dataset. The separator (, ; tab |) is detected. A malformed file is refused with its line and column; nothing is loaded in part.",
+            vi: "Đọc tệp, báo số dòng × cột, kiểu và quy ước số của từng cột (dấu phẩy thập phân, dấu chấm hàng nghìn, phần trăm), và chọn làm bộ dữ liệu đang dùng. Dấu phân cách (, ; tab |) được tự nhận. Tệp sai định dạng bị từ chối kèm dòng và cột; không nạp dở dang."),
+        examples: ["load datasets/provinces.csv as gazetteer", "use reports"],
+        action: { statement, session in
+            guard var text = statement.rawArgument?.text, !text.isEmpty else {
+                throw LanguageError(Message(en: "load needs a file path", vi: "load cần đường dẫn tệp"), at: statement.verb.span,
+                                    example: "load data/households.csv as households")
+            }
+            var name: String? = nil
+            if let range = text.range(of: " as ", options: .backwards) {
+                name = String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
+            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
+            let result = try session.loader(text, name)
+            session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines), makeCurrent: true)
+            return .text(result.report.lines + [Message(en: "using \(result.table.name)", vi: "đang dùng \(result.table.name)").text(session.settings.language)])
+        })
+}

@@ -1,0 +1,62 @@
+import Engine
+
+extension Verb {
+    static let letVerb = Verb(
+        name: "let", arguments: .definition,
+        syntax: "let NAME = EXPRESSION",
+        summary: Message(en: "add a column computed row by row", vi: "thêm một cột tính theo từng dòng"),
+        details: Message(
+            en: "EXPRESSION uses columns, numbers and \"text\", + - * /, comparisons (= != < <= > >=), if(condition, then, else), round(x[, places]), abs, log (natural), log10, lower, upper and fold (no accents). A missing value in gives a missing value out; division by zero gives a missing value.",
+            vi: "BIỂU THỨC dùng các cột, số và \"chữ\", + - * /, so sánh (= != < <= > >=), if(điều kiện, thì, không thì), round(x[, số chữ số]), abs, log (tự nhiên), log10, lower, upper và fold (bỏ dấu). Giá trị thiếu vào thì giá trị thiếu ra; chia cho 0 cho giá trị thiếu."),
+        examples: ["let rate_fall = rate_cut * 1", "let high = if(rate > 10, \"high\", \"low\")", "show province year rate high"],
+        action: { statement, session in
+            let definition = statement.definition!
+            let dataset = try session.current(at: statement.verb.span)
+            let binder = Binder(dataset: dataset)
+            try checkNewName(definition.name, dataset: dataset, allowColumn: true)
+            let column = try RowEvaluator(binder: binder).evaluate(definition.expression, name: definition.name.text)
+            try session.updateCurrent { dataset in
+                dataset.table = try dataset.table.adding(column)
+                dataset.derivedColumns[column.name] = definition.expression.sourceText
+            }
+            return .text([Message(en: "added column \(column.name) (\(column.type.rawValue), \(column.count - column.missingCount) values, \(column.missingCount) missing) to \(dataset.name)",
+                                  vi: "đã thêm cột \(column.name) (\(column.type.rawValue), \(column.count - column.missingCount) giá trị, thiếu \(column.missingCount)) vào \(dataset.name)").text(session.settings.language)])
+        })
+
+    static let measure = Verb(
+        name: "measure", arguments: .definition,
+        syntax: "measure NAME = EXPRESSION [as percent]",
+        summary: Message(en: "name an aggregate, usable wherever a measure is", vi: "đặt tên cho một phép gộp, dùng được ở mọi chỗ cần chỉ số"),
+        details: Message(
+            en: "EXPRESSION combines rows with count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, and numbers, + - * / and round. A measure named like a rate (rate, …_rate) or declared `as percent` is a percentage: its changes are in percentage points. Example on household data: measure rate = 100 * mean(poor).",
+            vi: "BIỂU THỨC gộp các dòng bằng count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, cùng số, + - * / và round. Chỉ số có tên như tỷ lệ (rate, …_rate) hoặc khai báo `as percent` là phần trăm: thay đổi tính bằng điểm phần trăm. Ví dụ với dữ liệu hộ: measure rate = 100 * mean(poor)."),
+        examples: ["measure households_left = sum(left_poverty)", "show households_left by province"],
+        action: { statement, session in
+            let definition = statement.definition!
+            let dataset = try session.current(at: statement.verb.span)
+            let binder = Binder(dataset: dataset)
+            try checkNewName(definition.name, dataset: dataset, allowColumn: false)
+            let evaluator = MeasureEvaluator(binder: binder)
+            // Evaluate once over all rows now, so a mistake shows where it was typed, not at first use.
+            _ = try evaluator.values(definition.expression, Grouping(single: .all(count: dataset.table.rowCount)))
+            let hinted = try evaluator.percentHint(definition.expression)
+            let percent = definition.asPercent || Column.nameMeansRate(definition.name.text) || hinted
+            try session.updateCurrent { dataset in
+                dataset.measures[definition.name.text] = MeasureDefinition(name: definition.name.text, expression: definition.expression, isPercentage: percent)
+            }
+            return .text([Message(en: "measure \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (a percentage: changes in percentage points)" : "")",
+                                  vi: "chỉ số \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (phần trăm: thay đổi tính bằng điểm phần trăm)" : "")").text(session.settings.language)])
+        })
+}
+
+/// A new name must not hide a verb or keyword, nor (for a measure) a column.
+private func checkNewName(_ name: Name, dataset: Dataset, allowColumn: Bool) throws {
+    let folded = TextFolding.fold(name.text)
+    if Parser.keywords.contains(folded) || AggregateCall.functionNames.contains(folded) {
+        throw LanguageError(Message(en: "'\(name.text)' is a word of the language; choose another name", vi: "'\(name.text)' là từ khoá; hãy chọn tên khác"), at: name.span)
+    }
+    if !allowColumn, dataset.table.columns.contains(where: { TextFolding.fold($0.name) == folded }) {
+        throw LanguageError(Message(en: "\(dataset.name) already has a column '\(name.text)'; a measure needs its own name",
+                                    vi: "\(dataset.name) đã có cột '\(name.text)'; chỉ số cần tên riêng"), at: name.span)
+    }
+}

@@ -1,0 +1,81 @@
+import Engine
+
+extension Verb {
+    static let describe = Verb(
+        name: "describe", arguments: .clauses,
+        syntax: "describe [DATASET]",
+        summary: Message(en: "the columns of a dataset: type, counts, range, number convention", vi: "các cột của một bộ dữ liệu: kiểu, số lượng, khoảng giá trị, quy ước số"),
+        details: Message(
+            en: "One row per column: its type, how many values are present and missing, how many are distinct, the smallest and largest, and the number convention the loader detected (decimal comma, thousands dot, percent sign). Columns added with let and measures defined with measure are listed under the table.",
+            vi: "Mỗi cột một dòng: kiểu, số giá trị có và thiếu, số giá trị khác nhau, nhỏ nhất và lớn nhất, và quy ước số khi nạp (dấu phẩy thập phân, dấu chấm hàng nghìn, dấu phần trăm). Các cột thêm bằng let và chỉ số đặt bằng measure được liệt kê dưới bảng."),
+        examples: ["describe", "describe provinces"],
+        action: { statement, session in .table(try describeDataset(statement, session)) })
+}
+
+func describeDataset(_ statement: Statement, _ session: Session) throws -> ResultTable {
+    try rejectClauses(statement, allowed: [.items], verb: "describe")
+    let dataset: Dataset
+    if let item = statement.clauses.items.first {
+        guard case .name(let name) = item, statement.clauses.items.count == 1 else {
+            throw LanguageError(Message(en: "describe takes one dataset name", vi: "describe nhận một tên bộ dữ liệu"), at: item.span, example: "describe reports")
+        }
+        dataset = try session.dataset(named: name)
+    } else {
+        dataset = try session.current(at: statement.verb.span)
+    }
+    let table = dataset.table
+    let all = Grouping(single: .all(count: table.rowCount))
+    var names: [Value] = [], types: [Value] = [], present: [Value] = [], missing: [Value] = []
+    var distinct: [Value] = [], lows: [Value] = [], highs: [Value] = [], conventions: [Value] = []
+    for column in table.columns {
+        names.append(.text(column.name))
+        types.append(.text(column.type.rawValue))
+        present.append(.integer(Int64(column.count - column.missingCount)))
+        missing.append(.integer(Int64(column.missingCount)))
+        distinct.append(try column.aggregate(.countDistinct, all).value(at: 0))
+        switch column.storage {
+        case .integer, .decimal:
+            lows.append(.text(displayCell(try column.aggregate(.min, all).value(at: 0))))
+            highs.append(.text(displayCell(try column.aggregate(.max, all).value(at: 0))))
+        case .text(let text):
+            let ordered = text.dictionary.sorted(by: VietnameseCollation.precedes)
+            lows.append(ordered.first.map { .text(shortened($0)) } ?? .missing)
+            highs.append(ordered.last.map { .text(shortened($0)) } ?? .missing)
+        case .boolean:
+            lows.append(.missing)
+            highs.append(.missing)
+        }
+        var convention = [column.annotations.convention, column.annotations.isPercentage && column.annotations.convention == nil ? "percent" : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+        if let derived = dataset.derivedColumns[column.name] { convention = "let \(column.name) = \(derived)" }
+        conventions.append(convention.isEmpty ? .missing : .text(convention))
+    }
+    let result = try Table(name: "describe", columns: [
+        Column(name: "column", values: names), Column(name: "type", values: types),
+        Column(name: "present", values: present), Column(name: "missing", values: missing),
+        Column(name: "distinct", values: distinct), Column(name: "min", values: lows), Column(name: "max", values: highs),
+        Column(name: "convention", values: conventions),
+    ])
+    var notes = [Message(en: "\(dataset.name): \(table.rowCount) rows × \(table.columns.count) columns, from \(dataset.origin)",
+                         vi: "\(dataset.name): \(table.rowCount) dòng × \(table.columns.count) cột, từ \(dataset.origin)")]
+    for column in table.columns {
+        if let decision = column.annotations.decision {
+            notes.append(Message(en: "\(column.name): \(decision)", vi: "\(column.name): \(decision)"))
+        }
+    }
+    for measure in dataset.measures.values.sorted(by: { $0.name < $1.name }) {
+        notes.append(Message(en: "measure \(measure.name) = \(measure.expression.sourceText)\(measure.isPercentage ? " (percent)" : "")",
+                             vi: "chỉ số \(measure.name) = \(measure.expression.sourceText)\(measure.isPercentage ? " (phần trăm)" : "")"))
+    }
+    return ResultTable(table: result, notes: notes, roles: ["present": .value, "missing": .value, "distinct": .value])
+}
+
+/// A number as a short text cell (for describe's min/max, which mix numbers and words).
+func displayCell(_ value: Value) -> String {
+    switch value {
+    case .decimal(let d): formatNumber(d)
+    default: value.description
+    }
+}
+
+func shortened(_ text: String) -> String { text.count > 30 ? String(text.prefix(29)) + "…" : text }

@@ -1,0 +1,56 @@
+import Engine
+
+/// Builds result tables of one row per group: key columns first (in Vietnamese order), then measures.
+struct GroupedResult {
+    let grouping: Grouping
+    let keys: [Column]
+    /// Groups in display order.
+    let order: [Int]
+
+    init(keys: [Column], selection: Selection) {
+        self.keys = keys
+        let grouping = Grouping(keys: keys, selection: selection)
+        self.grouping = grouping
+        let keyValues = (0..<grouping.groupCount).map { g in keys.map { $0.value(at: Int(grouping.firstRow[g])) } }
+        order = (0..<grouping.groupCount).sorted { a, b in
+            CellTable.precedes(keyValues[a], keyValues[b]) || (keyValues[a] == keyValues[b] && a < b)
+        }
+    }
+
+    /// The key columns, one row per group in display order.
+    var keyColumns: [Column] {
+        let rows = ContiguousArray(order.map { grouping.firstRow[$0] })
+        return keys.map { $0.gathering(rows) }
+    }
+
+    /// A per-group column (indexed by group) reordered for display.
+    func ordered(_ column: Column) -> Column {
+        column.gathering(ContiguousArray(order.map { Int32($0) }))
+    }
+
+    func ordered(_ values: [Double?], name: String) -> Column {
+        Column(name: name, values: order.map { Value(values[$0]) })
+    }
+}
+
+/// Applies `sort` and `limit` clauses to a result table (columns named as in the result).
+func sortAndLimit(_ result: ResultTable, _ clauses: Clauses) throws -> ResultTable {
+    var result = result
+    if !clauses.sort.isEmpty {
+        let keys = try clauses.sort.map { key -> SortKey in
+            let folded = TextFolding.fold(key.name.text)
+            guard let column = result.table.columns.first(where: { TextFolding.fold($0.name) == folded || TextFolding.fold(result.header(of: $0)) == folded }) else {
+                throw LanguageError(Message(en: "there is no column '\(key.name.text)' in this result", vi: "kết quả không có cột '\(key.name.text)'"),
+                                    at: key.name.span, suggestions: Suggestions.nearest(key.name.text, among: result.table.columnNames))
+            }
+            return SortKey(column, descending: key.descending)
+        }
+        result.table = result.table.gathering(Selection.all(count: result.table.rowCount).sorted(by: keys))
+    }
+    if let limit = clauses.limit?.value, limit < result.table.rowCount {
+        let total = result.table.rowCount
+        result.table = result.table.limited(to: limit)
+        result.notes.append(Message(en: "limit \(limit): \(total - limit) more rows not shown", vi: "limit \(limit): \(total - limit) dòng nữa không hiển thị"))
+    }
+    return result
+}

@@ -1,0 +1,81 @@
+import Engine
+
+extension Verb {
+    static let rank = Verb(
+        name: "rank", arguments: .clauses,
+        syntax: "rank COLUMN by MEASURE [FILTERS] [top N] [asc]",
+        summary: Message(en: "rank the values of a column by a measure, highest first", vi: "xếp hạng các giá trị của một cột theo một chỉ số, cao nhất trước"),
+        details: Message(
+            en: "One row per value of COLUMN with its rank and the measure; ties share a rank (1, 2, 2, 4). `top N` keeps the first N ranks, `asc` ranks lowest first. A column measure must have one row per value (add a filter such as year=2023); an aggregate such as mean(income) combines the rows.",
+            vi: "Mỗi giá trị của CỘT một dòng, kèm hạng và chỉ số; bằng nhau thì cùng hạng (1, 2, 2, 4). `top N` giữ N hạng đầu, `asc` xếp thấp nhất trước. Chỉ số là một cột thì mỗi giá trị chỉ được có một dòng (thêm bộ lọc như year=2023); hàm gộp như mean(income) thì gộp các dòng."),
+        examples: ["use gso", "rank province by rate year=2023 top 5", "rank province by rate year=2023 top 3 asc", "use reports"],
+        plan: { s, session in try filterPlan(s, session) + [Message(en: "compute the measure per value, sort highest first, give equal values one rank", vi: "tính chỉ số cho từng giá trị, xếp từ cao xuống, bằng nhau cùng hạng")] },
+        action: { statement, session in .table(try Ranking(statement, session).run()) })
+}
+
+/// `rank`: competition ranking (ties share the best rank) of a column's values by a measure.
+struct Ranking {
+    let statement: Statement
+    let session: Session
+
+    init(_ statement: Statement, _ session: Session) {
+        self.statement = statement
+        self.session = session
+    }
+
+    func run() throws -> ResultTable {
+        try rejectClauses(statement, allowed: [.filters, .items, .by, .top, .order], verb: "rank")
+        let dataset = try session.current(at: statement.verb.span)
+        let binder = Binder(dataset: dataset)
+        let clauses = statement.clauses
+        guard case .name(let entityName)? = clauses.items.first else {
+            throw LanguageError(Message(en: "rank needs the column to rank, then by and a measure", vi: "rank cần cột để xếp hạng, rồi by và một chỉ số"),
+                                at: clauses.items.first?.span ?? statement.verb.span, example: "rank province by rate year=2023")
+        }
+        let entity = try binder.column(entityName)
+        let measureItem: Expression
+        if let byName = clauses.by.first {
+            measureItem = .name(byName)
+        } else if clauses.items.count > 1 {
+            measureItem = clauses.items[1]
+        } else {
+            throw LanguageError(Message(en: "rank needs by and a measure", vi: "rank cần by và một chỉ số"), at: entityName.span,
+                                example: "rank \(entity.name) by rate year=2023")
+        }
+        let measure = try MeasureEvaluator(binder: binder).resolve(measureItem)
+        let (selection, _) = try binder.select(clauses.filters)
+        let cells = try CellTable(binder: binder, entities: [entity], period: nil, selection: selection, measures: [measure])
+        let ascending = clauses.ascending != nil
+        var rows = cells.entityKeys.indices.map { ($0, cells.value(entity: $0, period: nil, measure: 0)) }
+        // Highest first (lowest with asc); missing values last; equal values keep the entity order.
+        rows.sort { a, b in
+            switch (a.1, b.1) {
+            case let (x?, y?): return x != y ? (ascending ? x < y : x > y) : a.0 < b.0
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.0 < b.0
+            }
+        }
+        var ranks: [Int64] = []
+        for (i, row) in rows.enumerated() {
+            if i > 0, row.1 != nil, row.1 == rows[i - 1].1 { ranks.append(ranks[i - 1]) } else { ranks.append(Int64(i + 1)) }
+        }
+        var keep = rows.count
+        if let top = clauses.top?.value { keep = ranks.firstIndex { $0 > Int64(top) } ?? rows.count }
+        let missing = rows.filter { $0.1 == nil }.count
+        let table = try Table(name: "rank", columns: [
+            Column(name: "rank", values: ranks.prefix(keep).map { .integer($0) }),
+            Column(name: entity.name, values: rows.prefix(keep).map { cells.entityKeys[$0.0][0] }),
+            Column(name: measure.name, values: rows.prefix(keep).map { Value($0.1) }),
+        ])
+        var notes: [Message] = []
+        if missing > 0 {
+            notes.append(Message(en: "\(missing) \(entity.name) value\(missing == 1 ? " has" : "s have") no \(measure.name) and \(missing == 1 ? "is" : "are") ranked last",
+                                 vi: "\(missing) giá trị \(entity.name) không có \(measure.name) và được xếp cuối"))
+        }
+        if keep < rows.count, let top = clauses.top?.value, keep > top {
+            notes.append(Message(en: "ties at rank \(ranks[keep - 1]) show \(keep) rows for top \(top)", vi: "đồng hạng \(ranks[keep - 1]) nên top \(top) có \(keep) dòng"))
+        }
+        return ResultTable(table: table, notes: notes, roles: measure.isPercentage ? [measure.name: .percent] : [:])
+    }
+}

@@ -1,0 +1,105 @@
+import Engine
+
+extension Verb {
+    static let export = Verb(
+        name: "export", arguments: .raw,
+        syntax: "export PATH",
+        summary: Message(en: "write the last result to a file (.csv, .json or .md)", vi: "ghi kết quả gần nhất ra tệp (.csv, .json hoặc .md)"),
+        details: Message(en: "The format follows the extension. CSV and JSON keep numbers at full precision; Markdown is laid out as shown.",
+                         vi: "Định dạng theo phần mở rộng. CSV và JSON giữ nguyên độ chính xác của số; Markdown giữ cách trình bày."),
+        examples: [],
+        action: { statement, session in
+            guard let path = statement.rawArgument?.text, !path.isEmpty else {
+                throw LanguageError(Message(en: "export needs a file path", vi: "export cần đường dẫn tệp"), at: statement.verb.span, example: "export result.csv")
+            }
+            guard let result = session.lastResult else {
+                throw LanguageError(Message(en: "there is no result to export yet", vi: "chưa có kết quả nào để xuất"), at: statement.verb.span,
+                                    example: "compare province=Ninh Bình year=2021..2023 rate")
+            }
+            guard let exporter = session.exporter else {
+                throw LanguageError(Message(en: "export is not available here", vi: "không xuất được ở đây"), at: statement.verb.span)
+            }
+            let written = try exporter(result, path, statement.rawArgument!.span)
+            return .text([Message(en: "wrote \(result.table.rowCount) rows to \(path) (\(written))", vi: "đã ghi \(result.table.rowCount) dòng vào \(path) (\(written))").text(session.settings.language)])
+        })
+
+    static let explain = Verb(
+        name: "explain", arguments: .raw,
+        syntax: "explain STATEMENT",
+        summary: Message(en: "say what a statement will do, step by step, and how many rows each step keeps", vi: "nói câu lệnh sẽ làm gì, từng bước, và mỗi bước giữ bao nhiêu dòng"),
+        details: Message(en: "Nothing is run but the filters, whose row counts are shown.", vi: "Chỉ chạy các bộ lọc để đếm số dòng; không chạy gì khác."),
+        examples: ["explain compare province=Ninh Bình year=2021..2023 rate"],
+        action: { statement, session in
+            guard let raw = statement.rawArgument else {
+                throw LanguageError(Message(en: "explain needs a statement", vi: "explain cần một câu lệnh"), at: statement.verb.span,
+                                    example: "explain compare province=Ninh Bình year=2021..2023 rate")
+            }
+            let offset = raw.span.column - 1
+            let vocabulary = ((try? session.current().vocabulary) ?? []).union(AggregateCall.functionNames)
+            var inner = try Parser.parse(raw.text, line: raw.span.line, vocabulary: vocabulary).shifted(by: offset)
+            inner.source = statement.source
+            let verb = VerbRegistry.verb(named: inner.verb.text)!
+            let steps = try verb.plan?(inner, session) ?? [verb.summary]
+            let language = session.settings.language
+            var lines = [Message(en: "\(verb.name): \(verb.summary.en)", vi: "\(verb.name): \(verb.summary.vi)").text(language)]
+            lines += steps.enumerated().map { "  \($0.offset + 1). " + $0.element.text(language) }
+            return .text(lines)
+        })
+
+    static let run = Verb(
+        name: "run", arguments: .raw,
+        syntax: "run FILE.solieu",
+        summary: Message(en: "run the statements of a script file", vi: "chạy các câu lệnh trong một tệp kịch bản"),
+        details: Message(en: "One statement per line (or separated by ;), # starts a comment. The first error stops the script and names FILE:LINE:COLUMN.",
+                         vi: "Mỗi dòng một câu lệnh (hoặc ngăn bởi ;), # bắt đầu chú thích. Lỗi đầu tiên dừng kịch bản và nêu TỆP:DÒNG:CỘT."),
+        examples: [],
+        action: { statement, session in
+            guard let path = statement.rawArgument?.text, !path.isEmpty else {
+                throw LanguageError(Message(en: "run needs a script file", vi: "run cần một tệp kịch bản"), at: statement.verb.span, example: "run quarterly.solieu")
+            }
+            guard let runner = session.scriptRunner else {
+                throw LanguageError(Message(en: "run is not available here", vi: "không chạy được kịch bản ở đây"), at: statement.verb.span)
+            }
+            try runner(path, statement.rawArgument!.span)
+            return .nothing
+        })
+}
+
+extension Statement {
+    /// The statement with every span moved `offset` columns right (a statement nested in `explain`).
+    func shifted(by offset: Int) -> Statement {
+        var copy = self
+        func move(_ s: SourceSpan) -> SourceSpan { SourceSpan(line: s.line, column: s.column + offset, endColumn: s.endColumn + offset) }
+        func move(_ n: Name) -> Name { Name(text: n.text, span: move(n.span)) }
+        func move(_ l: Literal) -> Literal { Literal(text: l.text, quoted: l.quoted, span: move(l.span)) }
+        func move(_ e: Expression) -> Expression {
+            switch e {
+            case .number(let d, let s): .number(d, move(s))
+            case .text(let t, let s): .text(t, move(s))
+            case .name(let n): .name(move(n))
+            case .call(let f, let args, let s): .call(move(f), args.map(move), move(s))
+            case .unary(let op, let x, let s): .unary(op, move(x), move(s))
+            case .binary(let op, let a, let b, let s): .binary(op, move(a), move(b), move(s))
+            case .comparison(let op, let a, let b, let s): .comparison(op, move(a), move(b), move(s))
+            }
+        }
+        copy.verb = move(verb)
+        copy.clauses.filters = clauses.filters.map { f in
+            let value: FilterValue
+            switch f.value {
+            case .single(let l): value = .single(move(l))
+            case .list(let ls): value = .list(ls.map(move))
+            case .range(let a, let b): value = .range(move(a), move(b))
+            }
+            return Filter(column: move(f.column), comparison: f.comparison, value: value, span: move(f.span))
+        }
+        copy.clauses.items = clauses.items.map(move)
+        copy.clauses.by = clauses.by.map(move)
+        copy.clauses.sort = clauses.sort.map { (move($0.name), $0.descending) }
+        copy.clauses.alias = clauses.alias.map(move)
+        copy.clauses.target = clauses.target.map(move)
+        if let d = definition { copy.definition = (move(d.name), move(d.expression), d.asPercent) }
+        if let r = rawArgument { copy.rawArgument = (r.text, move(r.span)) }
+        return copy
+    }
+}

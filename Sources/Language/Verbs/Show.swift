@@ -1,0 +1,66 @@
+import Engine
+
+extension Verb {
+    static let show = Verb(
+        name: "show", arguments: .clauses,
+        syntax: "show [FILTERS] [COLUMNS | MEASURES by COLUMNS] [sort COLUMN [desc]] [limit N]",
+        summary: Message(en: "show rows, or measures by group", vi: "hiển thị các dòng, hoặc chỉ số theo nhóm"),
+        details: Message(
+            en: "Without measures: the rows that pass the filters, with the columns named (all by default), sorted and limited as asked. With a measure (a named measure or an aggregate such as mean(income)) and `by`: one row per group.",
+            vi: "Không có chỉ số: các dòng thoả bộ lọc, với các cột được nêu (mặc định tất cả), sắp xếp và giới hạn theo yêu cầu. Có chỉ số (measure đã đặt tên hoặc hàm gộp như mean(income)) và `by`: mỗi nhóm một dòng."),
+        examples: ["show province=Ninh Bình province year rate", "show year=2022 province rate poor_households sort rate desc", "show rate>10 province year rate"],
+        plan: { s, session in try filterPlan(s, session) },
+        action: { statement, session in .table(try showRows(statement, session)) })
+}
+
+func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable {
+    try rejectClauses(statement, allowed: [.filters, .items, .by, .sort, .limit], verb: "show")
+    let dataset = try session.current(at: statement.verb.span)
+    let binder = Binder(dataset: dataset)
+    let clauses = statement.clauses
+    let evaluator = MeasureEvaluator(binder: binder)
+    let isMeasure: (Expression) -> Bool = { item in
+        if case .call = item { return true }
+        if case .name(let n) = item { return evaluator.namedMeasure(n.text) != nil }
+        return false
+    }
+    let (selection, _) = try binder.select(clauses.filters)
+    if !clauses.by.isEmpty || clauses.items.contains(where: isMeasure) {
+        guard !clauses.items.isEmpty else {
+            throw LanguageError(Message(en: "show … by needs a measure", vi: "show … by cần một chỉ số"), at: clauses.by.first?.span,
+                                example: "show mean(income) by province")
+        }
+        let grouped = GroupedResult(keys: try clauses.by.map(binder.column), selection: selection)
+        var columns = grouped.keyColumns
+        var roles: [String: ColumnRole] = [:]
+        for item in clauses.items {
+            let spec = try evaluator.resolve(item)
+            guard case .aggregate(let expression) = spec.kind else {
+                throw LanguageError(
+                    Message(en: "'\(spec.name)' is a column; by group, say how to combine it, e.g. mean(\(spec.name))",
+                            vi: "'\(spec.name)' là một cột; theo nhóm, hãy nói cách gộp, ví dụ mean(\(spec.name))"),
+                    at: item.span, example: "show mean(\(spec.name)) by \(clauses.by.first?.text ?? "province")")
+            }
+            columns.append(grouped.ordered(try evaluator.values(expression, grouped.grouping), name: spec.name))
+            if spec.isPercentage { roles[spec.name] = .percent }
+        }
+        return try sortAndLimit(ResultTable(table: Table(name: "show", columns: columns), roles: roles), clauses)
+    }
+    let chosen = try clauses.items.map { item -> Column in
+        guard case .name(let name) = item else {
+            throw LanguageError(Message(en: "name the columns to show", vi: "hãy nêu tên các cột cần hiển thị"), at: item.span, example: "show province year rate")
+        }
+        return try binder.column(name)
+    }
+    var rows = selection
+    if !clauses.sort.isEmpty {
+        rows = rows.sorted(by: try clauses.sort.map { SortKey(try binder.column($0.name), descending: $0.descending) })
+    }
+    var notes: [Message] = []
+    if let limit = clauses.limit?.value, limit < rows.count {
+        notes.append(Message(en: "limit \(limit): \(rows.count - limit) more rows not shown", vi: "limit \(limit): \(rows.count - limit) dòng nữa không hiển thị"))
+        rows = rows.prefix(limit)
+    }
+    let columns = (chosen.isEmpty ? dataset.table.columns : chosen).map { $0.gathering(rows) }
+    return ResultTable(table: try Table(name: "show", columns: columns), notes: notes)
+}

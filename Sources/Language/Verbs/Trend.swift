@@ -1,0 +1,78 @@
+import Engine
+
+extension Verb {
+    static let trend = Verb(
+        name: "trend", arguments: .clauses,
+        syntax: "trend FILTERS MEASURE",
+        summary: Message(en: "a measure period by period, with the change from the period before and a sparkline",
+                         vi: "một chỉ số theo từng kỳ, kèm mức thay đổi so với kỳ trước và biểu đồ nhỏ"),
+        details: Message(
+            en: "One row per period of the selected rows: the value, the change from the previous period (percentage points for a rate) and a bar; the whole series is drawn as a sparkline under the table. Several rows for one period are refused, as in compare.",
+            vi: "Mỗi kỳ một dòng: giá trị, mức thay đổi so với kỳ trước (điểm phần trăm với tỷ lệ) và một thanh; cả chuỗi được vẽ thành biểu đồ nhỏ dưới bảng. Nhiều dòng cho cùng một kỳ bị từ chối, như với compare."),
+        examples: ["trend province=Kon Tum rate", "trend province=Quảng Nam poor_households"],
+        plan: { s, session in try filterPlan(s, session) + [Message(en: "one row per year: the value and its change from the year before", vi: "mỗi năm một dòng: giá trị và mức thay đổi so với năm trước")] },
+        action: { statement, session in .table(try PeriodTrend(statement, session).run()) })
+}
+
+/// `trend`: the measure per period, its change, and a sparkline.
+struct PeriodTrend {
+    let statement: Statement
+    let session: Session
+
+    init(_ statement: Statement, _ session: Session) {
+        self.statement = statement
+        self.session = session
+    }
+
+    static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    func run() throws -> ResultTable {
+        try rejectClauses(statement, allowed: [.filters, .items], verb: "trend")
+        let dataset = try session.current(at: statement.verb.span)
+        let binder = Binder(dataset: dataset)
+        guard let period = dataset.periodColumn else {
+            throw LanguageError(Message(en: "\(dataset.name) has no year column", vi: "\(dataset.name) không có cột năm"), at: statement.verb.span)
+        }
+        guard statement.clauses.items.count == 1 else {
+            throw LanguageError(Message(en: "trend takes one measure", vi: "trend nhận đúng một chỉ số"),
+                                at: statement.clauses.items.dropFirst().first?.span ?? statement.verb.span, example: "trend province=Kon Tum rate")
+        }
+        let measure = try MeasureEvaluator(binder: binder).resolve(statement.clauses.items[0])
+        let (selection, _) = try binder.select(statement.clauses.filters)
+        let cells = try CellTable(binder: binder, entities: [], period: period, selection: selection, measures: [measure])
+        let periods = Set(selection.rowIndices.compactMap { period.value(at: Int($0)).number }).sorted()
+        let values = periods.map { cells.value(entity: 0, period: $0, measure: 0) }
+        var changes: [Double?] = [nil]
+        for i in values.indices.dropFirst() {
+            changes.append(values[i].flatMap { v in values[i - 1].map { v - $0 } })
+        }
+        let present = values.compactMap { $0 }
+        let low = present.min() ?? 0, high = present.max() ?? 0
+        let bars = values.map { v -> Value in
+            guard let v else { return .missing }
+            let level = high > low ? Int(((v - low) / (high - low) * 7).rounded()) : 3
+            return .text(String(PeriodTrend.bars[level]))
+        }
+        let changeName = measure.isPercentage ? "change (pp)" : "change"
+        let table = try Table(name: "trend", columns: [
+            Column(name: period.name, values: periods.map { .integer(Int64($0)) }),
+            Column(name: measure.name, values: values.map(Value.init)),
+            Column(name: changeName, values: changes.map(Value.init)),
+            Column(name: "", values: bars),
+        ])
+        var notes: [Message] = []
+        let spark = bars.map { $0.isMissing ? " " : $0.description }.joined()
+        notes.append(Message(en: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)",
+                             vi: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)"))
+        if let first = periods.first, let last = periods.last, last - first < 1000 {
+            let gaps = stride(from: first, through: last, by: 1).filter { !periods.contains($0) }
+            if !gaps.isEmpty {
+                let list = gaps.map(formatNumber).joined(separator: ", ")
+                notes.append(Message(en: "no row for \(list); the change is from the previous period with a row",
+                                     vi: "không có dòng cho \(list); mức thay đổi tính từ kỳ trước đó có số liệu"))
+            }
+        }
+        let roles: [String: ColumnRole] = [changeName: measure.isPercentage ? .percentagePoints : .change, "": .chart]
+        return ResultTable(table: table, notes: notes, roles: roles)
+    }
+}

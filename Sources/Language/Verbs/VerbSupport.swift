@@ -1,0 +1,41 @@
+import Engine
+
+/// Parts of `Clauses` a verb may accept.
+enum ClauseKind { case filters, items, by, sort, limit, top, order, alias, target }
+
+/// Refuses clauses a verb does not take, pointing at the first one, so nothing typed is silently ignored.
+func rejectClauses(_ statement: Statement, allowed: Set<ClauseKind>, verb: String) throws {
+    let c = statement.clauses
+    var found: [(ClauseKind, SourceSpan?, String)] = []
+    if !c.filters.isEmpty { found.append((.filters, c.filters[0].span, "filters")) }
+    if !c.items.isEmpty { found.append((.items, c.items[0].span, "'\(c.items[0].sourceText)'")) }
+    if !c.by.isEmpty { found.append((.by, c.by[0].span, "by")) }
+    if !c.sort.isEmpty { found.append((.sort, c.sort[0].name.span, "sort")) }
+    if let l = c.limit { found.append((.limit, l.span, "limit")) }
+    if let t = c.top { found.append((.top, t.span, "top")) }
+    if let a = c.ascending ?? c.descending { found.append((.order, a, "asc/desc")) }
+    if let a = c.alias { found.append((.alias, a.span, "as")) }
+    if let t = c.target { found.append((.target, t.span, "to")) }
+    if let (_, span, what) = found.first(where: { !allowed.contains($0.0) }) {
+        let syntax = VerbRegistry.verb(named: verb)?.syntax ?? verb
+        throw LanguageError(Message(en: "\(verb) does not take \(what): \(syntax)", vi: "\(verb) không nhận \(what): \(syntax)"),
+                            at: span, example: VerbRegistry.verb(named: verb)?.examples.first)
+    }
+}
+
+/// The filters' steps as plain lines for `explain`.
+func filterPlan(_ statement: Statement, _ session: Session) throws -> [Message] {
+    let dataset = try session.current(at: statement.verb.span)
+    var lines = [Message(en: "start from \(dataset.name): \(dataset.table.rowCount) rows", vi: "bắt đầu từ \(dataset.name): \(dataset.table.rowCount) dòng")]
+    guard !statement.clauses.filters.isEmpty else { return lines }
+    let (_, steps) = try Binder(dataset: dataset).select(statement.clauses.filters)
+    for step in steps {
+        var matched = ""
+        if !step.matchedValues.isEmpty, step.matchedValues.count <= 5 {
+            matched = " (matches " + step.matchedValues.joined(separator: ", ") + ")"
+        }
+        lines.append(Message(en: "keep rows where \(filterText(step.filter))\(matched): \(step.rowsKept) rows left",
+                             vi: "giữ các dòng có \(filterText(step.filter))\(matched): còn \(step.rowsKept) dòng"))
+    }
+    return lines
+}

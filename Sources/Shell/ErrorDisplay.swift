@@ -1,0 +1,43 @@
+import Foundation
+import Formats
+import Language
+
+/// Errors as the user sees them: where (FILE:LINE:COL in scripts), what, the line with a caret under the
+/// offending token, the nearest correct spellings, and an example that works.
+enum ErrorDisplay {
+    static func render(_ error: LanguageError, line text: String, file: String?, language: Language) -> String {
+        let vi = language == .vi
+        var place = ""
+        if let file, let span = error.span { place = "\(file):\(span.line):\(span.column): " } else if let file { place = "\(file): " }
+        var out = place + (vi ? "lỗi: " : "error: ") + error.message.text(language) + "\n"
+        if let span = error.span, !text.isEmpty {
+            out += "  " + text + "\n"
+            let prefix = String(text.prefix(max(0, span.column - 1)))
+            let marked = String(text.dropFirst(max(0, span.column - 1)).prefix(max(1, span.endColumn - span.column)))
+            out += "  " + String(repeating: " ", count: DisplayWidth.of(prefix)) + String(repeating: "^", count: max(1, DisplayWidth.of(marked))) + "\n"
+        }
+        if !error.suggestions.isEmpty {
+            let list = error.suggestions.joined(separator: vi ? " hoặc " : " or ")
+            out += "  " + (vi ? "có phải ý bạn là \(list)?" : "did you mean \(list)?") + "\n"
+        }
+        if let span = error.span, let best = error.suggestions.first, span.line == 1 || file != nil {
+            // The statement as it would work: the offending words replaced by the nearest spelling.
+            let chars = Array(text)
+            let start = max(0, span.column - 1), end = min(chars.count, span.endColumn - 1)
+            if start <= end {
+                let fixed = String(chars[..<start]) + best + String(chars[end...])
+                out += "  " + (vi ? "thử: " : "try: ") + fixed.trimmingCharacters(in: .whitespaces) + "\n"
+            }
+        } else if let example = error.example {
+            out += "  " + (vi ? "ví dụ: " : "example: ") + example + "\n"
+        }
+        return out
+    }
+
+    static func render(_ error: LoadError, at place: String?, language: Language) -> String {
+        var text = error.description
+        if let place, error.position == nil { text = place + ": " + text }
+        if language == .vi { text = text.replacingOccurrences(of: ": error: ", with: ": lỗi: ").replacingOccurrences(of: "\n  hint: ", with: "\n  gợi ý: ") }
+        return text + "\n"
+    }
+}

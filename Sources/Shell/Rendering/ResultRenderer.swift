@@ -1,0 +1,162 @@
+import Engine
+import Language
+
+/// Writes a result in one format. One type per format, all behind this protocol.
+protocol ResultRenderer {
+    /// The result as text for standard output (ending in a newline).
+    func render(_ result: ResultTable, settings: Settings) -> String
+    /// Whether notes go into the output itself (table, markdown) or to standard error (csv, json keep
+    /// standard output machine-readable).
+    var notesInline: Bool { get }
+}
+
+enum Renderers {
+    static func renderer(for format: OutputFormat) -> ResultRenderer {
+        switch format {
+        case .table: TextTableRenderer()
+        case .csv: CSVRenderer()
+        case .json: JSONRenderer()
+        case .markdown: MarkdownRenderer()
+        }
+    }
+
+    /// The format a file extension names (for `export`).
+    static func format(forPath path: String) -> OutputFormat? {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) {
+        case "csv": .csv
+        case "json": .json
+        case "md", "markdown": .markdown
+        case "txt": .table
+        default: nil
+        }
+    }
+}
+
+/// An aligned text table: text left, numbers right, columns three spaces apart, notes underneath.
+struct TextTableRenderer: ResultRenderer {
+    var notesInline: Bool { true }
+
+    func render(_ result: ResultTable, settings: Settings) -> String {
+        let table = result.table
+        let shown = min(table.rowCount, settings.maxRows)
+        let headers = table.columns.map { result.header(of: $0) }
+        var cells: [[String]] = table.columns.map { column in
+            let role = result.role(of: column)
+            return (0..<shown).map { NumberText.cell(column.value(at: $0), role: role, decimals: settings.decimals) }
+        }
+        let rightAligned = table.columns.map { $0.type.isNumeric }
+        let widths = table.columns.indices.map { c in max(DisplayWidth.of(headers[c]), cells[c].map(DisplayWidth.of).max() ?? 0) }
+        func line(_ values: [String]) -> String {
+            let padded = values.indices.map { c -> String in
+                let isLast = c == values.count - 1
+                if rightAligned[c] { return DisplayWidth.padLeft(values[c], to: widths[c]) }
+                return isLast ? values[c] : DisplayWidth.padRight(values[c], to: widths[c])
+            }
+            return String(padded.joined(separator: "   ").reversed().drop(while: { $0 == " " }).reversed())
+        }
+        var out = line(headers) + "\n"
+        for row in 0..<shown { out += line(cells.map { $0[row] }) + "\n" }
+        cells.removeAll()
+        if table.rowCount == 0 { out += Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language) + "\n" }
+        if shown < table.rowCount {
+            let more = table.rowCount - shown
+            out += "note: " + Message(en: "\(more) more rows not shown (set rows \(table.rowCount) to see all)",
+                                      vi: "còn \(more) dòng không hiển thị (set rows \(table.rowCount) để xem hết)").text(settings.language) + "\n"
+        }
+        for note in result.notes { out += "note: " + note.text(settings.language) + "\n" }
+        return out
+    }
+}
+
+/// RFC 4180 CSV, numbers at full precision, a header row of column names.
+struct CSVRenderer: ResultRenderer {
+    var notesInline: Bool { false }
+
+    func render(_ result: ResultTable, settings: Settings) -> String {
+        let table = result.table
+        var out = table.columns.map { CSVRenderer.field(result.header(of: $0)) }.joined(separator: ",") + "\n"
+        for row in 0..<table.rowCount {
+            out += table.columns.map { CSVRenderer.field(plainCell($0.value(at: row))) }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func field(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// A JSON object: `columns` (names in order), `rows` (one object per row), `notes`.
+struct JSONRenderer: ResultRenderer {
+    var notesInline: Bool { false }
+
+    func render(_ result: ResultTable, settings: Settings) -> String {
+        let table = result.table
+        let names = table.columns.map { result.header(of: $0) }
+        var out = "{\"columns\":[" + names.map(JSONRenderer.string).joined(separator: ",") + "],\"rows\":["
+        for row in 0..<table.rowCount {
+            let fields = table.columns.indices.map { c in JSONRenderer.string(names[c]) + ":" + JSONRenderer.value(table.columns[c].value(at: row)) }
+            out += (row > 0 ? "," : "") + "\n{" + fields.joined(separator: ",") + "}"
+        }
+        out += "],\"notes\":[" + result.notes.map { JSONRenderer.string($0.text(settings.language)) }.joined(separator: ",") + "]}\n"
+        return out
+    }
+
+    static func value(_ v: Value) -> String {
+        switch v {
+        case .missing: "null"
+        case .integer(let i): String(i)
+        case .decimal(let d): d.isFinite ? NumberText.formatPlain(d) : "null"
+        case .boolean(let b): b ? "true" : "false"
+        case .text(let t): string(t)
+        }
+    }
+
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// A Markdown pipe table with the same formatting as the text table, notes as lines under it.
+struct MarkdownRenderer: ResultRenderer {
+    var notesInline: Bool { true }
+
+    func render(_ result: ResultTable, settings: Settings) -> String {
+        let table = result.table
+        let headers = table.columns.map { MarkdownRenderer.escape(result.header(of: $0)) }
+        var out = "| " + headers.joined(separator: " | ") + " |\n"
+        out += "|" + table.columns.map { $0.type.isNumeric ? "---:|" : "---|" }.joined() + "\n"
+        for row in 0..<table.rowCount {
+            let cells = table.columns.map { column in
+                MarkdownRenderer.escape(NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals))
+            }
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        if !result.notes.isEmpty { out += "\n" + result.notes.map { "Note: " + $0.text(settings.language) + "\n" }.joined() }
+        return out
+    }
+
+    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+}
+
+/// A cell for machine formats: full precision, ASCII minus, empty for missing.
+func plainCell(_ value: Value) -> String {
+    switch value {
+    case .missing: ""
+    case .decimal(let d): NumberText.formatPlain(d)
+    default: value.description
+    }
+}
