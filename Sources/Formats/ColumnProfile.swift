@@ -34,8 +34,7 @@ struct ColumnProfile {
             if shape.ungroupedThousands { ungroupedThousands += 1 }
             needsDecimal = needsDecimal || shape.needsDecimal
             evidence.formUnion(shape.separators)
-            // Wrapping negation: after an overflow (needsDecimal) digitsValue is meaningless and may be Int64.min.
-            let v = negative ? 0 &- shape.digitsValue : shape.digitsValue
+            let v = negative ? -shape.digitsValue : shape.digitsValue
             minimumDigits = min(minimumDigits, v)
             maximumDigits = max(maximumDigits, v)
         }
@@ -123,9 +122,6 @@ struct ColumnPlan {
             usesDecimalMark = usesDecimalMark || e.contains(.dotAmbiguous)
         } else if e.contains(.dotAmbiguous) || e.contains(.commaAmbiguous) {
             plan = decideAmbiguous(p, plan, delimiter: delimiter, usesDecimalMark: &usesDecimalMark)
-            // No decimal mark means decideAmbiguous kept the column as text (1.234 and 1,234 beside 1500):
-            // the numeric kind below must not overwrite that.
-            if plan.decimalMark == nil { return plan }
         }
         plan.kind = usesDecimalMark || p.needsDecimal ? .decimal : .integer(bitWidth: bitWidth(p.minimumDigits, p.maximumDigits))
         if p.percents > 0 {

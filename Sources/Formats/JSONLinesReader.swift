@@ -57,6 +57,11 @@ public enum JSONLinesReader {
             }
             rows += 1
         }
+        if names.isEmpty && rows > 0 {
+            // A table without columns cannot hold rows: `{}` lines alone would be reported as rows that are not there.
+            throw LoadError(file: source.name, reason: "no line names a column: every object is empty ({})",
+                            hint: "write each row as {\"column\": value, …}")
+        }
         var notes: [String] = []
         if blank > 0 { notes.append("\(blank) blank line\(blank == 1 ? "" : "s") skipped") }
         let columns = names.map { name -> Column in

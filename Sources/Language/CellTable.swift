@@ -9,6 +9,8 @@ struct CellTable {
     /// Distinct entity keys, in Vietnamese order.
     private(set) var entityKeys: [[Value]] = []
     private var groupOf: [CellKey: Int] = [:]
+    /// The first row of each group (where provenance columns are read).
+    private var firstRows: [Int] = []
     /// values[measure][group]
     private var values: [[Double?]] = []
     private var periodsWithRows: Set<Double> = []
@@ -36,6 +38,7 @@ struct CellTable {
             groupOf[CellKey(entity: entityIndex[groupEntity[group]]!, period: groupPeriod[group])] = group
             if let p = groupPeriod[group] { periodsWithRows.insert(p) }
         }
+        firstRows = grouping.firstRow.map { Int($0) }
         let evaluator = MeasureEvaluator(binder: binder)
         for measure in measures {
             switch measure.kind {
@@ -55,6 +58,11 @@ struct CellTable {
     func value(entity: Int, period: Double?, measure: Int) -> Double? {
         guard let group = groupOf[CellKey(entity: entity, period: period)] else { return nil }
         return values[measure][group]
+    }
+
+    /// A row of the cell (the first), or nil when the cell has none.
+    func firstRow(entity: Int, period: Double?) -> Int? {
+        groupOf[CellKey(entity: entity, period: period)].map { firstRows[$0] }
     }
 
     func hasRows(entity: Int, period: Double?) -> Bool { groupOf[CellKey(entity: entity, period: period)] != nil }
@@ -118,7 +126,7 @@ struct CellTable {
             + (filters.isEmpty ? "" : "pick one with \(filters.joined(separator: " or ")), or ") + "ask for an aggregate such as mean(\(column.name))"
         let vietnamese = "\(where_) có \(rows.count) dòng cho \(measure.name): \(listed.joined(separator: ", ")); "
             + (filters.isEmpty ? "" : "chọn một bằng \(filters.joined(separator: " hoặc ")), hoặc ") + "dùng hàm gộp như mean(\(column.name))"
-        return LanguageError(Message(en: english, vi: vietnamese), at: measure.span, suggestions: filters)
+        return LanguageError(Message(en: english, vi: vietnamese), at: measure.span, suggestions: filters, replacing: false)
     }
 }
 

@@ -44,7 +44,7 @@ public struct ResultTable: Sendable {
     public static func isLabelName(_ name: String) -> Bool {
         let folded = TextFolding.fold(name).replacingOccurrences(of: " ", with: "_")
         return ["year", "nam", "code", "ma", "id", "period", "rank"].contains(folded) || folded.hasSuffix("_id") || folded.hasSuffix("_code")
-            || folded.hasPrefix("year") || Int(folded) != nil
+            || folded.hasPrefix("year_")
     }
 
     public func header(of column: Column) -> String { headers[column.name] ?? column.name }

@@ -27,8 +27,12 @@ public struct LanguageError: Error, Sendable, Equatable {
     public var suggestions: [String]
     /// A statement that would work, for teaching.
     public var example: String?
+    /// The suggestions are spellings of the marked words (so the shell can show the corrected statement);
+    /// false when they are filters to add.
+    public var suggestionsReplaceSpan = true
 
-    public init(_ message: Message, at span: SourceSpan? = nil, suggestions: [String] = [], example: String? = nil) {
+    public init(_ message: Message, at span: SourceSpan? = nil, suggestions: [String] = [], example: String? = nil, replacing: Bool = true) {
+        self.suggestionsReplaceSpan = replacing
         self.message = message
         self.span = span
         self.suggestions = suggestions

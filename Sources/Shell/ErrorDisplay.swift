@@ -18,9 +18,13 @@ enum ErrorDisplay {
         }
         if !error.suggestions.isEmpty {
             let list = error.suggestions.joined(separator: vi ? " hoặc " : " or ")
-            out += "  " + (vi ? "có phải ý bạn là \(list)?" : "did you mean \(list)?") + "\n"
+            if error.suggestionsReplaceSpan {
+                out += "  " + (vi ? "có phải ý bạn là \(list)?" : "did you mean \(list)?") + "\n"
+            } else {
+                out += "  " + (vi ? "thêm bộ lọc: \(list)" : "add a filter: \(list)") + "\n"
+            }
         }
-        if let span = error.span, let best = error.suggestions.first, span.line == 1 || file != nil {
+        if let span = error.span, let best = error.suggestions.first, error.suggestionsReplaceSpan {
             // The statement as it would work: the offending words replaced by the nearest spelling.
             let chars = Array(text)
             let start = max(0, span.column - 1), end = min(chars.count, span.endColumn - 1)

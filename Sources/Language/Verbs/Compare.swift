@@ -91,12 +91,15 @@ struct PeriodComparison {
                 return 100 * d / a
             }
             let perYear = change.map { $0.map { $0 / Double(years) } }
+            // Counts stay whole numbers (29,829, not 29,829.00); rates and averages stay decimals.
+            let whole = !measure.isPercentage && (firstValues + lastValues).allSatisfy { $0.map { $0 == $0.rounded() && abs($0) < 1e15 } ?? true }
+            let cell: (Double?) -> Value = { d in d.map { whole && $0 == $0.rounded() ? .integer(Int64($0)) : .decimal($0) } ?? .missing }
             let unit = measure.isPercentage ? " (pp)" : ""
             let names = [prefix + formatNumber(first), prefix + formatNumber(last), prefix + "change" + unit, prefix + "change %", prefix + "per year" + unit]
             columns += [
-                Column(name: names[0], values: firstValues.map(Value.init)),
-                Column(name: names[1], values: lastValues.map(Value.init)),
-                Column(name: names[2], values: change.map(Value.init)),
+                Column(name: names[0], type: whole ? .integer : .decimal, values: firstValues.map(cell)),
+                Column(name: names[1], type: whole ? .integer : .decimal, values: lastValues.map(cell)),
+                Column(name: names[2], type: whole ? .integer : .decimal, values: change.map(cell)),
                 Column(name: names[3], values: relative.map(Value.init)),
                 Column(name: names[4], values: perYear.map(Value.init)),
             ]
@@ -108,6 +111,14 @@ struct PeriodComparison {
         }
         headers = [:]
         var notes = cells.gapNotes(requested: periodValues, periodName: period.name)
+        let provenance = ProvenanceCheck(dataset: dataset)
+        for (i, key) in cells.entityKeys.enumerated() {
+            let rows = [first, last].compactMap { p in
+                cells.value(entity: i, period: p, measure: 0) == nil ? nil : cells.firstRow(entity: i, period: p).map { (formatNumber(p), $0) }
+            }
+            let who = key.isEmpty ? dataset.name : key.map(\.description).joined(separator: " ")
+            notes += try provenance.check(rows: rows, entity: who, at: measures[0].span)
+        }
         for (m, measure) in measures.enumerated() {
             for (i, key) in cells.entityKeys.enumerated() {
                 for p in [first, last] where cells.value(entity: i, period: p, measure: m) == nil && cells.hasRows(entity: i, period: p) {

@@ -41,6 +41,10 @@ struct PeriodTrend {
         let (selection, _) = try binder.select(statement.clauses.filters)
         let cells = try CellTable(binder: binder, entities: [], period: period, selection: selection, measures: [measure])
         let periods = Set(selection.rowIndices.compactMap { period.value(at: Int($0)).number }).sorted()
+        let provenanceRows = periods.compactMap { p in
+            cells.value(entity: 0, period: p, measure: 0) == nil ? nil : cells.firstRow(entity: 0, period: p).map { (formatNumber(p), $0) }
+        }
+        let provenanceNotes = try ProvenanceCheck(dataset: dataset).check(rows: provenanceRows, entity: measure.name, at: measure.span)
         let values = periods.map { cells.value(entity: 0, period: $0, measure: 0) }
         var changes: [Double?] = [nil]
         for i in values.indices.dropFirst() {
@@ -60,7 +64,7 @@ struct PeriodTrend {
             Column(name: changeName, values: changes.map(Value.init)),
             Column(name: "", values: bars),
         ])
-        var notes: [Message] = []
+        var notes: [Message] = provenanceNotes
         let spark = bars.map { $0.isMissing ? " " : $0.description }.joined()
         notes.append(Message(en: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)",
                              vi: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)"))

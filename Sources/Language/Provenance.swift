@@ -1,0 +1,37 @@
+import Engine
+
+/// Checks that figures compared with each other measure the same thing.
+///
+/// A `series` column (the GSO tables) names different measures: comparing across it is refused, since the
+/// change would be meaningless. A differing `source` or `standard` is allowed but said under the result,
+/// because provenance travels with the figure.
+struct ProvenanceCheck {
+    let dataset: Dataset
+
+    var seriesColumn: Column? { dataset.table.columns.first { ["series", "chuoi"].contains(TextFolding.fold($0.name)) } }
+    var noteColumns: [Column] { dataset.table.columns.filter { ["source", "standard", "nguon", "chuan"].contains(TextFolding.fold($0.name)) } }
+
+    /// - Throws: `LanguageError` when `rows` (labelled by period) come from different series.
+    func check(rows: [(label: String, row: Int)], entity: String, at span: SourceSpan) throws -> [Message] {
+        guard rows.count > 1 else { return [] }
+        if let series = seriesColumn {
+            let values = rows.map { series.value(at: $0.row) }
+            if Set(values).count > 1 {
+                let listed = rows.map { "\($0.label): \(series.name)=\(series.value(at: $0.row))" }.joined(separator: ", ")
+                let filters = Array(Set(values.map { "\(series.name)=\(quoteIfNeeded($0.description))" })).sorted()
+                throw LanguageError(
+                    Message(en: "\(entity) mixes different series (\(listed)); they are different measures and cannot be compared; keep one with \(filters.joined(separator: " or "))",
+                            vi: "\(entity) trộn các chuỗi số liệu khác nhau (\(listed)); đó là các thước đo khác nhau, không so sánh được; hãy giữ một chuỗi bằng \(filters.joined(separator: " hoặc "))"),
+                    at: span, suggestions: filters, replacing: false)
+            }
+        }
+        var notes: [Message] = []
+        for column in noteColumns {
+            let values = rows.map { column.value(at: $0.row) }
+            guard Set(values).count > 1 else { continue }
+            let listed = zip(rows, values).map { "\($0.label) \(column.name)=\($1.isMissing ? "(none)" : $1.description)" }.joined(separator: ", ")
+            notes.append(Message(en: "\(entity): \(listed)", vi: "\(entity): \(listed)"))
+        }
+        return notes
+    }
+}
