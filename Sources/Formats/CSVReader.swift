@@ -27,7 +27,8 @@ public enum CSVReader {
                             hint: "the first line must name the columns, e.g. province\(String(UnicodeScalar(delimiter)))year")
         }
         var notes: [String] = []
-        let names = try columnNames(header.names, source: source, notes: &notes)
+        // The header's own line: after the blank lines above it (each one line end).
+        let names = try columnNames(header.names, source: source, notes: &notes, line: 1 + headerScan.blankLines)
         let columnCount = names.count
 
         // Split the data into chunks at record boundaries, then profile every chunk.
@@ -155,7 +156,7 @@ public enum CSVReader {
 
     /// Header cells as column names: NFC, trimmed; an empty cell is named after its position (and said so);
     /// two equal names are an error.
-    static func columnNames(_ cells: [String], source: SourceBytes, notes: inout [String]) throws -> [String] {
+    static func columnNames(_ cells: [String], source: SourceBytes, notes: inout [String], line: Int = 1) throws -> [String] {
         var names: [String] = []
         var seen: [String: Int] = [:]
         for (i, cell) in cells.enumerated() {
@@ -165,7 +166,7 @@ public enum CSVReader {
                 notes.append("header cell \(i + 1) is empty; the column is named \(name)")
             }
             if let earlier = seen[name] {
-                throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
+                throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
                                 reason: "the header names two columns '\(name)' (columns \(earlier + 1) and \(i + 1))",
                                 hint: "rename one of them so every column has its own name")
             }

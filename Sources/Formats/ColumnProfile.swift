@@ -34,7 +34,8 @@ struct ColumnProfile {
             if shape.ungroupedThousands { ungroupedThousands += 1 }
             needsDecimal = needsDecimal || shape.needsDecimal
             evidence.formUnion(shape.separators)
-            let v = negative ? -shape.digitsValue : shape.digitsValue
+            // Wrapping negation: after an overflow (needsDecimal) digitsValue is meaningless and may be Int64.min.
+            let v = negative ? 0 &- shape.digitsValue : shape.digitsValue
             minimumDigits = min(minimumDigits, v)
             maximumDigits = max(maximumDigits, v)
         }
@@ -91,6 +92,9 @@ struct ColumnPlan {
         if p.texts > 0 || (p.booleans > 0 && p.numbers > 0) {
             if p.numbers > 0, let example = p.firstText {
                 plan.annotations.decision = "kept as text: \(p.numbers) numbers but also values such as '\(example)'"
+            } else if p.texts == 0 {
+                // Not silently: `true` beside `1` could have been meant as a boolean column.
+                plan.annotations.decision = "kept as text: values mix \(p.numbers) numbers and \(p.booleans) true/false values"
             }
             return plan
         }
@@ -122,6 +126,9 @@ struct ColumnPlan {
             usesDecimalMark = usesDecimalMark || e.contains(.dotAmbiguous)
         } else if e.contains(.dotAmbiguous) || e.contains(.commaAmbiguous) {
             plan = decideAmbiguous(p, plan, delimiter: delimiter, usesDecimalMark: &usesDecimalMark)
+            // No decimal mark means decideAmbiguous kept the column as text (1.234 and 1,234 beside 1500):
+            // the numeric kind below must not overwrite that.
+            if plan.decimalMark == nil { return plan }
         }
         plan.kind = usesDecimalMark || p.needsDecimal ? .decimal : .integer(bitWidth: bitWidth(p.minimumDigits, p.maximumDigits))
         if p.percents > 0 {

@@ -83,7 +83,11 @@ enum NumberReader {
             var j = i + 1, expNegative = false
             if j < n && (f[j] == 0x2D || f[j] == 0x2B) { expNegative = f[j] == 0x2D; j += 1 }
             let start = j
-            while j < n && f[j] >= 0x30 && f[j] <= 0x39 && j - start < 5 { exponent = exponent * 10 + Int(f[j] &- 0x30); j += 1 }
+            // Every digit is read (the classifier accepted them all); the value saturates, strtod gives 0 or inf.
+            while j < n && f[j] >= 0x30 && f[j] <= 0x39 {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(f[j] &- 0x30) }
+                j += 1
+            }
             guard j > start else { return nil }
             if expNegative { exponent = -exponent }
             i = j

@@ -12,7 +12,7 @@ struct ProvenanceCheck {
     var noteColumns: [Column] { dataset.table.columns.filter { ["source", "standard", "nguon", "chuan"].contains(TextFolding.fold($0.name)) } }
 
     /// - Throws: `LanguageError` when `rows` (labelled by period) come from different series.
-    func check(rows: [(label: String, row: Int)], entity: String, at span: SourceSpan) throws -> [Message] {
+    func check(rows: [(label: String, row: Int)], entity: String, measure: String? = nil, at span: SourceSpan) throws -> [Message] {
         guard rows.count > 1 else { return [] }
         if let series = seriesColumn {
             let values = rows.map { series.value(at: $0.row) }
@@ -26,6 +26,12 @@ struct ProvenanceCheck {
             }
         }
         var notes: [Message] = []
+        if let derived = dataset.table.columns.first(where: { TextFolding.fold($0.name) == "derived" }), let measure {
+            for (label, row) in rows where derived.value(at: row).description.split(separator: " ").contains(Substring(measure)) {
+                notes.append(Message(en: "\(entity) \(label): \(measure) is derived by arithmetic from stated figures, not stated itself (see note)",
+                                     vi: "\(entity) \(label): \(measure) được tính từ các số liệu đã nêu, không phải số liệu gốc (xem note)"))
+            }
+        }
         for column in noteColumns {
             let values = rows.map { column.value(at: $0.row) }
             guard Set(values).count > 1 else { continue }

@@ -49,3 +49,15 @@ public struct ResultTable: Sendable {
 
     public func header(of column: Column) -> String { headers[column.name] ?? column.name }
 }
+
+/// Whether every present value is a whole number (so a count prints as 29,829, not 29,829.00).
+func allWhole(_ values: [Double?]) -> Bool {
+    values.allSatisfy { $0.map { $0 == $0.rounded() && abs($0) < 1e15 } ?? true }
+}
+
+/// A result column of numbers: integers when the measure is not a percentage and every value is whole.
+func numberColumn(_ name: String, _ values: [Double?], isPercentage: Bool) -> Column {
+    let whole = !isPercentage && allWhole(values)
+    return Column(name: name, type: whole ? .integer : .decimal,
+                  values: values.map { d in d.map { whole ? .integer(Int64($0)) : .decimal($0) } ?? .missing })
+}

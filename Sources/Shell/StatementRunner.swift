@@ -67,9 +67,11 @@ public final class StatementRunner {
             }
             let shownLine = column > 1 ? String(repeating: " ", count: column - 1) + text : text
             errors(ErrorDisplay.render(error, line: shownLine, file: file, language: language))
+            if echo { output("\n") }
         } catch let error as LoadError {
             failed = true
             errors(ErrorDisplay.render(error, at: file.map { "\($0):\(line)" }, language: language))
+            if echo { output("\n") }
         } catch is Stop {
             failed = true
             if !keepGoing { return false }

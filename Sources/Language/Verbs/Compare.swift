@@ -26,7 +26,7 @@ extension Verb {
             "compare province=Quảng Nam year=2021..2022 poor_households",
             "compare province=Kon Tum year=2015..2017 rate ethnic_minority_rate",
         ],
-        plan: { statement, session in try PeriodComparison(statement, session).plan() },
+        plan: { statement, session in try filterPlan(statement, session) + PeriodComparison(statement, session).plan() },
         action: { statement, session in .table(try PeriodComparison(statement, session).run()) })
 }
 
@@ -92,8 +92,8 @@ struct PeriodComparison {
             }
             let perYear = change.map { $0.map { $0 / Double(years) } }
             // Counts stay whole numbers (29,829, not 29,829.00); rates and averages stay decimals.
-            let whole = !measure.isPercentage && (firstValues + lastValues).allSatisfy { $0.map { $0 == $0.rounded() && abs($0) < 1e15 } ?? true }
-            let cell: (Double?) -> Value = { d in d.map { whole && $0 == $0.rounded() ? .integer(Int64($0)) : .decimal($0) } ?? .missing }
+            let whole = !measure.isPercentage && allWhole(firstValues + lastValues)
+            let cell: (Double?) -> Value = { d in d.map { whole ? .integer(Int64($0)) : .decimal($0) } ?? .missing }
             let unit = measure.isPercentage ? " (pp)" : ""
             let names = [prefix + formatNumber(first), prefix + formatNumber(last), prefix + "change" + unit, prefix + "change %", prefix + "per year" + unit]
             columns += [
@@ -101,7 +101,7 @@ struct PeriodComparison {
                 Column(name: names[1], type: whole ? .integer : .decimal, values: lastValues.map(cell)),
                 Column(name: names[2], type: whole ? .integer : .decimal, values: change.map(cell)),
                 Column(name: names[3], values: relative.map(Value.init)),
-                Column(name: names[4], values: perYear.map(Value.init)),
+                numberColumn(names[4], perYear, isPercentage: measure.isPercentage),
             ]
             roles[names[2]] = measure.isPercentage ? .percentagePoints : .change
             roles[names[3]] = .percentChange
@@ -117,7 +117,7 @@ struct PeriodComparison {
                 cells.value(entity: i, period: p, measure: 0) == nil ? nil : cells.firstRow(entity: i, period: p).map { (formatNumber(p), $0) }
             }
             let who = key.isEmpty ? dataset.name : key.map(\.description).joined(separator: " ")
-            notes += try provenance.check(rows: rows, entity: who, at: measures[0].span)
+            notes += try provenance.check(rows: rows, entity: who, measure: measures[0].name, at: measures[0].span)
         }
         for (m, measure) in measures.enumerated() {
             for (i, key) in cells.entityKeys.enumerated() {

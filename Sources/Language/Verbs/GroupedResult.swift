@@ -28,8 +28,8 @@ struct GroupedResult {
         column.gathering(ContiguousArray(order.map { Int32($0) }))
     }
 
-    func ordered(_ values: [Double?], name: String) -> Column {
-        Column(name: name, values: order.map { Value(values[$0]) })
+    func ordered(_ values: [Double?], name: String, isPercentage: Bool) -> Column {
+        numberColumn(name, order.map { values[$0] }, isPercentage: isPercentage)
     }
 }
 

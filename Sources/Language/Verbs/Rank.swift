@@ -66,7 +66,7 @@ struct Ranking {
         let table = try Table(name: "rank", columns: [
             Column(name: "rank", values: ranks.prefix(keep).map { .integer($0) }),
             Column(name: entity.name, values: rows.prefix(keep).map { cells.entityKeys[$0.0][0] }),
-            Column(name: measure.name, values: rows.prefix(keep).map { Value($0.1) }),
+            numberColumn(measure.name, rows.prefix(keep).map(\.1), isPercentage: measure.isPercentage),
         ])
         var notes: [Message] = []
         if missing > 0 {

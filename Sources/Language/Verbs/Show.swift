@@ -41,7 +41,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
                             vi: "'\(spec.name)' là một cột; theo nhóm, hãy nói cách gộp, ví dụ mean(\(spec.name))"),
                     at: item.span, example: "show mean(\(spec.name)) by \(clauses.by.first?.text ?? "province")")
             }
-            columns.append(grouped.ordered(try evaluator.values(expression, grouped.grouping), name: spec.name))
+            columns.append(grouped.ordered(try evaluator.values(expression, grouped.grouping), name: spec.name, isPercentage: spec.isPercentage))
             if spec.isPercentage { roles[spec.name] = .percent }
         }
         return try sortAndLimit(ResultTable(table: Table(name: "show", columns: columns), roles: roles), clauses)

@@ -44,7 +44,7 @@ struct PeriodTrend {
         let provenanceRows = periods.compactMap { p in
             cells.value(entity: 0, period: p, measure: 0) == nil ? nil : cells.firstRow(entity: 0, period: p).map { (formatNumber(p), $0) }
         }
-        let provenanceNotes = try ProvenanceCheck(dataset: dataset).check(rows: provenanceRows, entity: measure.name, at: measure.span)
+        let provenanceNotes = try ProvenanceCheck(dataset: dataset).check(rows: provenanceRows, entity: measure.name, measure: measure.name, at: measure.span)
         let values = periods.map { cells.value(entity: 0, period: $0, measure: 0) }
         var changes: [Double?] = [nil]
         for i in values.indices.dropFirst() {
@@ -60,8 +60,8 @@ struct PeriodTrend {
         let changeName = measure.isPercentage ? "change (pp)" : "change"
         let table = try Table(name: "trend", columns: [
             Column(name: period.name, values: periods.map { .integer(Int64($0)) }),
-            Column(name: measure.name, values: values.map(Value.init)),
-            Column(name: changeName, values: changes.map(Value.init)),
+            numberColumn(measure.name, values, isPercentage: measure.isPercentage),
+            numberColumn(changeName, changes, isPercentage: measure.isPercentage),
             Column(name: "", values: bars),
         ])
         var notes: [Message] = provenanceNotes
