@@ -71,6 +71,10 @@ struct CSVTokenizer {
                     while true {
                         while i < end && base[i] != CSVTokenizer.quote {
                             if base[i] == CSVTokenizer.newline { summary.newlines += 1; lineStart = i + 1 }
+                            // A CR alone ends a line too (as it does between records), so later lines keep their numbers.
+                            else if base[i] == CSVTokenizer.carriageReturn && (i + 1 == bytes.count || base[i + 1] != CSVTokenizer.newline) {
+                                summary.newlines += 1; lineStart = i + 1
+                            }
                             i += 1
                         }
                         if i >= end {

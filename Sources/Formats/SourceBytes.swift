@@ -62,7 +62,8 @@ public final class SourceBytes: @unchecked Sendable {
     public func position(of offset: Int) -> SourcePosition {
         var line = 1, lineStart = 0
         let end = min(offset, buffer.count)
-        for i in 0..<end where buffer[i] == 0x0A {
+        // LF, CRLF and a lone CR each end a line, as the CSV tokenizer counts them.
+        for i in 0..<end where buffer[i] == 0x0A || (buffer[i] == 0x0D && (i + 1 == buffer.count || buffer[i + 1] != 0x0A)) {
             line += 1
             lineStart = i + 1
         }

@@ -39,6 +39,9 @@ struct SolieuCommand: ParsableCommand {
     @Flag(help: "After each --load, print the time taken and the memory the table holds.")
     var stats = false
 
+    @Flag(name: .customLong("language-reference"), help: .hidden)
+    var languageReference = false
+
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format takes table, csv, json or markdown, not '\(format)'")
@@ -46,6 +49,10 @@ struct SolieuCommand: ParsableCommand {
     }
 
     func run() throws {
+        if languageReference {
+            print(try LanguageReference.markdown(), terminator: "")
+            return
+        }
         let session = Session()
         session.settings.format = OutputFormat(rawValue: format)!
         do {

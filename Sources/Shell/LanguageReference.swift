@@ -1,0 +1,73 @@
+import Foundation
+import Language
+
+/// docs/language.md, generated from the verb registry: the grammar, then every verb with its help and its
+/// examples run on the built-in data. `scripts/generate-docs` writes it; a test checks it is current and
+/// runs every example block again.
+public enum LanguageReference {
+    public static func markdown() throws -> String {
+        var out = """
+        # The solieu language
+
+        A statement is a verb, then filters, names and keyword clauses in any order:
+
+        ```
+        statement  := verb { filter | item | clause }
+        filter     := column op value            op: =  !=  <  <=  >  >=
+        value      := word {word} | "quoted text" | number
+                    | value , value , …          (a list: = and != only)
+                    | value .. value             (an inclusive range: numbers or text)
+        item       := name | function ( arguments )
+        clause     := by columns | sort column [desc|asc] | limit n | top n | asc | desc | as name
+        definition := let name = expression | measure name = expression [as percent]
+        expression := number | "text" | column | function(…) | expression (+ - * /) expression
+                    | expression (= != < <= > >=) expression | ( expression )
+        ```
+
+        - Values are matched without regard to case, accents or spacing: `ninh binh`, `NINH  BÌNH` and
+          `Ninh Bình` are the same; `Hoà Bình` and `Hòa Bình` are the same. When you type diacritics and two
+          values differ only in them, what you typed decides. `đ` is matched with `d`.
+        - An unquoted value may be several words (`province=Ninh Bình year=2022`); it ends at the next
+          filter, keyword, or column name. Quote a value that contains a comma or a keyword.
+        - A value that matches nothing is an error that names the nearest values; a result is never silently
+          empty.
+        - Rates are not counts: the change of a rate is in percentage points (pp). A rate of a group is not
+          the mean of its members' rates; `mean rate` says so under its result.
+        - `#` starts a comment; `;` separates statements on one line; a line ending in `\\` continues.
+
+        The built-in datasets are `reports` (the teaching dataset, current at start), `gso` (GSO poverty
+        rates by province), `gso_regions` (GSO national and regional rows) and `provinces` (the gazetteer);
+        see datasets/README.md.
+
+        Every example below is run by the test suite on the built-in data, and its output must match.
+
+        ## Verbs
+
+
+        """
+        for verb in VerbRegistry.all {
+            out += "### \(verb.name)\n\n"
+            out += "`\(verb.syntax)`" + (verb.aliases.isEmpty ? "" : " (also: " + verb.aliases.map { "`\($0)`" }.joined(separator: ", ") + ")") + "\n\n"
+            out += verb.summary.en.prefix(1).uppercased() + verb.summary.en.dropFirst() + ". " + verb.details.en + "\n\n"
+            if !verb.examples.isEmpty {
+                out += "```solieu\n" + (try transcript(verb.examples)) + "```\n\n"
+            }
+        }
+        return out
+    }
+
+    /// The examples run in a fresh session, as `solieu --echo` prints them.
+    public static func transcript(_ statements: [String]) throws -> String {
+        let session = Session()
+        try BuiltinData.load(into: session)
+        let runner = StatementRunner(session: session)
+        var text = ""
+        runner.output = { text += $0 }
+        runner.errors = { text += $0 }
+        runner.echo = true
+        runner.keepGoing = true
+        for statement in statements { runner.run(statement) }
+        while text.hasSuffix("\n\n") { text.removeLast() }
+        return text
+    }
+}
