@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way (see docs/architecture.md):
-//   solieu (executable) → Shell → Language → Engine, and Shell, Language → Formats → Engine
+//   solieu (executable) → Shell → Language → Engine, and Shell, Language → Formats → Engine;
+//   Shell → CEditLine (the system's libedit).
 // Engine knows nothing of files, terminals or the shell; Formats knows nothing of the shell.
 let package = Package(
     name: "solieu",
@@ -21,7 +22,8 @@ let package = Package(
         .target(name: "Engine"),
         .target(name: "Formats", dependencies: ["Engine"]),
         .target(name: "Language", dependencies: ["Engine", "Formats"]),
-        .target(name: "Shell", dependencies: ["Engine", "Formats", "Language"]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine"]),
         .executableTarget(
             name: "solieu",
             dependencies: ["Engine", "Formats", "Language", "Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

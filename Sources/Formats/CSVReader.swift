@@ -8,6 +8,15 @@ public enum CSVReader {
     /// Inputs smaller than this are read on one thread.
     static let minimumBytesToSplit = 4 << 20
 
+    /// Asked between passes; when it answers true the load stops with an "interrupted" error (Ctrl-C at the prompt).
+    nonisolated(unsafe) public static var shouldStop: () -> Bool = { false }
+
+    static func checkInterruption(_ source: SourceBytes) throws {
+        if shouldStop() {
+            throw LoadError(file: source.name, reason: "loading was interrupted; nothing was loaded")
+        }
+    }
+
     /// - Parameter delimiter: the separator, or nil to sniff it from the first lines.
     /// - Throws: `LoadError` with the file, line and column of the first problem; no partial table is returned.
     public static func read(_ source: SourceBytes, tableName: String, delimiter: UInt8? = nil, format: String = "CSV") throws -> LoadResult {
@@ -53,6 +62,7 @@ public enum CSVReader {
             if let error = summary.error { throw loadError(source, error, linesBefore: linesBefore[i]) }
         }
 
+        try checkInterruption(source)
         var profiles = Array(repeating: ColumnProfile(), count: columnCount)
         for (_, collector) in profiling {
             for c in 0..<columnCount { profiles[c].merge(collector.profiles[c]) }
@@ -71,6 +81,10 @@ public enum CSVReader {
             var filler = ColumnFiller(sinks: sinks, firstRow: firstRows[i])
             _ = tokenizer.scan(chunks[i], into: &filler)
             return filler
+        }
+        if shouldStop() {
+            sinks.forEach { $0.deallocate() }
+            try checkInterruption(source)
         }
         let columns = (0..<columnCount).map { c in
             buildColumn(name: names[c], sink: sinks[c], interners: filled.map { $0.interners[c] }, firstRows: firstRows)

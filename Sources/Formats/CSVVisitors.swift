@@ -55,6 +55,20 @@ struct ColumnSink {
         }
         present = plan.hasMissing ? .allocateZeroed(rows, value: true) : nil
     }
+
+    /// Frees the buffers of a load that stops before its columns are built.
+    func deallocate() {
+        switch values {
+        case .int8(let v): v.baseAddress?.deallocate()
+        case .int16(let v): v.baseAddress?.deallocate()
+        case .int32(let v): v.baseAddress?.deallocate()
+        case .int64(let v): v.baseAddress?.deallocate()
+        case .decimal(let v): v.baseAddress?.deallocate()
+        case .boolean(let v): v.baseAddress?.deallocate()
+        case .text(let v): v.baseAddress?.deallocate()
+        }
+        present?.baseAddress?.deallocate()
+    }
 }
 
 /// Second pass: parses every field with its column's plan and writes it at its row.

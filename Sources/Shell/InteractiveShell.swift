@@ -1,24 +1,77 @@
 import Foundation
+import Formats
 import Language
 
-/// The prompt: reads a statement, runs it, shows the result, until end of input.
+/// The prompt: reads statements (with libedit on a terminal, plain lines otherwise), runs them, shows the
+/// results, until Ctrl-D on an empty line or `quit`.
 public struct InteractiveShell {
     let runner: StatementRunner
+    let history: HistoryFile
 
-    public init(runner: StatementRunner) { self.runner = runner }
+    public init(runner: StatementRunner, history: HistoryFile = HistoryFile(path: HistoryFile.defaultPath())) {
+        self.runner = runner
+        self.history = history
+    }
+
+    /// Whether the line editor can be used: standard input is a terminal that is not `dumb`.
+    public static var canEdit: Bool {
+        isatty(0) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
 
     public func run() {
         let session = runner.session
         print(Banner.lines(session).joined(separator: "\n"))
+        let editor = InteractiveShell.canEdit ? LineEditor(completer: Completer(session: session), entries: history.load()) : nil
+        // While a statement runs, Ctrl-C stops a long load at its next checkpoint instead of ending the program.
+        CSVReader.shouldStop = { LineEditor.interrupted != 0 }
+        var pending = ""
         while true {
-            print("\(session.currentName ?? "solieu")> ", terminator: "")
-            fflush(stdout)
-            guard let line = readLine() else { print(""); break }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            if ["quit", "exit", "thoat"].contains(trimmed.lowercased()) { break }
-            runner.runScript(line, file: nil)
+            let prompt = pending.isEmpty ? "\(session.currentName ?? "solieu")> " : "...> "
+            let input: LineEditor.Input
+            if let editor {
+                input = editor.read(prompt: prompt)
+            } else {
+                print(prompt, terminator: "")
+                fflush(stdout)
+                input = readLine().map { .line($0) } ?? .endOfInput
+            }
+            switch input {
+            case .endOfInput:
+                print("")
+                return
+            case .interrupted:
+                // Ctrl-C clears the line (and any statement being continued) and gives a fresh prompt.
+                print("")
+                pending = ""
+                continue
+            case .line(let line):
+                let (statement, complete) = InteractiveShell.join(pending, line)
+                guard complete else { pending = statement; continue }
+                pending = ""
+                let trimmed = statement.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty { continue }
+                if ["quit", "exit", "thoat", "thoát"].contains(trimmed.lowercased()) { return }
+                editor?.remember(trimmed)
+                history.append(trimmed)
+                LineEditor.interrupted = 0
+                runner.runScript(trimmed, file: nil)
+                if LineEditor.interrupted != 0 {
+                    LineEditor.interrupted = 0
+                    print(Message(en: "interrupted", vi: "đã dừng").text(session.settings.language))
+                }
+            }
         }
+    }
+
+    /// Adds `line` to a statement being continued. A line ending in `\` or leaving a quote open continues.
+    static func join(_ pending: String, _ line: String) -> (text: String, complete: Bool) {
+        var text = pending.isEmpty ? line : pending + " " + line.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("\\") {
+            text.removeLast()
+            return (text, false)
+        }
+        let quotes = text.filter { $0 == "\"" }.count
+        return (text, quotes % 2 == 0)
     }
 }
 
@@ -26,11 +79,12 @@ public struct InteractiveShell {
 public enum Banner {
     public static func lines(_ session: Session) -> [String] {
         let current = (try? session.current()).map { "\($0.name) (\($0.table.rowCount) rows)" } ?? "nothing"
+        let others = session.order.filter { $0 != session.currentName }.joined(separator: ", ")
         if session.settings.language == .vi {
-            return ["solieu — số liệu giảm nghèo. Đang dùng \(current); còn có \(session.order.filter { $0 != session.currentName }.joined(separator: ", ")).",
+            return ["solieu — số liệu giảm nghèo. Đang dùng \(current); cũng đã nạp: \(others).",
                     "Gõ help để xem các lệnh, help compare để xem ví dụ; set language en for English."]
         }
-        return ["solieu — poverty-reduction figures. Using \(current); also loaded: \(session.order.filter { $0 != session.currentName }.joined(separator: ", ")).",
+        return ["solieu — poverty-reduction figures. Using \(current); also loaded: \(others).",
                 "Type help for the verbs, help compare for an example; set language vi cho tiếng Việt."]
     }
 }

@@ -1,0 +1,113 @@
+import Engine
+import Foundation
+import Language
+
+/// What Tab offers: the characters before the cursor to replace, and the candidates to replace them with.
+public struct Completion: Equatable {
+    /// How many characters before the cursor the chosen candidate replaces.
+    public var replacing: Int
+    public var candidates: [String]
+}
+
+/// Context-aware completion: verbs at the start of a line; dataset names after `use` and `describe`; file
+/// paths after `load`, `run` and `export`; verbs after `help`; data values after `column=` (matched without
+/// accents, inserted with them, quoted when needed); otherwise columns, measures and keywords.
+public struct Completer {
+    let session: Session
+
+    public init(session: Session) { self.session = session }
+
+    public func complete(_ line: String) -> Completion {
+        let text = line
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let endsWithSpace = text.last == " "
+        if words.isEmpty || (words.count == 1 && !endsWithSpace) {
+            let partial = String(words.first ?? "")
+            return Completion(replacing: partial.count, candidates: matching(partial, VerbRegistry.all.map(\.name)))
+        }
+        let verb = TextFolding.fold(String(words[0]))
+        let rest = String(text.drop(while: { $0 == " " }).dropFirst(words[0].count).drop(while: { $0 == " " }))
+        switch verb {
+        case "load", "run", "export":
+            return Completion(replacing: rest.count, candidates: paths(rest))
+        case "help":
+            return Completion(replacing: rest.count, candidates: matching(rest, VerbRegistry.all.map(\.name)))
+        case "use", "describe":
+            return Completion(replacing: rest.count, candidates: matching(rest, session.order))
+        default:
+            break
+        }
+        if let values = valueCompletion(text), !values.candidates.isEmpty { return values }
+        let partial = endsWithSpace ? "" : String(words.last!)
+        var names: [String] = Parser.keywords.sorted()
+        if let dataset = try? session.current() {
+            names = dataset.table.columnNames + dataset.measures.keys.sorted() + names
+        }
+        return Completion(replacing: partial.count, candidates: matching(partial, names))
+    }
+
+    /// `column=partial` (or after `,` in a list): the column's values that start with `partial`, ignoring accents.
+    func valueCompletion(_ text: String) -> Completion? {
+        let characters = Array(text)
+        var inQuotes = false
+        var lastOperator: Int? = nil
+        var lastComma: Int? = nil
+        for (i, c) in characters.enumerated() {
+            if c == "\"" { inQuotes.toggle() }
+            if inQuotes { continue }
+            if "=<>!".contains(c) { lastOperator = i; lastComma = nil }
+            if c == "," { lastComma = i }
+        }
+        guard let op = lastOperator else { return nil }
+        var nameEnd = op
+        while nameEnd > 0 && "=<>!".contains(characters[nameEnd - 1]) { nameEnd -= 1 }
+        var nameStart = nameEnd
+        while nameStart > 0 && characters[nameStart - 1] != " " { nameStart -= 1 }
+        let columnName = String(characters[nameStart..<nameEnd])
+        let valueStart = (lastComma ?? op) + 1
+        var partial = String(characters[valueStart...])
+        let replacing = partial.count
+        if partial.hasPrefix("\"") { partial.removeFirst() }
+        guard let dataset = try? session.current(),
+              let column = dataset.table.columns.first(where: { TextFolding.fold($0.name) == TextFolding.fold(columnName) }) else { return nil }
+        var values: [String]
+        switch column.storage {
+        case .text(let text): values = text.dictionary
+        case .boolean: values = ["true", "false"]
+        case .integer, .decimal:
+            let distinct = Set((0..<column.count).compactMap { column.isPresent($0) ? column.value(at: $0).description : nil }.prefix(10_000))
+            values = distinct.count <= 200 ? Array(distinct) : []
+        }
+        let folded = TextFolding.fold(partial)
+        let found = values.filter { TextFolding.fold($0).hasPrefix(folded) }.sorted(by: VietnameseCollation.precedes)
+        return Completion(replacing: replacing, candidates: found.map(Completer.quotedIfNeeded))
+    }
+
+    /// A value as it must be typed: quoted when it holds a comma, a quote-free keyword, or an operator.
+    static func quotedIfNeeded(_ value: String) -> String {
+        let needsQuotes = value.contains(where: { ",=<>!#;()\"".contains($0) })
+            || value.split(separator: " ").contains { Parser.keywords.contains(TextFolding.fold(String($0))) }
+        return needsQuotes ? "\"" + value + "\"" : value
+    }
+
+    /// Names starting with `partial`, accent- and case-insensitively, in Vietnamese order, no repeats.
+    func matching(_ partial: String, _ names: [String]) -> [String] {
+        let folded = TextFolding.fold(partial)
+        var seen = Set<String>()
+        return names.filter { TextFolding.fold($0).hasPrefix(folded) && seen.insert($0).inserted }
+    }
+
+    /// Files and folders starting with `partial` (folders end in `/`); hidden files only when asked for.
+    func paths(_ partial: String) -> [String] {
+        let typedFolder = partial.lastIndex(of: "/").map { String(partial[...$0]) } ?? ""
+        let namePrefix = String(partial.dropFirst(typedFolder.count))
+        var folder = typedFolder.isEmpty ? "./" : typedFolder
+        if folder.hasPrefix("~/") { folder = NSHomeDirectory() + folder.dropFirst() }
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return listed.filter { $0.hasPrefix(namePrefix) && ($0.hasPrefix(".") == namePrefix.hasPrefix(".")) }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory)
+            return typedFolder + name + (isDirectory.boolValue ? "/" : "")
+        }
+    }
+}
