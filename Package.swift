@@ -34,6 +34,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Engine"]),
     ],
     swiftLanguageModes: [.v5]
 )

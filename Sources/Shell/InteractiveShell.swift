@@ -68,6 +68,7 @@ public struct InteractiveShell {
         var text = pending.isEmpty ? line : pending + " " + line.trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("\\") {
             text.removeLast()
+            while text.last == " " { text.removeLast() }
             return (text, false)
         }
         let quotes = text.filter { $0 == "\"" }.count

@@ -1,0 +1,94 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program on a pseudo-terminal, so it sees a real terminal (libedit, Tab, arrow keys), and lets a
+/// test type into it and read what it prints.
+final class PseudoTerminal {
+    let process = Process()
+    private let master: Int32
+    private(set) var transcript = ""
+
+    /// The solieu binary built beside this test bundle.
+    static var solieuBinary: String {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: me).deletingLastPathComponent()
+        if folder.lastPathComponent == "MacOS" || folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
+        return folder.appendingPathComponent("solieu").path
+    }
+
+    init(arguments: [String] = [], environment: [String: String]) throws {
+        // posix_openpt and friends are not exported to Swift here; the Linux ioctls they wrap are
+        // TIOCSPTLCK (unlock the slave) and TIOCGPTN (its number), whose values Swift does not import either.
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430
+        guard master >= 0, ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else {
+            throw NSError(domain: "pty", code: 1, userInfo: [NSLocalizedDescriptionKey: "no pseudo-terminal"])
+        }
+        let name = "/dev/pts/\(number)"
+        var size = winsize(ws_row: 40, ws_col: 160, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        let slave = FileHandle(forUpdatingAtPath: name)!
+        process.executableURL = URL(fileURLWithPath: PseudoTerminal.solieuBinary)
+        process.arguments = arguments
+        process.environment = environment
+        process.standardInput = slave
+        process.standardOutput = slave
+        process.standardError = slave
+        try process.run()
+        try slave.close()
+        let flags = fcntl(master, F_GETFL)
+        _ = fcntl(master, F_SETFL, flags | O_NONBLOCK)
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        close(master)
+    }
+
+    func type(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    static let enter = "\r", tab = "\t", left = "\u{1B}[D", up = "\u{1B}[A", backspace = "\u{7F}", controlC = "\u{03}", controlD = "\u{04}"
+
+    /// Reads until `text` appears in the output since `from` (default: everything read so far), or the time runs out.
+    /// - Returns: whether it appeared.
+    @discardableResult
+    func waitFor(_ text: String, after marker: String.Index? = nil, seconds: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            drain()
+            let searched = marker.map { transcript[$0...] } ?? transcript[...]
+            if searched.contains(text) { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// Where the output ends now, to search only what comes next.
+    var mark: String.Index {
+        drain()
+        return transcript.endIndex
+    }
+
+    private func drain() {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = read(master, &buffer, buffer.count)
+            guard n > 0 else { break }
+            transcript += String(decoding: buffer[0..<n], as: UTF8.self)
+        }
+    }
+
+    /// Waits for the program to end; nil if it does not within the time.
+    func waitForExit(seconds: Double = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { drain(); usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+}
