@@ -18,7 +18,15 @@ public struct Parser {
     /// Parses one statement.
     /// - Throws: `LanguageError` pointing at the token that does not fit, with a suggestion where one exists.
     public static func parse(_ text: String, line: Int = 1, vocabulary: Set<String> = []) throws -> Statement {
-        var parser = Parser(tokens: try Lexer.tokens(text, line: line), source: text, line: line, vocabulary: Set(vocabulary.map(TextFolding.fold)))
+        // Verbs that take raw text (a path, a statement to explain) must not have it tokenised: a path
+        // holds characters the language does not.
+        let leading = text.prefix(while: { $0.isWhitespace }).count
+        let firstWord = text.dropFirst(leading).prefix(while: { !$0.isWhitespace })
+        var lexed = text
+        if let verb = VerbRegistry.verb(named: String(firstWord)), verb.arguments == .raw {
+            lexed = String(text.prefix(leading + firstWord.count))
+        }
+        var parser = Parser(tokens: try Lexer.tokens(lexed, line: line), source: text, line: line, vocabulary: Set(vocabulary.map(TextFolding.fold)))
         return try parser.statement()
     }
 
@@ -41,12 +49,14 @@ public struct Parser {
         case .none:
             if let extra = peek { throw unexpected(extra) }
         case .raw:
-            if let start = peek {
-                let startIndex = source.index(source.startIndex, offsetBy: start.span.column - 1)
-                var text = String(source[startIndex...])
+            let afterVerb = source.dropFirst(first.span.endColumn - 1)
+            let skipped = afterVerb.prefix(while: { $0.isWhitespace }).count
+            if skipped < afterVerb.count {
+                let startColumn = first.span.endColumn + skipped
+                var text = String(afterVerb.dropFirst(skipped))
                 if let hash = commentStart(text) { text = String(text[..<hash]) }
                 text = text.trimmingCharacters(in: .whitespaces)
-                statement.rawArgument = (text, SourceSpan(line: line, column: start.span.column, endColumn: start.span.column + text.count))
+                statement.rawArgument = (text, SourceSpan(line: line, column: startColumn, endColumn: startColumn + text.count))
             }
         case .definition:
             statement.definition = try definition()
