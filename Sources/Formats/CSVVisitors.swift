@@ -17,6 +17,11 @@ struct ProfileCollector: CSVFieldVisitor {
 
     @inline(__always)
     mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, hasEscapedQuotes: Bool) {
+        // Most fields of a numeric column are plain digits: classify them without the general reader.
+        if let value = FastDigits.value(bytes) {
+            profiles[index].addPlainInteger(value, digits: bytes.count, leadingZero: bytes.count > 1 && bytes[0] == 0x30)
+            return
+        }
         let trimmed = FieldClassifier.trimmed(bytes)
         let shape = hasEscapedQuotes ? FieldShape(kind: .text) : FieldClassifier.classify(trimmed)
         let negative = trimmed.first == 0x2D || trimmed.first == 0xE2
@@ -72,8 +77,17 @@ struct ColumnSink {
 }
 
 /// Second pass: parses every field with its column's plan and writes it at its row.
+///
+/// The per-column facts live in flat arrays read through unsafe buffers, so the per-field path does no
+/// reference counting and no enum copying: it runs once for each of tens of millions of fields.
 struct ColumnFiller: CSVFieldVisitor {
-    let sinks: [ColumnSink]
+    enum Kind: UInt8 { case int8, int16, int32, int64, decimal, boolean, text }
+
+    private let kinds: [Kind]
+    private let values: [UnsafeMutableRawPointer]
+    private let present: [UnsafeMutablePointer<Bool>?]
+    private let thousands: [UInt8]
+    private let decimalMarks: [UInt8]
     var interners: [TextInterner]
     var row: Int
     /// The first field that did not read as its column's type (never expected: the first pass saw every field).
@@ -81,20 +95,40 @@ struct ColumnFiller: CSVFieldVisitor {
     private var scratch: [UInt8] = []
 
     init(sinks: [ColumnSink], firstRow: Int) {
-        self.sinks = sinks
+        var kinds: [Kind] = [], values: [UnsafeMutableRawPointer] = [], present: [UnsafeMutablePointer<Bool>?] = []
+        for sink in sinks {
+            switch sink.values {
+            case .int8(let v): kinds.append(.int8); values.append(UnsafeMutableRawPointer(v.baseAddress!))
+            case .int16(let v): kinds.append(.int16); values.append(UnsafeMutableRawPointer(v.baseAddress!))
+            case .int32(let v): kinds.append(.int32); values.append(UnsafeMutableRawPointer(v.baseAddress!))
+            case .int64(let v): kinds.append(.int64); values.append(UnsafeMutableRawPointer(v.baseAddress!))
+            case .decimal(let v): kinds.append(.decimal); values.append(UnsafeMutableRawPointer(v.baseAddress!))
+            case .boolean(let v): kinds.append(.boolean); values.append(UnsafeMutableRawPointer(v.baseAddress!))
+            case .text(let v): kinds.append(.text); values.append(UnsafeMutableRawPointer(v.baseAddress!))
+            }
+            present.append(sink.present?.baseAddress)
+        }
+        self.kinds = kinds
+        self.values = values
+        self.present = present
+        // 0 never occurs in a number, so it stands for "no mark".
+        thousands = sinks.map { $0.plan.thousandsMark ?? 0 }
+        decimalMarks = sinks.map { $0.plan.decimalMark ?? FieldClassifier.dot }
         interners = sinks.map { _ in TextInterner() }
         row = firstRow
     }
 
     @inline(__always)
     mutating func field(_ index: Int, _ raw: UnsafeBufferPointer<UInt8>, quoted: Bool, hasEscapedQuotes: Bool) {
-        let sink = sinks[index]
-        if case .text(let codes) = sink.values {
+        let kind = kinds.withUnsafeBufferPointer { $0[index] }
+        let target = values.withUnsafeBufferPointer { $0[index] }
+        if kind == .text {
             // Text keeps its spaces; only the missing markers (checked trimmed) mean "no value".
-            if FieldClassifier.isMissingMarker(FieldClassifier.trimmed(raw)) && !hasEscapedQuotes {
-                sink.present?[row] = false
+            if !hasEscapedQuotes && FieldClassifier.isMissingMarker(FieldClassifier.trimmed(raw)) {
+                markMissing(index)
                 return
             }
+            let codes = target.assumingMemoryBound(to: Int32.self)
             if hasEscapedQuotes {
                 scratch = CSVText.unescaped(raw)
                 codes[row] = scratch.withUnsafeBufferPointer { interners[index].code(for: $0) }
@@ -103,28 +137,72 @@ struct ColumnFiller: CSVFieldVisitor {
             }
             return
         }
-        let f = FieldClassifier.trimmed(raw)
-        if FieldClassifier.isMissingMarker(f) {
-            sink.present?[row] = false
+        // Plain digits: the common case of every integer column.
+        if kind.rawValue <= Kind.int64.rawValue, let value = FastDigits.value(raw) {
+            store(value, kind, target)
             return
         }
-        let plan = sink.plan
-        var ok = true
-        switch sink.values {
-        case .int8(let v): if let x = NumberReader.integer(f, thousands: plan.thousandsMark) { v[row] = Int8(truncatingIfNeeded: x) } else { ok = false }
-        case .int16(let v): if let x = NumberReader.integer(f, thousands: plan.thousandsMark) { v[row] = Int16(truncatingIfNeeded: x) } else { ok = false }
-        case .int32(let v): if let x = NumberReader.integer(f, thousands: plan.thousandsMark) { v[row] = Int32(truncatingIfNeeded: x) } else { ok = false }
-        case .int64(let v): if let x = NumberReader.integer(f, thousands: plan.thousandsMark) { v[row] = x } else { ok = false }
-        case .decimal(let v):
-            if let x = NumberReader.decimal(f, decimalMark: plan.decimalMark ?? FieldClassifier.dot, thousands: plan.thousandsMark) { v[row] = x } else { ok = false }
-        case .boolean(let v): if let x = FieldClassifier.booleanValue(f) { v[row] = x } else { ok = false }
-        case .text: break
+        let f = FieldClassifier.trimmed(raw)
+        if FieldClassifier.isMissingMarker(f) {
+            markMissing(index)
+            return
         }
-        if !ok && mismatch == nil { mismatch = (row, index) }
+        let thousandsMark = thousands.withUnsafeBufferPointer { $0[index] }
+        switch kind {
+        case .decimal:
+            let mark = decimalMarks.withUnsafeBufferPointer { $0[index] }
+            if let x = NumberReader.decimal(f, decimalMark: mark, thousands: thousandsMark == 0 ? nil : thousandsMark) {
+                target.assumingMemoryBound(to: Double.self)[row] = x
+                return
+            }
+        case .boolean:
+            if let x = FieldClassifier.booleanValue(f) {
+                target.assumingMemoryBound(to: Bool.self)[row] = x
+                return
+            }
+        case .text:
+            return
+        default:
+            if let x = NumberReader.integer(f, thousands: thousandsMark == 0 ? nil : thousandsMark) {
+                store(x, kind, target)
+                return
+            }
+        }
+        if mismatch == nil { mismatch = (row, index) }
+    }
+
+    @inline(__always)
+    private func store(_ value: Int64, _ kind: Kind, _ target: UnsafeMutableRawPointer) {
+        switch kind {
+        case .int8: target.assumingMemoryBound(to: Int8.self)[row] = Int8(truncatingIfNeeded: value)
+        case .int16: target.assumingMemoryBound(to: Int16.self)[row] = Int16(truncatingIfNeeded: value)
+        case .int32: target.assumingMemoryBound(to: Int32.self)[row] = Int32(truncatingIfNeeded: value)
+        default: target.assumingMemoryBound(to: Int64.self)[row] = value
+        }
+    }
+
+    @inline(__always)
+    private func markMissing(_ index: Int) {
+        present.withUnsafeBufferPointer { $0[index] }?[row] = false
     }
 
     @inline(__always)
     mutating func endRecord(fieldCount: Int) { row += 1 }
+}
+
+/// Fields that are nothing but 1 to 18 ASCII digits, read in one loop (they cannot overflow an Int64).
+enum FastDigits {
+    @inline(__always)
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count > 0, bytes.count <= 18, let base = bytes.baseAddress else { return nil }
+        var value: Int64 = 0
+        for i in 0..<bytes.count {
+            let digit = base[i] &- 0x30
+            if digit > 9 { return nil }
+            value = value &* 10 &+ Int64(digit)
+        }
+        return value
+    }
 }
 
 /// Field bytes to text.

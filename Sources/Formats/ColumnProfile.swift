@@ -42,6 +42,17 @@ struct ColumnProfile {
         present += 1
     }
 
+    /// A field of 1 to 18 plain digits (the fast path of the first pass).
+    @inline(__always)
+    mutating func addPlainInteger(_ value: Int64, digits: Int, leadingZero: Bool) {
+        numbers += 1
+        present += 1
+        if leadingZero { leadingZeros += 1 }
+        if digits >= 4 { ungroupedThousands += 1 }
+        if value < minimumDigits { minimumDigits = value }
+        if value > maximumDigits { maximumDigits = value }
+    }
+
     mutating func merge(_ other: ColumnProfile) {
         present += other.present
         missing += other.missing

@@ -55,14 +55,23 @@ enum FieldClassifier {
 
     /// true/false, yes/no (any case) and the Vietnamese có/không, đúng/sai.
     static func booleanValue(_ f: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if f.count > 6 { return nil }
-        let lower = f.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        switch lower {
-        case Array("true".utf8), Array("yes".utf8), Array("có".utf8), Array("đúng".utf8), Array("Có".utf8), Array("Đúng".utf8): return true
-        case Array("false".utf8), Array("no".utf8), Array("không".utf8), Array("sai".utf8), Array("Không".utf8): return false
-        default: return nil
+        guard f.count >= 2, f.count <= 6 else { return nil }
+        for (word, value) in booleanWords where word.count == f.count {
+            var same = true
+            for k in 0..<word.count {
+                let b = f[k]
+                // ASCII letters compare without case; the Vietnamese words are listed in each case used.
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != word[k] { same = false; break }
+            }
+            if same { return value }
         }
+        return nil
     }
+
+    static let booleanWords: [([UInt8], Bool)] = [
+        ("true", true), ("yes", true), ("có", true), ("Có", true), ("đúng", true), ("Đúng", true),
+        ("false", false), ("no", false), ("không", false), ("Không", false), ("sai", false),
+    ].map { (Array($0.0.utf8), $0.1) }
 
     /// Classifies one (unquoted, unescaped) field.
     static func classify(_ raw: UnsafeBufferPointer<UInt8>) -> FieldShape {

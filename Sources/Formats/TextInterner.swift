@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Assigns small integer codes to distinct byte strings, without building a String per field.
 ///
 /// An open-addressing hash table over (offset, length) pairs into an arena holding each distinct value once.
@@ -46,9 +52,15 @@ struct TextInterner {
     private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[code], end = starts[code + 1]
         guard end - start == bytes.count else { return false }
-        return arena.withUnsafeBufferPointer { a in
-            for k in 0..<bytes.count where a[start + k] != bytes[k] { return false }
-            return true
+        guard let b = bytes.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + start, b, bytes.count) == 0 }
+    }
+
+    /// Whether every distinct value is well-formed UTF-8 (a loader checks text here, once per distinct value,
+    /// instead of every byte of the file).
+    func allValidUTF8() -> Bool {
+        arena.withUnsafeBufferPointer { a in
+            (0..<count).allSatisfy { firstInvalidUTF8(a, in: starts[$0]..<starts[$0 + 1]) == nil }
         }
     }
 
@@ -63,11 +75,23 @@ struct TextInterner {
         }
     }
 
-    /// FNV-1a over the bytes, then a final mix so short keys spread over the table.
+    /// Eight bytes per step (multiply-xorshift, in the manner of FxHash), the tail zero-padded, the length
+    /// mixed in, then MurmurHash3's finaliser so short keys spread over the table.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            h = ((h << 5 | h >> 59) ^ word) &* 0x5175_4F5E_1A3E_4C2B
+            i += 8
+        }
+        if i < bytes.count {
+            var tail: UInt64 = 0
+            for k in i..<bytes.count { tail |= UInt64(base[k]) << UInt64((k - i) * 8) }
+            h = ((h << 5 | h >> 59) ^ tail) &* 0x5175_4F5E_1A3E_4C2B
+        }
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33

@@ -77,12 +77,16 @@ public enum Lexer {
             case "+", "*", "/", "%": add(.arithmetic(c), start, i + 1); i += 1
             case "." where i + 1 < characters.count && characters[i + 1] == ".":
                 add(.range, start, i + 2); i += 2
-            case "-", "−" where i + 1 < characters.count && characters[i + 1].isNumber && !(tokens.last.map(isOperand) ?? false):
-                // A minus right after an operator or at the start is a sign: `rate>-1`.
-                i = readWord(characters, from: i + 1)
-                add(.word, start, i, "-" + String(characters[(start + 1)..<i]))
             case "-", "−":
-                add(.arithmetic("-"), start, i + 1); i += 1
+                // A minus right after an operator or at the start is the sign of a number: `rate>-1`.
+                // (One `case` per condition: in `case a, b where c`, the `where` guards only `b`.)
+                let signOfNumber = i + 1 < characters.count && characters[i + 1].isNumber && !(tokens.last.map(isOperand) ?? false)
+                if signOfNumber {
+                    i = readWord(characters, from: i + 1)
+                    add(.word, start, i, "-" + String(characters[(start + 1)..<i]))
+                } else {
+                    add(.arithmetic("-"), start, i + 1); i += 1
+                }
             default:
                 guard isWordCharacter(c) else {
                     throw LanguageError(Message(en: "'\(c)' has no meaning here", vi: "ký tự '\(c)' không có nghĩa ở đây"),

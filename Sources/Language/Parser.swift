@@ -12,8 +12,18 @@ public struct Parser {
     var position = 0
     let source: String
     let line: Int
-    /// Folded names that end an unquoted value: columns, measures, aggregate functions.
+    /// Names that end an unquoted value: columns, measures, aggregate functions.
     let vocabulary: Set<String>
+
+    /// Whether `word` names something in the vocabulary. Names written with diacritics must be typed with
+    /// them (in lower or upper case): `Nam` in `Quảng Nam` is not the column `năm`. ASCII names match any case.
+    func isVocabulary(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return vocabulary.contains { name in
+            let nameLower = name.lowercased()
+            return nameLower == lower || (nameLower.utf8.allSatisfy { $0 < 0x80 } && TextFolding.fold(name) == TextFolding.fold(word) && lower.utf8.allSatisfy { $0 < 0x80 })
+        }
+    }
 
     /// Parses one statement.
     /// - Throws: `LanguageError` pointing at the token that does not fit, with a suggestion where one exists.
@@ -26,7 +36,7 @@ public struct Parser {
         if let verb = VerbRegistry.verb(named: String(firstWord)), verb.arguments == .raw {
             lexed = String(text.prefix(leading + firstWord.count))
         }
-        var parser = Parser(tokens: try Lexer.tokens(lexed, line: line), source: text, line: line, vocabulary: Set(vocabulary.map(TextFolding.fold)))
+        var parser = Parser(tokens: try Lexer.tokens(lexed, line: line), source: text, line: line, vocabulary: vocabulary)
         return try parser.statement()
     }
 
@@ -91,7 +101,7 @@ public struct Parser {
 
     mutating func keywordClause(_ token: Token, into result: inout Clauses) throws {
         advance()
-        switch TextFolding.fold(token.text) {
+        switch token.text.lowercased() {
         case "by":
             result.by += try nameList(after: token)
         case "sort":
@@ -165,7 +175,7 @@ public struct Parser {
         let opToken = peek!
         advance()
         let column = Name(text: columnToken.text, span: columnToken.span)
-        guard peek != nil else {
+        guard let next = peek, !isKeyword(next) else {
             throw LanguageError(Message(en: "'\(columnToken.text)\(op.rawValue)' needs a value", vi: "'\(columnToken.text)\(op.rawValue)' cần một giá trị"),
                                 at: opToken.span, example: "\(columnToken.text)\(op.rawValue)2022")
         }
@@ -198,7 +208,7 @@ public struct Parser {
         guard position + 1 < tokens.count else { return false }
         let next = tokens[position + 1]
         guard next.kind == .word || next.kind == .quoted else { return false }
-        if next.kind == .word && (Parser.keywords.contains(TextFolding.fold(next.text)) || vocabulary.contains(TextFolding.fold(next.text))) { return false }
+        if next.kind == .word && (Parser.isKeyword(next.text) || isVocabulary(next.text)) { return false }
         if position + 2 < tokens.count, case .comparison = tokens[position + 2].kind { return false }
         return true
     }
@@ -215,8 +225,15 @@ public struct Parser {
             var text = token.text
             var span = token.span
             let numeric = Literal(text: text, quoted: false, span: span).number != nil
-            while !numeric, let next = peek, next.kind == .word, !isKeyword(next), !vocabulary.contains(TextFolding.fold(next.text)), !startsFilter,
-                  !(position + 1 < tokens.count && tokens[position + 1].kind == .leftParen) {
+            while !numeric, let next = peek {
+                // A dash between words belongs to the name: `Bà Rịa - Vũng Tàu`.
+                if next.kind == .arithmetic("-"), position + 1 < tokens.count, tokens[position + 1].kind == .word {
+                    text += " -"
+                    advance()
+                    continue
+                }
+                guard next.kind == .word, !isKeyword(next), !isVocabulary(next.text), !startsFilter,
+                      !(position + 1 < tokens.count && tokens[position + 1].kind == .leftParen) else { break }
                 text += " " + next.text
                 span = span.joined(next.span)
                 advance()
@@ -339,7 +356,10 @@ public struct Parser {
     var peek: Token? { position < tokens.count ? tokens[position] : nil }
     mutating func advance() { position += 1 }
 
-    func isKeyword(_ token: Token) -> Bool { token.kind == .word && Parser.keywords.contains(TextFolding.fold(token.text)) }
+    func isKeyword(_ token: Token) -> Bool { token.kind == .word && Parser.isKeyword(token.text) }
+
+    /// Keywords are ASCII words in any case; `Tơ` (a place name) is not `to`.
+    static func isKeyword(_ word: String) -> Bool { keywords.contains(word.lowercased()) }
 
     mutating func expect(_ kind: Token.Kind, after opener: Token) throws {
         guard let token = peek, token.kind == kind else {
