@@ -24,7 +24,7 @@ extension Column {
             present = result.present
         case .mean:
             let sums = try apply(SumKernel(grouping: grouping, validity: validity))
-            let counts = presentCounts(grouping)
+            let counts = sums.counts
             storage = .decimal(ContiguousArray((0..<grouping.groupCount).map { g in
                 counts[g] == 0 ? 0 : sums.asDouble(g) / Double(counts[g])
             }))
@@ -85,7 +85,13 @@ extension Column {
 /// Counts rows per group, missing or not: `count` with no column.
 public func countRows(_ grouping: Grouping) -> Column {
     var counts = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
-    for group in grouping.groupOfRow { counts[Int(group)] += 1 }
+    if grouping.isSingle {
+        counts[0] = Int64(grouping.selection.count)
+    } else {
+        counts.withUnsafeMutableBufferPointer { c in
+            for group in grouping.groupOfRow { c[Int(group)] += 1 }
+        }
+    }
     return Column(name: "count", storage: .integer(IntegerBuffer(narrowing: counts)))
 }
 
@@ -102,6 +108,8 @@ struct SumKernel: NumericKernel {
     struct Result {
         var storage: ColumnStorage
         var present: ValidityBitmap
+        /// Present values per group.
+        var counts: ContiguousArray<Int32>
         func asDouble(_ group: Int) -> Double {
             switch storage {
             case .integer(let b): Double(b[group])
@@ -112,28 +120,35 @@ struct SumKernel: NumericKernel {
     }
 
     func run<T: NumericCell>(_ values: UnsafeBufferPointer<T>) -> Result {
-        var present = ValidityBitmap(count: grouping.groupCount, allPresent: false)
+        // Rows per group, to tell an empty group (missing) from a sum of zero, without a bitmap write per row.
+        var seen = ContiguousArray<Int32>(repeating: 0, count: grouping.groupCount)
+        func presence() -> ValidityBitmap { ValidityBitmap(seen.lazy.map { $0 > 0 }) }
         if T.isIntegral {
             var sums = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
             var overflowed = false
             sums.withUnsafeMutableBufferPointer { s in
-                grouping.forEachPresentRow(validity) { group, row in
-                    let (total, overflow) = s[group].addingReportingOverflow(values[row].asInt64)
-                    s[group] = total
-                    overflowed = overflowed || overflow
-                    present.set(group, present: true)
+                seen.withUnsafeMutableBufferPointer { n in
+                    grouping.forEachPresentRow(validity) { group, row in
+                        let (total, overflow) = s[group].addingReportingOverflow(values[row].asInt64)
+                        s[group] = total
+                        overflowed = overflowed || overflow
+                        n[group] &+= 1
+                    }
                 }
             }
-            if !overflowed { return Result(storage: .integer(IntegerBuffer(narrowing: sums)), present: present) }
+            if !overflowed { return Result(storage: .integer(IntegerBuffer(narrowing: sums)), present: presence(), counts: seen) }
+            seen = ContiguousArray(repeating: 0, count: grouping.groupCount)
         }
         var sums = ContiguousArray<Double>(repeating: 0, count: grouping.groupCount)
         sums.withUnsafeMutableBufferPointer { s in
-            grouping.forEachPresentRow(validity) { group, row in
-                s[group] += values[row].asDouble
-                present.set(group, present: true)
+            seen.withUnsafeMutableBufferPointer { n in
+                grouping.forEachPresentRow(validity) { group, row in
+                    s[group] += values[row].asDouble
+                    n[group] &+= 1
+                }
             }
         }
-        return Result(storage: .decimal(sums), present: present)
+        return Result(storage: .decimal(sums), present: presence(), counts: seen)
     }
 }
 
@@ -147,19 +162,32 @@ struct ExtremeKernel: NumericKernel {
         var present = ValidityBitmap(count: grouping.groupCount, allPresent: false)
         if T.self == Double.self {
             var best = ContiguousArray<Double>(repeating: wantsMaximum ? -.infinity : .infinity, count: grouping.groupCount)
+            var seen = [Bool](repeating: false, count: grouping.groupCount)
+            // NaN counts as the greatest value (as in DuckDB): it wins a max and loses a min unless alone.
             grouping.forEachPresentRow(validity) { group, row in
                 let v = values[row].asDouble
-                if wantsMaximum ? v > best[group] : v < best[group] { best[group] = v }
-                present.set(group, present: true)
+                let current = best[group]
+                if !seen[group] {
+                    best[group] = v
+                } else if wantsMaximum {
+                    if !current.isNaN && (v.isNaN || v > current) { best[group] = v }
+                } else if current.isNaN ? !v.isNaN : v < current {
+                    best[group] = v
+                }
+                seen[group] = true
             }
+            present = ValidityBitmap(seen)
+            for group in 0..<grouping.groupCount where !seen[group] { best[group] = 0 }
             return (.decimal(best), present)
         }
         var best = ContiguousArray<Int64>(repeating: wantsMaximum ? .min : .max, count: grouping.groupCount)
+        var seen = [Bool](repeating: false, count: grouping.groupCount)
         grouping.forEachPresentRow(validity) { group, row in
             let v = values[row].asInt64
             if wantsMaximum ? v > best[group] : v < best[group] { best[group] = v }
-            present.set(group, present: true)
+            seen[group] = true
         }
+        present = ValidityBitmap(seen)
         for group in 0..<grouping.groupCount where !present.isPresent(group) { best[group] = 0 }
         if T.self == Bool.self { return (.boolean(ContiguousArray(best.map { $0 != 0 })), present) }
         return (.integer(IntegerBuffer(narrowing: best)), present)

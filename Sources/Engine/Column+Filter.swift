@@ -96,18 +96,31 @@ struct IntegerRange {
 
     init?(_ comparison: Comparison, _ c: Double) {
         guard !c.isNaN else { return nil }
-        func clamp(_ x: Double) -> Int64 {
-            x >= 9.2e18 ? Int64.max : x <= -9.2e18 ? Int64.min : Int64(x)
-        }
+        // 2^63 is the first double beyond Int64; -2^63 is Int64.min itself. The ±1 is done in Int64,
+        // where it is exact (above 2^53 a double would lose it).
+        let beyondTop = c >= 9_223_372_036_854_775_808.0, belowBottom = c < -9_223_372_036_854_775_808.0
         switch comparison {
         case .equal:
-            guard c.rounded() == c else { return nil }
-            low = clamp(c); high = low
-        case .less: low = .min; high = clamp(c.rounded(.up) - 1)
-        case .lessOrEqual: low = .min; high = clamp(c.rounded(.down))
-        case .greater: low = clamp(c.rounded(.down) + 1); high = .max
-        case .greaterOrEqual: low = clamp(c.rounded(.up)); high = .max
-        case .notEqual: return nil
+            guard let exact = Int64(exactly: c) else { return nil }
+            low = exact; high = exact
+        case .less:
+            if beyondTop { low = .min; high = .max; break }
+            guard !belowBottom, case let ceiling = Int64(c.rounded(.up)), ceiling > .min else { return nil }
+            low = .min; high = ceiling - 1
+        case .lessOrEqual:
+            if beyondTop { low = .min; high = .max; break }
+            guard !belowBottom else { return nil }
+            low = .min; high = Int64(c.rounded(.down))
+        case .greater:
+            if belowBottom { low = .min; high = .max; break }
+            guard !beyondTop, case let floor = Int64(c.rounded(.down)), floor < .max else { return nil }
+            low = floor + 1; high = .max
+        case .greaterOrEqual:
+            if belowBottom { low = .min; high = .max; break }
+            guard !beyondTop else { return nil }
+            low = Int64(c.rounded(.up)); high = .max
+        case .notEqual:
+            return nil
         }
         if low > high { return nil }
     }
@@ -125,33 +138,51 @@ func integerRangeKernel<T: FixedWidthInteger & SignedInteger>(
 }
 
 /// The one scan every filter kernel uses: keeps the rows of `selection` that are present and pass `keep`.
-/// Large selections are split across cores; the pieces are joined in row order.
+///
+/// Branch-free: every row index is written and the write position advances only when the row is kept,
+/// so a filter that keeps half the rows costs no mispredicted branches. Large selections are split across
+/// cores; each piece writes into its own part of one output buffer, and the pieces are then packed.
+/// - Complexity: O(selection.count).
 @inline(__always)
 func filterRows(_ selection: Selection, _ validity: ValidityBitmap?, _ keep: (Int) -> Bool) -> Selection {
-    func scan(_ range: Range<Int>, _ rowAt: (Int) -> Int) -> ContiguousArray<Int32> {
-        var out = ContiguousArray<Int32>()
-        out.reserveCapacity(min(range.count, 1 << 16))
-        if let validity {
-            for i in range { let row = rowAt(i); if validity.isPresent(row) && keep(row) { out.append(Int32(row)) } }
-        } else {
-            for i in range { let row = rowAt(i); if keep(row) { out.append(Int32(row)) } }
+    let total = selection.count
+    let ranges = Parallel.ranges(total)
+    var keptTotal = 0
+    let output = ContiguousArray<Int32>(unsafeUninitializedCapacity: max(total, 1)) { out, initialised in
+        let base = out.baseAddress!
+        func scan(_ range: Range<Int>, _ rowAt: (Int) -> Int) -> Int {
+            var k = range.lowerBound
+            if let validity {
+                for i in range {
+                    let row = rowAt(i)
+                    base[k] = Int32(truncatingIfNeeded: row)
+                    k &+= (validity.isPresent(row) && keep(row)) ? 1 : 0
+                }
+            } else {
+                for i in range {
+                    let row = rowAt(i)
+                    base[k] = Int32(truncatingIfNeeded: row)
+                    k &+= keep(row) ? 1 : 0
+                }
+            }
+            return k - range.lowerBound
         }
-        return out
+        let kept: [Int]
+        switch selection {
+        case .all:
+            kept = Parallel.map(ranges.count) { scan(ranges[$0]) { $0 } }
+        case .rows(let rows):
+            kept = rows.withUnsafeBufferPointer { r in Parallel.map(ranges.count) { scan(ranges[$0]) { Int(r[$0]) } } }
+        }
+        // Pack the pieces: each kept prefix moves down behind the one before.
+        var end = 0
+        for (range, count) in zip(ranges, kept) {
+            if range.lowerBound != end, count > 0 { (base + end).update(from: base + range.lowerBound, count: count) }
+            end += count
+        }
+        keptTotal = end
+        initialised = end
     }
-    let parts: [ContiguousArray<Int32>]
-    switch selection {
-    case .all(let n):
-        let ranges = Parallel.ranges(n)
-        parts = Parallel.map(ranges.count) { scan(ranges[$0]) { $0 } }
-        let kept = parts.reduce(0) { $0 + $1.count }
-        if kept == n { return .all(count: n) }
-    case .rows(let rows):
-        let ranges = Parallel.ranges(rows.count)
-        parts = rows.withUnsafeBufferPointer { r in Parallel.map(ranges.count) { scan(ranges[$0]) { Int(r[$0]) } } }
-    }
-    if parts.count == 1 { return .rows(parts[0]) }
-    var joined = ContiguousArray<Int32>()
-    joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { joined.append(contentsOf: part) }
-    return .rows(joined)
+    if case .all(let n) = selection, keptTotal == n { return .all(count: n) }
+    return .rows(output)
 }

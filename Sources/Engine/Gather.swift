@@ -3,6 +3,12 @@ extension Column {
     /// - Complexity: O(rows.count).
     public func gathering(_ rows: ContiguousArray<Int32>) -> Column {
         let hasUnmatched = rows.contains(-1)
+        if count == 0 {
+            // Only unmatched rows can be asked of an empty column (a left join against nothing): all missing.
+            precondition(rows.allSatisfy { $0 == -1 }, "row index out of range")
+            let empty: [Value] = Array(repeating: .missing, count: rows.count)
+            return Column(name: name, type: type, values: empty, annotations: annotations)
+        }
         let safeRows = hasUnmatched ? ContiguousArray(rows.lazy.map { max($0, 0) }) : rows
         let gathered: ColumnStorage = safeRows.withUnsafeBufferPointer { r in
             switch storage {

@@ -4,8 +4,10 @@
 /// deterministic. Missing key values form a group of their own (as SQL's GROUP BY does).
 public struct Grouping: Sendable {
     public let groupCount: Int
-    /// The group of each selected row, aligned with `selection`'s order.
+    /// The group of each selected row, aligned with `selection`'s order; empty when `isSingle`.
     public let groupOfRow: ContiguousArray<Int32>
+    /// Every selected row is in group 0 (an aggregate without `by`): no per-row group is stored.
+    public let isSingle: Bool
     /// The first row of each group, indexed by group: where the group's key values are read from.
     public let firstRow: ContiguousArray<Int32>
     public let selection: Selection
@@ -13,14 +15,23 @@ public struct Grouping: Sendable {
     /// Every selected row in one group (an aggregate without `by`).
     public init(single selection: Selection) {
         groupCount = 1
-        groupOfRow = ContiguousArray(repeating: 0, count: selection.count)
-        firstRow = [Int32(selection.rowIndices.first ?? 0)]
+        groupOfRow = []
+        isSingle = true
+        switch selection {
+        case .all: firstRow = [0]
+        case .rows(let rows): firstRow = [rows.first ?? 0]
+        }
         self.selection = selection
     }
+
+    /// The group of the `i`-th selected row.
+    @inline(__always)
+    public func group(ofSelected i: Int) -> Int { isSingle ? 0 : Int(groupOfRow[i]) }
 
     init(groupCount: Int, groupOfRow: ContiguousArray<Int32>, firstRow: ContiguousArray<Int32>, selection: Selection) {
         self.groupCount = groupCount
         self.groupOfRow = groupOfRow
+        isSingle = false
         self.firstRow = firstRow
         self.selection = selection
     }
@@ -146,7 +157,8 @@ struct DenseKey {
                 low = min(low, v); high = max(high, v)
             }
             if low > high { low = 0; high = 0 }
-            guard high - low < DenseKey.integerRangeLimit else { return nil }
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, span < DenseKey.integerRangeLimit else { return nil }
             cardinality = Int(high - low) + 2
             offset = low
         case .decimal:

@@ -20,8 +20,8 @@ public func hashJoin(left: [Column], right: [Column], kind: JoinKind) throws -> 
     var rightCodes: [ContiguousArray<Int64>] = []
     for (l, r) in zip(left, right) {
         let (a, b) = try joinCodes(l, r)
-        leftCodes.append(a)
-        rightCodes.append(b)
+        leftCodes += a
+        rightCodes += b
     }
     let rightCount = right[0].count, leftCount = left[0].count
     func present(_ columns: [Column], _ row: Int) -> Bool { columns.allSatisfy { $0.isPresent(row) } }
@@ -51,30 +51,48 @@ public func hashJoin(left: [Column], right: [Column], kind: JoinKind) throws -> 
     return matches
 }
 
-/// Codes for two key columns such that equal values get equal codes on both sides.
-private func joinCodes(_ l: Column, _ r: Column) throws -> (ContiguousArray<Int64>, ContiguousArray<Int64>) {
+/// Codes for two key columns such that equal values get equal codes on both sides (one code array per
+/// side, or two where a number needs a tag as well as its value).
+private func joinCodes(_ l: Column, _ r: Column) throws -> ([ContiguousArray<Int64>], [ContiguousArray<Int64>]) {
     switch (l.storage, r.storage) {
     case let (.text(a), .text(b)):
         var ids: [String: Int64] = [:]
         for s in a.dictionary where ids[s] == nil { ids[s] = Int64(ids.count) }
         for s in b.dictionary where ids[s] == nil { ids[s] = Int64(ids.count) }
         let aIDs = a.dictionary.map { ids[$0]! }, bIDs = b.dictionary.map { ids[$0]! }
-        return (ContiguousArray((0..<l.count).map { aIDs[Int(a.codes[$0])] }),
-                ContiguousArray((0..<r.count).map { bIDs[Int(b.codes[$0])] }))
+        return ([ContiguousArray((0..<l.count).map { aIDs[Int(a.codes[$0])] })],
+                [ContiguousArray((0..<r.count).map { bIDs[Int(b.codes[$0])] })])
     case let (.integer(a), .integer(b)):
-        return (a.widened, b.widened)
+        return ([a.widened], [b.widened])
     case let (.boolean(a), .boolean(b)):
-        return (ContiguousArray(a.map { $0 ? 1 : 0 }), ContiguousArray(b.map { $0 ? 1 : 0 }))
+        return ([ContiguousArray(a.map { $0 ? 1 : 0 })], [ContiguousArray(b.map { $0 ? 1 : 0 })])
     case (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal):
-        return (numericBits(l), numericBits(r))
+        let (lt, lv) = numericKeys(l), (rt, rv) = numericKeys(r)
+        return ([lt, lv], [rt, rv])
     default:
         throw EngineError.typeMismatch(column: r.name, expected: "the type of '\(l.name)' (\(l.type.rawValue))", actual: r.type)
     }
 }
 
-private func numericBits(_ column: Column) -> ContiguousArray<Int64> {
-    ContiguousArray((0..<column.count).map { row in
-        let v = column.value(at: row).number ?? 0
-        return Int64(bitPattern: (v == 0 ? 0 : v).bitPattern)
-    })
+/// A number as (tag, value): a whole number that fits Int64 is (0, itself), exactly, whatever its column's
+/// type, so 2^53 + 1 never matches 2^53; any other double is (1, its bits), with -0.0 as 0.
+private func numericKeys(_ column: Column) -> (ContiguousArray<Int64>, ContiguousArray<Int64>) {
+    var tags = ContiguousArray<Int64>(), values = ContiguousArray<Int64>()
+    tags.reserveCapacity(column.count)
+    values.reserveCapacity(column.count)
+    for row in 0..<column.count {
+        switch column.storage {
+        case .integer(let buffer):
+            tags.append(0); values.append(buffer[row])
+        case .decimal(let d):
+            if let whole = Int64(exactly: d[row]) {
+                tags.append(0); values.append(whole)
+            } else {
+                tags.append(1); values.append(Int64(bitPattern: d[row].bitPattern))
+            }
+        default:
+            tags.append(2); values.append(0)
+        }
+    }
+    return (tags, values)
 }

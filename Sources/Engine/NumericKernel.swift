@@ -53,6 +53,14 @@ extension Grouping {
     /// Calls `body(group, row)` for every selected row whose value is present, in selection order.
     @inline(__always)
     func forEachPresentRow(_ validity: ValidityBitmap?, _ body: (Int, Int) -> Void) {
+        if isSingle {
+            if let validity {
+                selection.forEachRow { row in if validity.isPresent(row) { body(0, row) } }
+            } else {
+                selection.forEachRow { row in body(0, row) }
+            }
+            return
+        }
         groupOfRow.withUnsafeBufferPointer { groups in
             var i = 0
             if let validity {

@@ -1,6 +1,7 @@
-/// The rows a query still keeps: all of them, or an ascending list of row indices (a selection vector).
+/// The rows a query still keeps: all of them, or a list of row indices (a selection vector).
 ///
 /// Filters narrow a selection instead of copying columns; values are gathered only when a result is built.
+/// Filters keep row indices ascending (and `union` needs them so); `sorted(by:)` returns them in sorted order.
 public enum Selection: Sendable, Equatable {
     case all(count: Int)
     case rows(ContiguousArray<Int32>)

@@ -13,20 +13,27 @@ extension Selection {
     /// The selected rows reordered by `keys`: stable (ties keep their order), missing values last in either
     /// direction, text in Vietnamese dictionary order.
     /// - Complexity: O(n log n) comparisons, each O(keys).
+    /// The result lists rows in sorted order, so it is not ascending: filter it before sorting, not after.
     public func sorted(by keys: [SortKey]) -> Selection {
-        var rows = rowIndices
+        let rows = rowIndices
         guard !keys.isEmpty, rows.count > 1 else { return .rows(rows) }
         let comparators = keys.map(RowComparator.init)
-        rows.withUnsafeMutableBufferPointer { buffer in
-            buffer.sort { a, b in
-                for comparator in comparators {
-                    let order = comparator.compare(Int(a), Int(b))
-                    if order != 0 { return order < 0 }
+        // Positions in this selection are sorted, so ties keep the order they had here (stability), even
+        // when this selection is itself the result of an earlier sort.
+        var positions = ContiguousArray(0..<Int32(rows.count))
+        rows.withUnsafeBufferPointer { r in
+            positions.withUnsafeMutableBufferPointer { buffer in
+                buffer.sort { a, b in
+                    let rowA = Int(r[Int(a)]), rowB = Int(r[Int(b)])
+                    for comparator in comparators {
+                        let order = comparator.compare(rowA, rowB)
+                        if order != 0 { return order < 0 }
+                    }
+                    return a < b
                 }
-                return a < b  // stability: equal keys keep row order
             }
         }
-        return .rows(rows)
+        return .rows(ContiguousArray(positions.lazy.map { rows[Int($0)] }))
     }
 }
 
@@ -56,12 +63,19 @@ struct RowComparator {
         let order: Int
         switch column.storage {
         case .integer(let buffer): order = threeWay(buffer[a], buffer[b])
-        case .decimal(let values): order = threeWay(values[a], values[b])
+        case .decimal(let values): order = threeWayNaNLast(values[a], values[b])
         case .boolean(let values): order = threeWay(values[a] ? 1 : 0, values[b] ? 1 : 0)
         case .text(let text): order = threeWay(textRanks[Int(text.codes[a])], textRanks[Int(text.codes[b])])
         }
         return descending ? -order : order
     }
+}
+
+/// Doubles in order with NaN after every number (and equal to itself), so a NaN cannot unsort the rest.
+@inline(__always)
+func threeWayNaNLast(_ a: Double, _ b: Double) -> Int {
+    if a.isNaN || b.isNaN { return a.isNaN == b.isNaN ? 0 : (a.isNaN ? 1 : -1) }
+    return threeWay(a, b)
 }
 
 @inline(__always)

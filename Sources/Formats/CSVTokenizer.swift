@@ -50,6 +50,9 @@ struct CSVTokenizer {
         var lineStart = i
         let delimiter = self.delimiter
         let delimiterPattern = UInt64(delimiter) &* CSVTokenizer.lowBytes
+        // Read once, not per field: the field-count limit and whether blank lines are skipped.
+        let expected = expectedFields ?? .max
+        let skipsBlankLines = (expectedFields ?? 2) > 1
 
         @inline(__always) func fail(_ offset: Int, _ reason: String, _ hint: String? = nil) {
             summary.error = CSVSyntaxError(offset: offset, newlinesBefore: summary.newlines, lineStart: lineStart, reason: reason, hint: hint)
@@ -109,7 +112,7 @@ struct CSVTokenizer {
                 }
 
                 // A blank line in a table of several columns is no record: skip it, but count it.
-                if fieldIndex == 0, !quoted, fieldEnd == fieldStart, (expectedFields ?? 2) > 1,
+                if fieldIndex == 0, fieldEnd == fieldStart, !quoted, skipsBlankLines,
                    i >= end || base[i] == CSVTokenizer.newline || base[i] == CSVTokenizer.carriageReturn {
                     if i >= end { break recordLoop }
                     if base[i] == CSVTokenizer.carriageReturn { i += 1 }
@@ -120,7 +123,7 @@ struct CSVTokenizer {
                     continue recordLoop
                 }
 
-                if let expected = expectedFields, fieldIndex >= expected {
+                if fieldIndex >= expected {
                     fail(fieldStart - (quoted ? 1 : 0),
                          "this row has more fields than the header's \(expected): \(countFields(from: recordStart)) found",
                          "check for an unquoted \(delimiterName) inside a value; quote such a value")
@@ -135,7 +138,7 @@ struct CSVTokenizer {
                     continue fieldLoop
                 }
                 // End of record: a line end or the end of the input.
-                if let expected = expectedFields, fieldIndex < expected {
+                if expectedFields != nil, fieldIndex < expected {
                     fail(i, "this row has \(fieldIndex) field\(fieldIndex == 1 ? "" : "s") where the header has \(expected)",
                          "every row needs \(expected - 1) separators (\(delimiterName)); add empty fields for missing values")
                     return (summary, i)
@@ -166,6 +169,13 @@ struct CSVTokenizer {
     @inline(__always)
     static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, delimiter: UInt8, delimiterPattern: UInt64) -> Int {
         var i = start
+        // Short fields (a digit, a flag) are the most common: look at the first bytes one by one.
+        let shortEnd = min(start + 3, end)
+        while i < shortEnd {
+            let byte = base[i]
+            if byte == delimiter || byte == newline || byte == carriageReturn { return i }
+            i += 1
+        }
         while i + 8 <= end {
             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let a = word ^ delimiterPattern, b = word ^ newlinePattern, c = word ^ returnPattern

@@ -10,10 +10,24 @@ struct HeaderCollector: CSVFieldVisitor {
 }
 
 /// First pass: the shape of every field, summed per column.
+///
+/// The profiles sit in a buffer of its own (freed by `finish`), so the per-field update is a plain store
+/// with no copy-on-write check.
 struct ProfileCollector: CSVFieldVisitor {
-    var profiles: [ColumnProfile]
+    private let profiles: UnsafeMutableBufferPointer<ColumnProfile>
 
-    init(columnCount: Int) { profiles = Array(repeating: ColumnProfile(), count: columnCount) }
+    init(columnCount: Int) {
+        profiles = .allocate(capacity: columnCount)
+        _ = profiles.initialize(from: repeatElement(ColumnProfile(), count: columnCount))
+    }
+
+    /// The profiles, after which the collector must not be used.
+    func finish() -> [ColumnProfile] {
+        let result = Array(profiles)
+        profiles.deinitialize()
+        profiles.deallocate()
+        return result
+    }
 
     @inline(__always)
     mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, hasEscapedQuotes: Bool) {

@@ -103,7 +103,7 @@ struct CellTable {
         var rows: [Int] = []
         var i = 0
         grouping.selection.forEachRow { row in
-            if Int(grouping.groupOfRow[i]) == group && column.isPresent(row) { rows.append(row) }
+            if grouping.group(ofSelected: i) == group && column.isPresent(row) { rows.append(row) }
             i += 1
         }
         let table = binder.table

@@ -54,7 +54,7 @@ public final class StatementRunner {
             write(result)
             if session.settings.timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-                errors(String(format: language == .vi ? "thời gian: %.1f ms\n" : "time: %.1f ms\n", ms))
+                errors(String(format: language == .vi ? "thời gian: %.2f ms\n" : "time: %.2f ms\n", ms))
             }
             if echo { output("\n") }
             return true

@@ -11,9 +11,21 @@ struct GroupedResult {
         self.keys = keys
         let grouping = Grouping(keys: keys, selection: selection)
         self.grouping = grouping
-        let keyValues = (0..<grouping.groupCount).map { g in keys.map { $0.value(at: Int(grouping.firstRow[g])) } }
+        // One sortable number per key and group: text by its Vietnamese rank (computed once per distinct
+        // value), numbers by value, missing last.
+        let sortKeys: [[Double]] = keys.map { column in
+            let ranks: [Int32]? = { if case .text(let t) = column.storage { return VietnameseCollation.ranks(of: t.dictionary) } else { return nil } }()
+            return (0..<grouping.groupCount).map { g in
+                let row = Int(grouping.firstRow[g])
+                guard column.isPresent(row) else { return .infinity }
+                if let ranks, case .text(let t) = column.storage { return Double(ranks[Int(t.codes[row])]) }
+                if case .boolean(let b) = column.storage { return b[row] ? 1 : 0 }
+                return column.value(at: row).number ?? .infinity
+            }
+        }
         order = (0..<grouping.groupCount).sorted { a, b in
-            CellTable.precedes(keyValues[a], keyValues[b]) || (keyValues[a] == keyValues[b] && a < b)
+            for key in sortKeys where key[a] != key[b] { return key[a] < key[b] }
+            return a < b
         }
     }
 
