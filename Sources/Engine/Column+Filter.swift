@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Filter kernels: each narrows a selection to the rows whose value passes, one column at a time.
 /// Missing values never pass a comparison (SQL semantics); `selectMissing` asks for them explicitly.
 
@@ -177,7 +183,8 @@ func filterRows(_ selection: Selection, _ validity: ValidityBitmap?, _ keep: (In
         // Pack the pieces: each kept prefix moves down behind the one before.
         var end = 0
         for (range, count) in zip(ranges, kept) {
-            if range.lowerBound != end, count > 0 { (base + end).update(from: base + range.lowerBound, count: count) }
+            // The pieces overlap when moved down: memmove, never a plain copy.
+            if range.lowerBound != end, count > 0 { memmove(base + end, base + range.lowerBound, count * MemoryLayout<Int32>.stride) }
             end += count
         }
         keptTotal = end

@@ -2,37 +2,27 @@ import Engine
 import Foundation
 
 extension CSVReader {
-    /// Turns a filled sink into a column: copies its buffer into the column's storage (then frees it),
-    /// packs the presence bytes into a bitmap, and for text merges the chunks' dictionaries into one
-    /// NFC-normalised dictionary, remapping codes.
-    static func buildColumn(name: String, sink: ColumnSink, interners: [TextInterner], firstRows: [Int]) -> Column {
-        let validity = sink.present.map { ValidityBitmap($0) }
-        sink.present.map { $0.baseAddress.map { $0.deallocate() } }
+    /// Turns a filled array into a column; for text, merges the chunks' dictionaries into one
+    /// NFC-normalised dictionary and remaps the codes.
+    static func buildColumn(name: String, filled: ColumnBuffers.Filled, validity: ValidityBitmap?, annotations: ColumnAnnotations,
+                            interners: [TextInterner], firstRows: [Int]) -> Column {
         let storage: ColumnStorage
-        switch sink.values {
-        case .int8(let v): storage = .integer(.int8(adopt(v)))
-        case .int16(let v): storage = .integer(.int16(adopt(v)))
-        case .int32(let v): storage = .integer(.int32(adopt(v)))
-        case .int64(let v): storage = .integer(.int64(adopt(v)))
-        case .decimal(let v): storage = .decimal(adopt(v))
-        case .boolean(let v): storage = .boolean(adopt(v))
+        switch filled {
+        case .int8(let v): storage = .integer(.int8(v))
+        case .int16(let v): storage = .integer(.int16(v))
+        case .int32(let v): storage = .integer(.int32(v))
+        case .int64(let v): storage = .integer(.int64(v))
+        case .decimal(let v): storage = .decimal(v)
+        case .boolean(let v): storage = .boolean(v)
         case .text(let codes):
             storage = .text(mergeDictionaries(codes, interners: interners, firstRows: firstRows, validity: validity))
-            codes.baseAddress.map { $0.deallocate() }
         }
-        return Column(name: name, storage: storage, validity: validity, annotations: sink.plan.annotations)
-    }
-
-    /// Copies a sink buffer into an array and frees the buffer.
-    private static func adopt<T>(_ buffer: UnsafeMutableBufferPointer<T>) -> ContiguousArray<T> {
-        let array = ContiguousArray(buffer)
-        buffer.baseAddress.map { $0.deallocate() }
-        return array
+        return Column(name: name, storage: storage, validity: validity, annotations: annotations)
     }
 
     /// One dictionary for the whole column: each chunk's strings NFC-normalised and looked up in a shared
     /// map, so `Hòa Bình` typed in two normal forms is one value with one code.
-    private static func mergeDictionaries(_ codes: UnsafeMutableBufferPointer<Int32>, interners: [TextInterner],
+    private static func mergeDictionaries(_ codes: ContiguousArray<Int32>, interners: [TextInterner],
                                           firstRows: [Int], validity: ValidityBitmap?) -> DictionaryText {
         var dictionary: [String] = []
         var codeOf: [String: Int32] = [:]
@@ -47,18 +37,31 @@ extension CSVReader {
                 return code
             })
         }
-        let chunkCount = interners.count
-        let final = ContiguousArray<Int32>(unsafeUninitializedCapacity: codes.count) { out, initialised in
-            let outBase = out.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let remap = remaps[chunk]
-                for row in firstRows[chunk]..<firstRows[chunk + 1] {
-                    let present = validity?.isPresent(row) ?? true
-                    (outBase + row).initialize(to: present ? remap[Int(codes[row])] : 0)
+        // Remap straight into the narrowest code width, each chunk on its own core.
+        func remapped<T: FixedWidthInteger>(_: T.Type) -> ContiguousArray<T> {
+            ContiguousArray<T>(unsafeUninitializedCapacity: max(codes.count, 1)) { out, initialised in
+                let outBase = out.baseAddress!
+                codes.withUnsafeBufferPointer { source in
+                    DispatchQueue.concurrentPerform(iterations: interners.count) { chunk in
+                        remaps[chunk].withUnsafeBufferPointer { remap in
+                            for row in firstRows[chunk]..<firstRows[chunk + 1] {
+                                let present = validity?.isPresent(row) ?? true
+                                (outBase + row).initialize(to: present ? T(truncatingIfNeeded: remap[Int(source[row])]) : 0)
+                            }
+                        }
+                    }
                 }
+                initialised = codes.count
             }
-            initialised = codes.count
         }
-        return DictionaryText(codes: IntegerBuffer(codes: final, distinctCount: dictionary.count), dictionary: dictionary)
+        let buffer: IntegerBuffer
+        if dictionary.count <= Int(Int8.max) + 1 {
+            buffer = .int8(remapped(Int8.self))
+        } else if dictionary.count <= Int(Int16.max) + 1 {
+            buffer = .int16(remapped(Int16.self))
+        } else {
+            buffer = .int32(remapped(Int32.self))
+        }
+        return DictionaryText(codes: buffer, dictionary: dictionary)
     }
 }

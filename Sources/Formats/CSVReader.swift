@@ -82,22 +82,31 @@ public enum CSVReader {
         var firstRows = [0]
         for (summary, _) in profiling { firstRows.append(firstRows.last! + summary.records) }
         let rowCount = firstRows.last!
-        let sinks = plans.map { ColumnSink(plan: $0, rows: rowCount) }
-        let filled = Parallel.map(chunks.count) { i -> ColumnFiller in
-            var filler = ColumnFiller(sinks: sinks, firstRow: firstRows[i])
-            _ = tokenizer.scan(chunks[i], into: &filler)
-            return filler
+        var filled: [ColumnFiller] = []
+        var encodingFault = false
+        var presence: [ValidityBitmap?] = []
+        let arrays = ColumnBuffers.withSinks(plans, rows: rowCount) { sinks in
+            filled = Parallel.map(chunks.count) { i -> ColumnFiller in
+                var filler = ColumnFiller(sinks: sinks, firstRow: firstRows[i])
+                _ = tokenizer.scan(chunks[i], into: &filler)
+                return filler
+            }
+            encodingFault = !filled.allSatisfy { $0.interners.allSatisfy { $0.allValidUTF8() } }
+            let keep = !encodingFault && !shouldStop()
+            if keep {
+                // Presence bytes become bitmaps here, while the sinks are at hand.
+                presence = sinks.map { $0.present.map { ValidityBitmap($0) } }
+            }
+            return keep
         }
-        if shouldStop() {
-            sinks.forEach { $0.deallocate() }
+        guard let arrays else {
             try checkInterruption(source)
-        }
-        if !filled.allSatisfy({ $0.interners.allSatisfy { $0.allValidUTF8() } }) {
-            sinks.forEach { $0.deallocate() }
             try checkEncoding(source, start: &start)  // finds the first bad byte and throws with its place
+            throw LoadError(file: source.name, reason: "the file could not be read")
         }
         let columns = (0..<columnCount).map { c in
-            buildColumn(name: names[c], sink: sinks[c], interners: filled.map { $0.interners[c] }, firstRows: firstRows)
+            buildColumn(name: names[c], filled: arrays[c], validity: presence[c], annotations: plans[c].annotations,
+                        interners: filled.map { $0.interners[c] }, firstRows: firstRows)
         }
         if let (row, column) = filled.compactMap(\.mismatch).first {
             throw LoadError(file: source.name, reason: "row \(row + 1), column '\(names[column])': a value does not read as \(plans[column].type.rawValue)",

@@ -43,6 +43,22 @@ struct CSVTokenizer {
 
     /// Tokenizes the records in `range` (which must start at a record boundary), up to `maximumRecords`.
     func scan<V: CSVFieldVisitor>(_ range: Range<Int>, maximumRecords: Int = .max, into visitor: inout V) -> (CSVScanSummary, end: Int) {
+        // Data rows without quotes take the fast path; the general one below resumes wherever it stops.
+        if maximumRecords == .max, let expected = expectedFields, hasNoQuotes(range) {
+            let (fast, stoppedAt) = scanUnquoted(range, expected: expected, into: &visitor)
+            if stoppedAt >= range.upperBound { return (fast, stoppedAt) }
+            var (rest, end) = scanGeneral(stoppedAt..<range.upperBound, maximumRecords: maximumRecords, into: &visitor)
+            rest.records += fast.records
+            rest.blankLines += fast.blankLines
+            rest.error?.newlinesBefore += fast.newlines
+            rest.newlines += fast.newlines
+            return (rest, end)
+        }
+        return scanGeneral(range, maximumRecords: maximumRecords, into: &visitor)
+    }
+
+    /// The general tokenizer: quotes, escapes, lone CRs, and exact errors.
+    func scanGeneral<V: CSVFieldVisitor>(_ range: Range<Int>, maximumRecords: Int, into visitor: inout V) -> (CSVScanSummary, end: Int) {
         var summary = CSVScanSummary()
         guard let base = bytes.baseAddress else { return (summary, range.lowerBound) }
         let end = range.upperBound
@@ -169,13 +185,6 @@ struct CSVTokenizer {
     @inline(__always)
     static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, delimiter: UInt8, delimiterPattern: UInt64) -> Int {
         var i = start
-        // Short fields (a digit, a flag) are the most common: look at the first bytes one by one.
-        let shortEnd = min(start + 3, end)
-        while i < shortEnd {
-            let byte = base[i]
-            if byte == delimiter || byte == newline || byte == carriageReturn { return i }
-            i += 1
-        }
         while i + 8 <= end {
             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let a = word ^ delimiterPattern, b = word ^ newlinePattern, c = word ^ returnPattern

@@ -36,6 +36,17 @@ struct ProfileCollector: CSVFieldVisitor {
             profiles[index].addPlainInteger(value, digits: bytes.count, leadingZero: bytes.count > 1 && bytes[0] == 0x30)
             return
         }
+        // Once a column holds text it stays text: a field that starts with a letter is only counted.
+        if profiles[index].texts > 0, let first = bytes.first, FieldClassifier.startsWord(first) {
+            profiles[index].present += 1
+            profiles[index].texts += 1
+            return
+        }
+        // `1834.5` or `6,8`: digits, one mark, digits — the usual decimal, classified without the general reader.
+        if let (evidence, digits) = FastDecimal.evidence(bytes) {
+            profiles[index].addPlainDecimal(evidence, digits: digits)
+            return
+        }
         let trimmed = FieldClassifier.trimmed(bytes)
         let shape = hasEscapedQuotes ? FieldShape(kind: .text) : FieldClassifier.classify(trimmed)
         let negative = trimmed.first == 0x2D || trimmed.first == 0xE2
@@ -61,31 +72,14 @@ struct ColumnSink {
     var present: UnsafeMutableBufferPointer<Bool>?
     let plan: ColumnPlan
 
-    init(plan: ColumnPlan, rows: Int) {
+    init(values: Values, plan: ColumnPlan, rows: Int) {
+        self.values = values
         self.plan = plan
-        switch plan.kind {
-        case .integer(8): values = .int8(.allocateZeroed(rows))
-        case .integer(16): values = .int16(.allocateZeroed(rows))
-        case .integer(32): values = .int32(.allocateZeroed(rows))
-        case .integer: values = .int64(.allocateZeroed(rows))
-        case .decimal: values = .decimal(.allocateZeroed(rows))
-        case .boolean: values = .boolean(.allocateZeroed(rows))
-        case .text: values = .text(.allocateZeroed(rows))
-        }
         present = plan.hasMissing ? .allocateZeroed(rows, value: true) : nil
     }
 
-    /// Frees the buffers of a load that stops before its columns are built.
-    func deallocate() {
-        switch values {
-        case .int8(let v): v.baseAddress?.deallocate()
-        case .int16(let v): v.baseAddress?.deallocate()
-        case .int32(let v): v.baseAddress?.deallocate()
-        case .int64(let v): v.baseAddress?.deallocate()
-        case .decimal(let v): v.baseAddress?.deallocate()
-        case .boolean(let v): v.baseAddress?.deallocate()
-        case .text(let v): v.baseAddress?.deallocate()
-        }
+    /// Frees the presence bytes (the values belong to the column arrays).
+    func freePresence() {
         present?.baseAddress?.deallocate()
     }
 }
@@ -162,6 +156,10 @@ struct ColumnFiller: CSVFieldVisitor {
             return
         }
         let thousandsMark = thousands.withUnsafeBufferPointer { $0[index] }
+        if kind == .decimal, let x = FastDecimal.value(raw, decimalMark: decimalMarks.withUnsafeBufferPointer { $0[index] }) {
+            target.assumingMemoryBound(to: Double.self)[row] = x
+            return
+        }
         switch kind {
         case .decimal:
             let mark = decimalMarks.withUnsafeBufferPointer { $0[index] }
@@ -195,13 +193,66 @@ struct ColumnFiller: CSVFieldVisitor {
         }
     }
 
+    /// A missing cell: its presence byte is cleared and its slot set to zero (every slot is written once).
     @inline(__always)
     private func markMissing(_ index: Int) {
         present.withUnsafeBufferPointer { $0[index] }?[row] = false
+        let target = values.withUnsafeBufferPointer { $0[index] }
+        switch kinds.withUnsafeBufferPointer({ $0[index] }) {
+        case .int8: target.assumingMemoryBound(to: Int8.self)[row] = 0
+        case .int16: target.assumingMemoryBound(to: Int16.self)[row] = 0
+        case .int32, .text: target.assumingMemoryBound(to: Int32.self)[row] = 0
+        case .int64: target.assumingMemoryBound(to: Int64.self)[row] = 0
+        case .decimal: target.assumingMemoryBound(to: Double.self)[row] = 0
+        case .boolean: target.assumingMemoryBound(to: Bool.self)[row] = false
+        }
     }
 
     @inline(__always)
     mutating func endRecord(fieldCount: Int) { row += 1 }
+}
+
+/// Fields of the form digits, one `.` or `,`, digits (at most 18 digits in all): the evidence such a number
+/// gives, by the same rules as `SeparatorRuns.evidence`, without the general reader.
+enum FastDecimal {
+    @inline(__always)
+    static func evidence(_ bytes: UnsafeBufferPointer<UInt8>) -> (SeparatorEvidence, digits: Int64)? {
+        guard bytes.count >= 3, bytes.count <= 19, let base = bytes.baseAddress else { return nil }
+        var mark = -1
+        var digits: Int64 = 0
+        for i in 0..<bytes.count {
+            let b = base[i]
+            if b &- 0x30 <= 9 { digits = digits &* 10 &+ Int64(b &- 0x30); continue }
+            guard (b == FieldClassifier.dot || b == FieldClassifier.comma), mark < 0 else { return nil }
+            mark = i
+        }
+        guard mark > 0, mark < bytes.count - 1 else { return nil }
+        let isDot = base[mark] == FieldClassifier.dot
+        let integerDigits = mark, fractionDigits = bytes.count - mark - 1
+        // `1.234` could be a thousands group; `0.123`, `6.8`, `1234.5` cannot.
+        if integerDigits <= 3 && fractionDigits == 3 && !(integerDigits == 1 && base[0] == 0x30) {
+            return (isDot ? .dotAmbiguous : .commaAmbiguous, digits)
+        }
+        return (isDot ? .dotDecimal : .commaDecimal, digits)
+    }
+
+    /// The value of a field `evidence` accepted, with `decimalMark` as the mark (Clinger's fast path: at
+    /// most 15 significant digits, so one exact division is correctly rounded).
+    @inline(__always)
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>, decimalMark: UInt8) -> Double? {
+        guard bytes.count >= 3, bytes.count <= 16, let base = bytes.baseAddress else { return nil }
+        var mantissa: UInt64 = 0
+        var mark = -1
+        for i in 0..<bytes.count {
+            let b = base[i]
+            let digit = b &- 0x30
+            if digit <= 9 { mantissa = mantissa &* 10 &+ UInt64(digit); continue }
+            guard b == decimalMark, mark < 0 else { return nil }
+            mark = i
+        }
+        guard mark > 0, mark < bytes.count - 1 else { return nil }
+        return Double(mantissa) / NumberReader.powersOfTen[bytes.count - mark - 1]
+    }
 }
 
 /// Fields that are nothing but 1 to 18 ASCII digits, read in one loop (they cannot overflow an Int64).

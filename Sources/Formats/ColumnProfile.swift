@@ -53,6 +53,17 @@ struct ColumnProfile {
         if value > maximumDigits { maximumDigits = value }
     }
 
+    /// A field such as `1834.5` (the fast path of the first pass).
+    @inline(__always)
+    mutating func addPlainDecimal(_ separators: SeparatorEvidence, digits: Int64) {
+        numbers += 1
+        present += 1
+        evidence.formUnion(separators)
+        // Read as a whole number (if the mark turns out to group thousands), for the integer width.
+        if digits < minimumDigits { minimumDigits = digits }
+        if digits > maximumDigits { maximumDigits = digits }
+    }
+
     mutating func merge(_ other: ColumnProfile) {
         present += other.present
         missing += other.missing

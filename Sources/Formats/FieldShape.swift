@@ -30,6 +30,12 @@ struct SeparatorEvidence: OptionSet {
 enum FieldClassifier {
     static let dot: UInt8 = 0x2E, comma: UInt8 = 0x2C, percent: UInt8 = 0x25, space: UInt8 = 0x20
 
+    /// A byte that cannot begin a number, a boolean's digits or a missing marker (`NA` and `N/A` begin with N).
+    @inline(__always)
+    static func startsWord(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A && b != 0x4E) || (b >= 0x61 && b <= 0x7A && b != 0x6E) || (b >= 0xC3 && b != 0xE2)
+    }
+
     /// The field with leading and trailing spaces and tabs removed.
     @inline(__always)
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

@@ -33,7 +33,8 @@ public final class SourceBytes: @unchecked Sendable {
             release = {}
             return
         }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+        // MAP_POPULATE maps every page at once instead of taking a fault per page as the passes read them.
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | Int32(MAP_POPULATE), fd, 0), base != MAP_FAILED else {
             throw LoadError(file: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
         buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)

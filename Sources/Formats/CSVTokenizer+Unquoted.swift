@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension CSVTokenizer {
+    /// The fast path for data without a single quote (most exports): one structural scan finds every
+    /// delimiter and line end eight bytes at a time, and each is handled by iterating over the set bits of
+    /// one mask word, so a field costs a few instructions whatever its length.
+    ///
+    /// A record is handed to the visitor only once it is known to be well formed. At anything unusual
+    /// (a record with the wrong number of fields, a CR not followed by LF) the scan stops at that record's
+    /// start and returns, so the general tokenizer can take over there and report it exactly.
+    /// - Returns: the summary so far and where the scan stopped (`range.upperBound` when it read everything).
+    func scanUnquoted<V: CSVFieldVisitor>(_ range: Range<Int>, expected: Int, into visitor: inout V) -> (CSVScanSummary, stoppedAt: Int) {
+        var summary = CSVScanSummary()
+        guard let base = bytes.baseAddress, expected > 0 else { return (summary, range.lowerBound) }
+        let end = range.upperBound
+        let delimiter = self.delimiter
+        let delimiterPattern = UInt64(delimiter) &* CSVTokenizer.lowBytes
+        let skipsBlankLines = expected > 1
+        // Field boundaries of the current record, handed on when the record ends well.
+        let starts = UnsafeMutablePointer<Int>.allocate(capacity: expected)
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: expected)
+        defer { starts.deallocate(); ends.deallocate() }
+        var fieldCount = 0
+        var fieldStart = range.lowerBound
+        var recordStart = range.lowerBound
+        var position = range.lowerBound
+
+        while position < end {
+            var word: UInt64
+            if position + 8 <= end {
+                word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            } else {
+                // The tail, padded with a byte that is never special.
+                word = 0x2020_2020_2020_2020
+                for k in 0..<(end - position) {
+                    word = (word & ~(0xFF << UInt64(k * 8))) | (UInt64(base[position + k]) << UInt64(k * 8))
+                }
+            }
+            let a = word ^ delimiterPattern, b = word ^ CSVTokenizer.newlinePattern, c = word ^ CSVTokenizer.returnPattern
+            var marks = ((a &- CSVTokenizer.lowBytes) & ~a | (b &- CSVTokenizer.lowBytes) & ~b | (c &- CSVTokenizer.lowBytes) & ~c) & CSVTokenizer.highBits
+            while marks != 0 {
+                let p = position + marks.trailingZeroBitCount >> 3
+                marks &= marks &- 1
+                if p < fieldStart { continue }  // the LF of a CRLF already handled
+                let byte = base[p]
+                if byte == delimiter {
+                    guard fieldCount < expected - 1 else { return (summary, recordStart) }
+                    starts[fieldCount] = fieldStart
+                    ends[fieldCount] = p
+                    fieldCount += 1
+                    fieldStart = p + 1
+                } else {
+                    // A line end: LF, or CRLF; a lone CR goes to the general tokenizer.
+                    var next = p + 1
+                    if byte == CSVTokenizer.carriageReturn {
+                        guard p + 1 < end, base[p + 1] == CSVTokenizer.newline else { return (summary, recordStart) }
+                        next = p + 2
+                    }
+                    if fieldCount == 0 && p == fieldStart && skipsBlankLines {
+                        summary.blankLines += 1
+                    } else {
+                        guard fieldCount == expected - 1 else { return (summary, recordStart) }
+                        starts[fieldCount] = fieldStart
+                        ends[fieldCount] = p
+                        for k in 0..<expected {
+                            visitor.field(k, UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k]), quoted: false, hasEscapedQuotes: false)
+                        }
+                        visitor.endRecord(fieldCount: expected)
+                        summary.records += 1
+                    }
+                    summary.newlines += 1
+                    fieldCount = 0
+                    fieldStart = next
+                    recordStart = next
+                }
+            }
+            position += 8
+        }
+        // A last line without a line end.
+        if fieldStart < end || fieldCount > 0 {
+            if fieldCount == 0 && fieldStart == end { return (summary, end) }
+            guard fieldCount == expected - 1 else { return (summary, recordStart) }
+            starts[fieldCount] = fieldStart
+            ends[fieldCount] = end
+            for k in 0..<expected {
+                visitor.field(k, UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k]), quoted: false, hasEscapedQuotes: false)
+            }
+            visitor.endRecord(fieldCount: expected)
+            summary.records += 1
+        }
+        return (summary, end)
+    }
+
+    /// Whether `range` holds no quote at all (memchr is vectorised in the C library).
+    func hasNoQuotes(_ range: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return true }
+        return memchr(base + range.lowerBound, Int32(CSVTokenizer.quote), range.count) == nil
+    }
+}
