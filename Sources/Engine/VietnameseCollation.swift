@@ -4,8 +4,24 @@ import Foundation
 /// a ă â b c d đ e ê … o ô ơ … u ư …, then the tones ngang, huyền, hỏi, ngã, sắc, nặng (a à ả ã á ạ),
 /// then case. Plain code-point order would put `Đà Nẵng` after `Yên Bái`.
 public enum VietnameseCollation {
-    /// A key whose lexicographic order is the Vietnamese order of the strings.
+    /// A key whose lexicographic order is the Vietnamese order of the strings (memoised: the same
+    /// province names are ranked again by every grouped result).
     public static func key(_ text: String) -> [UInt32] {
+        cacheLock.lock()
+        if let known = cache[text] { cacheLock.unlock(); return known }
+        cacheLock.unlock()
+        let computed = computeKey(text)
+        cacheLock.lock()
+        if cache.count > 100_000 { cache.removeAll() }
+        cache[text] = computed
+        cacheLock.unlock()
+        return computed
+    }
+
+    nonisolated(unsafe) private static var cache: [String: [UInt32]] = [:]
+    private static let cacheLock = NSLock()
+
+    private static func computeKey(_ text: String) -> [UInt32] {
         var primary: [UInt32] = []
         var tones: [UInt32] = []
         var cases: [UInt32] = []

@@ -23,7 +23,12 @@ public struct Binder {
 
     /// The rows kept by all `filters` (AND), with the rows each step kept, in order.
     /// - Throws: `LanguageError` for a value that matches nothing, or when the filters together keep no row.
-    public func select(_ filters: [Filter]) throws -> (selection: Selection, steps: [FilterStep]) {
+    public func select(_ filters: [Filter], fused: Bool = true) throws -> (selection: Selection, steps: [FilterStep]) {
+        // Several simple filters run as one pass over blocks of rows; when that keeps nothing, the filters run
+        // again one by one, so the error can say which filter emptied the result.
+        if fused, !filters.isEmpty, let result = try fusedSelect(filters), result.selection.count > 0 {
+            return result
+        }
         var selection = Selection.all(count: table.rowCount)
         var steps: [FilterStep] = []
         for filter in filters {
@@ -49,6 +54,21 @@ public struct Binder {
                         vi: "không có dòng nào thoả mọi bộ lọc cùng lúc (\(alone.joined(separator: "; ")))"),
                 at: filters.map(\.span).reduce(filters[0].span) { $0.joined($1) }, example: "show \(filterText(filters[0]))")
         }
+        return (selection, steps)
+    }
+
+    /// All filters as block predicates, or nil when one of them (a list, `!=`) has no single predicate.
+    private func fusedSelect(_ filters: [Filter]) throws -> (selection: Selection, steps: [FilterStep])? {
+        var predicates: [RowPredicate] = []
+        var bound: [BoundFilter] = []
+        for filter in filters {
+            let b = try bind(filter)
+            guard let predicate = try b.predicate() else { return nil }
+            predicates += predicate
+            bound.append(b)
+        }
+        let selection = selectRows(count: table.rowCount, where: predicates)
+        let steps = zip(filters, bound).map { FilterStep(filter: $0, column: $1.column, rowsKept: selection.count, matchedValues: $1.matchedText) }
         return (selection, steps)
     }
 
@@ -171,6 +191,23 @@ public struct BoundFilter {
     public var kind: Kind
     public var matchedText: [String]
 
+    /// The filter as block predicates (AND-ed), or nil when it is an OR of several (a list) or `!=`.
+    func predicate() throws -> [RowPredicate]? {
+        switch kind {
+        case .textMask(let mask):
+            return [try column.predicate(codesIn: mask)]
+        case .boolean(let wanted):
+            guard Set(wanted).count == 1 else { return nil }
+            return [try column.predicate(boolean: wanted[0])]
+        case .numeric(let comparisons):
+            if comparisons.count == 2, comparisons[0].0 == .greaterOrEqual, comparisons[1].0 == .lessOrEqual {
+                return try comparisons.map { try column.predicate($0.0, $0.1) }.compactMap { $0 }
+            }
+            guard comparisons.count == 1, let p = try column.predicate(comparisons[0].0, comparisons[0].1) else { return nil }
+            return [p]
+        }
+    }
+
     public func apply(to selection: Selection) throws -> Selection {
         switch kind {
         case .textMask(let mask):
@@ -190,6 +227,7 @@ public struct BoundFilter {
                 for (op, value) in comparisons { result = try column.select(op, value, from: result) }
                 return result
             }
+            if comparisons.count == 1 { return try column.select(comparisons[0].0, comparisons[0].1, from: selection) }
             var result = Selection.rows([])
             for (op, value) in comparisons { result = result.union(try column.select(op, value, from: selection)) }
             return result
