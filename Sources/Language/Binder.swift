@@ -77,7 +77,8 @@ public struct Binder {
         let column = try self.column(filter.column)
         switch column.storage {
         case .text(let text):
-            let mask = try TextMatcher(column: column, dictionary: text.dictionary).mask(for: filter)
+            let gazetteer = dataset.provinceColumn?.name == column.name ? dataset.gazetteer : nil
+            let mask = try TextMatcher(column: column, dictionary: text.dictionary, gazetteer: gazetteer).mask(for: filter)
             let matched = zip(text.dictionary, mask).filter(\.1).map(\.0)
             return BoundFilter(column: column, kind: .textMask(mask), matchedText: matched)
         case .integer, .decimal:

@@ -18,6 +18,10 @@ public struct Dataset: Sendable {
     public var measures: [String: MeasureDefinition] = [:]
     /// Columns added by `let`, with their expressions (for `describe` and `explain`).
     public var derivedColumns: [String: String] = [:]
+    /// The column recognised as naming provinces, matched through the gazetteer.
+    public var provinceColumn: ProvinceColumn?
+    /// The gazetteer the province column is matched through.
+    public var gazetteer: Gazetteer?
 
     public init(table: Table, origin: String, loadNotes: [String] = []) {
         self.table = table

@@ -6,7 +6,7 @@ import Engine
 /// that starts another filter (`year=`), a keyword, or a name in `vocabulary` (the dataset's columns and
 /// measures), so `compare province=Ninh Bình year=2021..2023 rate` reads as the user means it.
 public struct Parser {
-    public static let keywords: Set<String> = ["by", "sort", "desc", "asc", "limit", "top", "as", "to"]
+    public static let keywords: Set<String> = ["by", "sort", "desc", "asc", "limit", "top", "as", "to", "weight"]
 
     var tokens: [Token]
     var position = 0
@@ -124,6 +124,8 @@ public struct Parser {
             result.alias = try expectName(after: token, example: "load data/households.csv as households")
         case "to":
             result.target = try expectName(after: token, example: "rollup province to 2025")
+        case "weight":
+            result.weight = try expectName(after: token, example: "rollup province to 2025 rate weight households")
         default:
             throw unexpected(token)
         }

@@ -37,7 +37,12 @@ public final class Session {
 
     public init() {}
 
+    /// The province gazetteer (from the built-in data); datasets added after it is set have their province
+    /// column recognised.
+    public var gazetteer: Gazetteer?
+
     public func add(_ dataset: Dataset, makeCurrent: Bool = false) {
+        let dataset = gazetteer.map { $0.enrich(dataset) } ?? dataset
         if datasets[dataset.name] == nil { order.append(dataset.name) }
         datasets[dataset.name] = dataset
         if makeCurrent || currentName == nil { currentName = dataset.name }

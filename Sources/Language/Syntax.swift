@@ -91,6 +91,8 @@ public struct Clauses: Sendable, Equatable {
     public var alias: Name?
     /// `to X` (for `rollup … to 2025`).
     public var target: Name?
+    /// `weight COLUMN` (for `rollup` of a rate).
+    public var weight: Name?
 
     public static func == (a: Clauses, b: Clauses) -> Bool {
         a.filters == b.filters && a.items == b.items && a.by == b.by

@@ -8,6 +8,8 @@ import Engine
 struct TextMatcher {
     let column: Column
     let dictionary: [String]
+    /// For a province column: values are matched by the province they name (`HCM` = `TP. Hồ Chí Minh`).
+    var gazetteer: Gazetteer? = nil
 
     func mask(for filter: Filter) throws -> [Bool] {
         var mask = [Bool](repeating: false, count: dictionary.count)
@@ -44,15 +46,30 @@ struct TextMatcher {
         return mask
     }
 
+    /// Among values that fold alike, the ones whose diacritics are those typed (if the user typed any and
+    /// some value has them): `Hạ Nam` is not `Hà Nam`.
+    func preferTypedDiacritics(_ typed: String, _ codes: [Int]) -> [Int] {
+        guard TextFolding.hasDiacritics(typed) else { return codes }
+        let form = TextFolding.toneNormalized(typed)
+        let exact = codes.filter { TextFolding.toneNormalized(dictionary[$0]) == form }
+        return exact.isEmpty ? codes : exact
+    }
+
     /// Dictionary codes `literal` means. - Throws: `LanguageError` with the nearest values when none.
     func codes(matching literal: Literal) throws -> [Int] {
+        if let gazetteer, let province = gazetteer.code(for: literal.text) {
+            var codes = dictionary.indices.filter { gazetteer.code(for: dictionary[$0]) == province }
+            if codes.count > 1 { codes = preferTypedDiacritics(literal.text, codes) }
+            if !codes.isEmpty { return codes }
+            let name = gazetteer.provinces[province]!.name
+            throw LanguageError(
+                Message(en: "'\(literal.text)' is \(name), which has no row in this dataset",
+                        vi: "'\(literal.text)' là \(name), không có dòng nào trong bộ dữ liệu này"),
+                at: literal.span, example: dictionary.first.map { "\(column.name)=\($0)" })
+        }
         let folded = TextFolding.fold(literal.text)
         var codes = dictionary.indices.filter { TextFolding.fold(dictionary[$0]) == folded }
-        if codes.count > 1, TextFolding.hasDiacritics(literal.text) {
-            let typed = TextFolding.toneNormalized(literal.text)
-            let exact = codes.filter { TextFolding.toneNormalized(dictionary[$0]) == typed }
-            if !exact.isEmpty { codes = exact }
-        }
+        if codes.count > 1 { codes = preferTypedDiacritics(literal.text, codes) }
         guard codes.isEmpty else { return codes }
         let present = dictionary  // the dictionary holds only values that occur
         throw LanguageError(

@@ -39,6 +39,10 @@ public enum BuiltinData {
             throw LoadError(file: "datasets", reason: "the built-in datasets were not found next to the program",
                             hint: "set SOLIEU_DATA to the folder holding reports.csv")
         }
+        // The gazetteer first, so every dataset after it has its province column recognised.
+        let gazetteer = try TableLoader.load(path: directory + "/provinces.csv", tableName: "provinces")
+        let aliases = try TableLoader.load(path: directory + "/province_aliases.csv", tableName: "province_aliases")
+        session.gazetteer = Gazetteer(provinces: gazetteer.table, aliases: aliases.table)
         for (name, file) in files {
             let result = try TableLoader.load(path: directory + "/" + file, tableName: name)
             session.add(Dataset(table: result.table, origin: "datasets/" + file, loadNotes: result.report.lines))

@@ -42,6 +42,10 @@ struct SolieuCommand: ParsableCommand {
     @Flag(name: .customLong("language-reference"), help: .hidden)
     var languageReference = false
 
+    /// Prints the transcript of the statements on standard input, as the documentation shows examples.
+    @Flag(name: .customLong("doc-transcript"), help: .hidden)
+    var docTranscript = false
+
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
             throw ValidationError("--format takes table, csv, json or markdown, not '\(format)'")
@@ -51,6 +55,11 @@ struct SolieuCommand: ParsableCommand {
     func run() throws {
         if languageReference {
             print(try LanguageReference.markdown(), terminator: "")
+            return
+        }
+        if docTranscript {
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            print(try LanguageReference.transcript(input.split(separator: "\n").map(String.init)))
             return
         }
         let session = Session()

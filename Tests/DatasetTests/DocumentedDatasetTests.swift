@@ -9,7 +9,7 @@ import Testing
         let documented = Set(try DocumentedDataset.all().map(\.file))
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: Repository.dataset("")).filter { $0.hasSuffix(".csv") })
         #expect(documented == files)
-        #expect(files.count == 4)
+        #expect(files.count == 5)
     }
 
     @Test(arguments: try DocumentedDataset.all())

@@ -142,7 +142,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try Self.run([], stdin: "count\nuse gso\ncount   # the GSO table\n", in: folder)
-        #expect(run.stdout == "count\n   14\nusing gso: 567 rows × 8 columns\ncount\n  567\n")
+        #expect(run.stdout == "count\n   14\nusing gso: 567 rows × 10 columns\ncount\n  567\n")
         #expect(run.stderr == "")
         #expect(run.status == 0)
     }
@@ -183,7 +183,7 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try Self.run(["--echo", "-c", "count", "-c", "use gso", "-c", "count"], in: folder)
-        #expect(run.stdout == "reports> count\ncount\n   14\n\nreports> use gso\nusing gso: 567 rows × 8 columns\n\ngso> count\ncount\n  567\n\n")
+        #expect(run.stdout == "reports> count\ncount\n   14\n\nreports> use gso\nusing gso: 567 rows × 10 columns\n\ngso> count\ncount\n  567\n\n")
         #expect(run.stderr == "")
         #expect(run.status == 0)
     }

@@ -60,7 +60,7 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: S
     let (selection, _) = try binder.select(statement.clauses.filters)
     let grouped = GroupedResult(keys: try statement.clauses.by.map(binder.column), selection: selection)
     var columns = grouped.keyColumns
-    var notes: [Message] = []
+    var notes: [Message] = Reorganisation.notes(dataset, selection)
     var roles: [String: ColumnRole] = [:]
     for item in statement.clauses.items {
         let column: Column

@@ -110,7 +110,7 @@ struct PeriodComparison {
             _ = headers
         }
         headers = [:]
-        var notes = cells.gapNotes(requested: periodValues, periodName: period.name)
+        var notes = cells.gapNotes(requested: periodValues, periodName: period.name) + Reorganisation.notes(dataset, selection)
         let provenance = ProvenanceCheck(dataset: dataset)
         for (i, key) in cells.entityKeys.enumerated() {
             let rows = [first, last].compactMap { p in

@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 
 extension Verb {
@@ -58,6 +59,19 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
     ])
     var notes = [Message(en: "\(dataset.name): \(table.rowCount) rows × \(table.columns.count) columns, from \(dataset.origin)",
                          vi: "\(dataset.name): \(table.rowCount) dòng × \(table.columns.count) cột, từ \(dataset.origin)")]
+    if let recognised = dataset.provinceColumn, let gazetteer = dataset.gazetteer,
+       case .text(let text)? = table.column(named: recognised.name)?.storage {
+        let covered = Set(text.dictionary.compactMap { gazetteer.code(for: $0) }).count
+        var line = "\(recognised.name) names provinces (\(covered) of \(gazetteer.codes.count)), matched through the gazetteer"
+        if !recognised.otherValues.isEmpty { line += "; values that are not provinces: " + recognised.otherValues.joined(separator: ", ") }
+        if !recognised.addedColumns.isEmpty { line += "; added from the gazetteer: " + recognised.addedColumns.joined(separator: ", ") }
+        notes.append(Message(en: line, vi: line
+            .replacingOccurrences(of: "names provinces", with: "là tên tỉnh")
+            .replacingOccurrences(of: "matched through the gazetteer", with: "khớp qua danh mục tỉnh")
+            .replacingOccurrences(of: "values that are not provinces", with: "giá trị không phải tỉnh")
+            .replacingOccurrences(of: "added from the gazetteer", with: "thêm từ danh mục tỉnh")
+            .replacingOccurrences(of: " of ", with: " trên ")))
+    }
     for column in table.columns {
         if let decision = column.annotations.decision {
             notes.append(Message(en: "\(column.name): \(decision)", vi: "\(column.name): \(decision)"))

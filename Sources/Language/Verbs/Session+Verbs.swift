@@ -98,6 +98,7 @@ extension Statement {
         copy.clauses.sort = clauses.sort.map { (move($0.name), $0.descending) }
         copy.clauses.alias = clauses.alias.map(move)
         copy.clauses.target = clauses.target.map(move)
+        copy.clauses.weight = clauses.weight.map(move)
         if let d = definition { copy.definition = (move(d.name), move(d.expression), d.asPercent) }
         if let r = rawArgument { copy.rawArgument = (r.text, move(r.span)) }
         return copy

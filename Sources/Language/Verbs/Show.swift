@@ -44,7 +44,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
             columns.append(grouped.ordered(try evaluator.values(expression, grouped.grouping), name: spec.name, isPercentage: spec.isPercentage))
             if spec.isPercentage { roles[spec.name] = .percent }
         }
-        return try sortAndLimit(ResultTable(table: Table(name: "show", columns: columns), roles: roles), clauses)
+        return try sortAndLimit(ResultTable(table: Table(name: "show", columns: columns), notes: Reorganisation.notes(dataset, selection), roles: roles), clauses)
     }
     let chosen = try clauses.items.map { item -> Column in
         guard case .name(let name) = item else {
@@ -56,7 +56,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
     if !clauses.sort.isEmpty {
         rows = rows.sorted(by: try clauses.sort.map { SortKey(try binder.column($0.name), descending: $0.descending) })
     }
-    var notes: [Message] = []
+    var notes: [Message] = Reorganisation.notes(dataset, selection)
     if let limit = clauses.limit?.value, limit < rows.count {
         notes.append(Message(en: "limit \(limit): \(rows.count - limit) more rows not shown", vi: "limit \(limit): \(rows.count - limit) dòng nữa không hiển thị"))
         rows = rows.prefix(limit)

@@ -1,7 +1,7 @@
 import Engine
 
 /// Parts of `Clauses` a verb may accept.
-enum ClauseKind { case filters, items, by, sort, limit, top, order, alias, target }
+enum ClauseKind { case filters, items, by, sort, limit, top, order, alias, target, weight }
 
 /// Refuses clauses a verb does not take, pointing at the first one, so nothing typed is silently ignored.
 func rejectClauses(_ statement: Statement, allowed: Set<ClauseKind>, verb: String) throws {
@@ -16,6 +16,7 @@ func rejectClauses(_ statement: Statement, allowed: Set<ClauseKind>, verb: Strin
     if let a = c.ascending ?? c.descending { found.append((.order, a, "asc/desc")) }
     if let a = c.alias { found.append((.alias, a.span, "as")) }
     if let t = c.target { found.append((.target, t.span, "to")) }
+    if let w = c.weight { found.append((.weight, w.span, "weight")) }
     if let (_, span, what) = found.first(where: { !allowed.contains($0.0) }) {
         let syntax = VerbRegistry.verb(named: verb)?.syntax ?? verb
         throw LanguageError(Message(en: "\(verb) does not take \(what): \(syntax)", vi: "\(verb) không nhận \(what): \(syntax)"),

@@ -1,0 +1,143 @@
+import Engine
+
+/// Vietnam's 63 provinces (before 1 July 2025), their regions, the 34 units they form since then
+/// (Resolution 202/2025/QH15), and the many ways files spell them.
+///
+/// Every spelling is reduced to a key: accents, case, `Tỉnh`/`Thành phố`/`TP` prefixes, dashes, dots and
+/// spaces all dropped, so `TP. Hồ Chí Minh`, `tp ho chi minh` and `Thành phố Hồ Chí Minh` meet, as do
+/// `Thừa Thiên-Huế` and `Thua Thien Hue`, `Đắk Lắk` and `Daklak`. Aliases (`HCM`, `BR-VT`, `Sài Gòn`) come
+/// from datasets/province_aliases.csv.
+public struct Gazetteer: Sendable {
+    public struct Province: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var region: String
+        public var unitCode: String
+        public var unit: String
+    }
+
+    public private(set) var provinces: [String: Province] = [:]
+    /// Province codes in gazetteer order.
+    public private(set) var codes: [String] = []
+    private var codeOfKey: [String: String] = [:]
+
+    /// Builds the gazetteer from the gazetteer table (columns code, name, name_ascii, name_full,
+    /// name_gso_2023, name_en_gso, region, unit_2025_code, unit_2025) and the alias table (alias, code).
+    public init(provinces table: Table, aliases: Table?) {
+        func text(_ column: String, _ row: Int) -> String? {
+            guard let c = table.column(named: column), case .text(let s) = c.value(at: row) else { return nil }
+            return s
+        }
+        for row in 0..<table.rowCount {
+            guard let code = text("code", row), let name = text("name", row) else { continue }
+            let province = Province(code: code, name: name, region: text("region", row) ?? "",
+                                    unitCode: text("unit_2025_code", row) ?? code, unit: text("unit_2025", row) ?? name)
+            provinces[code] = province
+            codes.append(code)
+            for column in ["name", "name_ascii", "name_full", "name_gso_2023", "name_en_gso"] {
+                if let spelling = text(column, row) { codeOfKey[Gazetteer.key(spelling)] = code }
+            }
+        }
+        if let aliases {
+            for row in 0..<aliases.rowCount {
+                // Codes are two digits (`06`); a file whose codes all lack a leading zero loads them as numbers.
+                guard case .text(let alias)? = aliases.column(named: "alias")?.value(at: row),
+                      let raw = aliases.column(named: "code")?.value(at: row), !raw.isMissing else { continue }
+                var code = raw.description
+                if code.count == 1 { code = "0" + code }
+                guard provinces[code] != nil else { continue }
+                codeOfKey[Gazetteer.key(alias)] = code
+            }
+        }
+    }
+
+    /// The province a spelling names, or nil.
+    public func code(for spelling: String) -> String? {
+        codeOfKey[Gazetteer.key(spelling)]
+    }
+
+    public func province(_ spelling: String) -> Province? { code(for: spelling).flatMap { provinces[$0] } }
+
+    /// The 34 units, each with the codes of the provinces that form it, in unit-code order.
+    public var units: [(code: String, name: String, members: [String])] {
+        var order: [String] = []
+        var members: [String: [String]] = [:]
+        var names: [String: String] = [:]
+        for code in codes {
+            let p = provinces[code]!
+            if members[p.unitCode] == nil { order.append(p.unitCode) }
+            members[p.unitCode, default: []].append(code)
+            names[p.unitCode] = p.unit
+        }
+        return order.sorted().map { ($0, names[$0]!, members[$0]!) }
+    }
+
+    /// A unit formed from more than one old province (Ninh Bình now also covers Hà Nam and Nam Định).
+    public func isMergedUnit(_ unitCode: String) -> Bool {
+        units.first { $0.code == unitCode }.map { $0.members.count > 1 } ?? false
+    }
+
+    /// The matching key of a spelling: folded, administrative prefixes and every non-letter dropped.
+    public static func key(_ spelling: String) -> String {
+        var words = TextFolding.fold(spelling).split(separator: " ").map(String.init)
+        let prefixes: [[String]] = [["thanh", "pho"], ["tinh"], ["tp"]]
+        for prefix in prefixes where words.count > prefix.count && Array(words.prefix(prefix.count)) == prefix {
+            words.removeFirst(prefix.count)
+            break
+        }
+        if words.count > 1, words.last == "province" { words.removeLast() }
+        return words.joined().filter { $0.isLetter || $0.isNumber }
+    }
+}
+
+/// A column recognised as naming provinces, with the values in it that are not provinces.
+public struct ProvinceColumn: Sendable {
+    public var name: String
+    /// Distinct values that name no province (`Cả nước`, `Hà Tây`), for `describe`.
+    public var otherValues: [String]
+    /// Columns added from the gazetteer (`region`, `unit_2025`).
+    public var addedColumns: [String]
+}
+
+extension Gazetteer {
+    /// The first text column most of whose distinct values are provinces (at least 80 % and at least two),
+    /// preferring one named like a province.
+    func recognise(_ table: Table) -> ProvinceColumn? {
+        let candidates = table.columns.filter { $0.type == .text }.sorted { a, b in
+            let named: (Column) -> Bool = { ["province", "tinh", "tinh thanh", "dia phuong", "area", "name"].contains(TextFolding.fold($0.name)) }
+            return named(a) && !named(b)
+        }
+        for column in candidates {
+            guard case .text(let text) = column.storage, text.dictionary.count >= 2 else { continue }
+            let matched = text.dictionary.filter { code(for: $0) != nil }
+            guard matched.count >= 2, Double(matched.count) >= 0.8 * Double(text.dictionary.count) else { continue }
+            return ProvinceColumn(name: column.name, otherValues: text.dictionary.filter { code(for: $0) == nil }, addedColumns: [])
+        }
+        return nil
+    }
+
+    /// The dataset with its province column recognised and `region` and `unit_2025` added from the
+    /// gazetteer (where the table has no such columns), so they can be filtered and grouped by directly.
+    public func enrich(_ dataset: Dataset) -> Dataset {
+        guard var recognised = recognise(dataset.table), let column = dataset.table.column(named: recognised.name),
+              case .text(let text) = column.storage else { return dataset }
+        var dataset = dataset
+        let provinceOfCode = text.dictionary.map { province($0) }
+        func derived(_ name: String, _ value: (Province) -> String) -> Column {
+            Column(name: name, values: (0..<column.count).map { row in
+                guard column.isPresent(row), let p = provinceOfCode[Int(text.codes[row])] else { return .missing }
+                return .text(value(p))
+            })
+        }
+        for (name, value) in [("region", { (p: Province) in p.region }), ("unit_2025", { (p: Province) in p.unit })]
+        where dataset.table.column(named: name) == nil {
+            if let table = try? dataset.table.adding(derived(name, value)) {
+                dataset.table = table
+                recognised.addedColumns.append(name)
+            }
+        }
+        dataset.provinceColumn = recognised
+        dataset.gazetteer = self
+        return dataset
+    }
+}

@@ -1,0 +1,198 @@
+import Engine
+
+extension Verb {
+    static let rollup = Verb(
+        name: "rollup", arguments: .clauses,
+        syntax: "rollup province to 2025 MEASURE… [FILTERS] [by COLUMNS] [weight COLUMN]",
+        summary: Message(en: "restate a province table in the 34 units formed on 1 July 2025",
+                         vi: "tính lại bảng theo tỉnh cho 34 đơn vị hành chính từ 1/7/2025"),
+        details: Message(
+            en: "One row per 2025 unit, with the old provinces it contains and those missing from the data. A count is summed. A rate is recomputed, never averaged: from a measure built of sums (measure rate = 100 * sum(poor_households) / sum(households)), or as a mean weighted by a column given with `weight` (such as the number of households); a rate with neither is refused, because the rate of a merged unit is not the mean of its parts. The rows must be for one year (filter one, or add by year).",
+            vi: "Mỗi đơn vị 2025 một dòng, kèm các tỉnh cũ thuộc đơn vị và các tỉnh thiếu số liệu. Số lượng được cộng. Tỷ lệ được tính lại, không lấy trung bình: từ một chỉ số dựng bằng tổng (measure rate = 100 * sum(poor_households) / sum(households)), hoặc trung bình có trọng số theo cột nêu sau `weight` (ví dụ số hộ); tỷ lệ không có cả hai thì bị từ chối, vì tỷ lệ của đơn vị sáp nhập không phải trung bình của các phần. Các dòng phải thuộc một năm (lọc một năm, hoặc thêm by year)."),
+        examples: ["use gso", "rollup province to 2025 rate year=2023", "use reports", "rollup province to 2025 poor_households year=2022"],
+        plan: { s, session in try filterPlan(s, session) + [Message(en: "map each province to its 2025 unit; sum the counts per unit; recompute rates from sums or weights", vi: "đổi mỗi tỉnh sang đơn vị 2025; cộng số lượng theo đơn vị; tính lại tỷ lệ từ tổng hoặc trọng số")] },
+        action: { statement, session in .table(try ProvinceRollup(statement, session).run()) })
+}
+
+/// `rollup province to 2025`: a province table restated in the 2025 units.
+struct ProvinceRollup {
+    let statement: Statement
+    let dataset: Dataset
+    let binder: Binder
+    let gazetteer: Gazetteer
+    let provinces: Column
+
+    init(_ statement: Statement, _ session: Session) throws {
+        self.statement = statement
+        dataset = try session.current(at: statement.verb.span)
+        binder = Binder(dataset: dataset)
+        let clauses = statement.clauses
+        try rejectClauses(statement, allowed: [.filters, .items, .by, .target, .weight], verb: "rollup")
+        guard let recognised = dataset.provinceColumn, let gazetteer = dataset.gazetteer,
+              let provinces = dataset.table.column(named: recognised.name) else {
+            throw LanguageError(Message(en: "\(dataset.name) has no column of province names to roll up",
+                                        vi: "\(dataset.name) không có cột tên tỉnh để gộp"), at: statement.verb.span,
+                                example: "use gso")
+        }
+        guard case .name(let named)? = clauses.items.first, TextFolding.fold(named.text) == TextFolding.fold(recognised.name) else {
+            throw LanguageError(Message(en: "rollup starts with the province column, \(recognised.name)", vi: "rollup bắt đầu bằng cột tỉnh, \(recognised.name)"),
+                                at: clauses.items.first?.span ?? statement.verb.span, example: "rollup \(recognised.name) to 2025 rate year=2023")
+        }
+        guard let target = clauses.target, target.text == "2025" else {
+            throw LanguageError(Message(en: "rollup needs `to 2025`: the units formed on 1 July 2025", vi: "rollup cần `to 2025`: các đơn vị từ 1/7/2025"),
+                                at: clauses.target?.span ?? named.span, example: "rollup \(recognised.name) to 2025 rate year=2023")
+        }
+        guard clauses.items.count > 1 else {
+            throw LanguageError(Message(en: "rollup needs a measure after `to 2025`", vi: "rollup cần một chỉ số sau `to 2025`"), at: target.span,
+                                example: "rollup \(recognised.name) to 2025 poor_households year=2022")
+        }
+        self.gazetteer = gazetteer
+        self.provinces = provinces
+    }
+
+    func run() throws -> ResultTable {
+        let clauses = statement.clauses
+        let (filtered, _) = try binder.select(clauses.filters)
+        // Rows that name no province (a national total) take no part, and are said to.
+        var others = Set<String>()
+        var kept = ContiguousArray<Int32>()
+        filtered.forEachRow { row in
+            let v = provinces.value(at: row)
+            if case .text(let t) = v, gazetteer.code(for: t) != nil { kept.append(Int32(row)) } else if !v.isMissing { others.insert(v.description) }
+        }
+        let selection = Selection.rows(kept)
+        let by = try clauses.by.map(binder.column)
+        if let period = dataset.periodColumn, !by.contains(where: { $0.name == period.name }) {
+            let years = Set(kept.compactMap { period.value(at: Int($0)).number }).sorted()
+            if years.count > 1 {
+                throw LanguageError(
+                    Message(en: "the rows span several years (\(years.map(formatNumber).joined(separator: ", "))); a unit's figure is for one year: add \(period.name)=… or by \(period.name)",
+                            vi: "các dòng thuộc nhiều năm (\(years.map(formatNumber).joined(separator: ", "))); số liệu của một đơn vị là của một năm: thêm \(period.name)=… hoặc by \(period.name)"),
+                    at: statement.verb.span, example: "rollup \(provinces.name) to 2025 \(clauses.items[1].sourceText) \(period.name)=\(years.last.map(formatNumber) ?? "2023")")
+            }
+        }
+        // The unit of every row, as a column to group by.
+        let unitOfRow = Column(name: "unit_2025", values: (0..<provinces.count).map { row in
+            guard case .text(let t) = provinces.value(at: row), let code = gazetteer.code(for: t) else { return .missing }
+            return .text(gazetteer.provinces[code]!.unit)
+        })
+        let grouping = Grouping(keys: [unitOfRow] + by, selection: selection)
+        var measures: [(name: String, values: [Double?], percent: Bool)] = []
+        var notes: [Message] = []
+        for item in clauses.items.dropFirst() {
+            let (name, values, percent, note) = try measure(item, grouping)
+            measures.append((name, values, percent))
+            if let note { notes.append(note) }
+        }
+
+        // One row per unit (and by-group), every unit listed even without data.
+        var rows: [(unit: (code: String, name: String, members: [String]), group: Int?)] = []
+        var groupOfKey: [[Value]: Int] = [:]
+        for g in 0..<grouping.groupCount {
+            let row = Int(grouping.firstRow[g])
+            groupOfKey[[unitOfRow.value(at: row)] + by.map { $0.value(at: row) }] = g
+        }
+        for unit in gazetteer.units.sorted(by: { VietnameseCollation.precedes($0.name, $1.name) }) {
+            let groups = groupOfKey.filter { $0.key[0] == .text(unit.name) }.sorted { CellTable.precedes(Array($0.key.dropFirst()), Array($1.key.dropFirst())) }
+            if groups.isEmpty { rows.append((unit, nil)) }
+            for (_, g) in groups { rows.append((unit, g)) }
+        }
+        // Which old provinces of each unit have rows, and which are missing.
+        var present: [String: Set<String>] = [:]
+        selection.forEachRow { row in
+            if case .text(let t) = provinces.value(at: row), let code = gazetteer.code(for: t) {
+                present[gazetteer.provinces[code]!.unitCode, default: []].insert(code)
+            }
+        }
+        func names(_ codes: [String]) -> Value {
+            codes.isEmpty ? .missing : .text(codes.map { gazetteer.provinces[$0]!.name }.joined(separator: ", "))
+        }
+        var columns = [Column(name: "unit_2025", values: rows.map { .text($0.unit.name) })]
+        for column in by {
+            columns.append(Column(name: column.name, type: column.type, values: rows.map { r in
+                r.group.map { column.value(at: Int(grouping.firstRow[$0])) } ?? .missing
+            }))
+        }
+        columns.append(Column(name: "provinces", values: rows.map { r in names(r.unit.members.filter { present[r.unit.code]?.contains($0) ?? false }) }))
+        columns.append(Column(name: "missing", values: rows.map { r in names(r.unit.members.filter { !(present[r.unit.code]?.contains($0) ?? false) }) }))
+        var roles: [String: ColumnRole] = [:]
+        for m in measures {
+            columns.append(numberColumn(m.name, rows.map { r in r.group.flatMap { m.values[$0] } }, isPercentage: m.percent))
+            if m.percent { roles[m.name] = .percent }
+        }
+        if !others.isEmpty {
+            notes.append(Message(en: "rows that are not a province take no part: \(others.sorted().joined(separator: ", "))",
+                                 vi: "các dòng không phải tỉnh không được tính: \(others.sorted().joined(separator: ", "))"))
+        }
+        let missingUnits = rows.filter { r in r.unit.members.contains { !(present[r.unit.code]?.contains($0) ?? false) } }.count
+        if missingUnits > 0 {
+            notes.append(Message(en: "\(missingUnits) of \(gazetteer.units.count) units lack data for some of their old provinces (see missing): their figures cover only the provinces listed",
+                                 vi: "\(missingUnits) trên \(gazetteer.units.count) đơn vị thiếu số liệu của một số tỉnh cũ (xem missing): số liệu chỉ gồm các tỉnh được liệt kê"))
+        }
+        return ResultTable(table: try Table(name: "rollup", columns: columns), notes: notes, roles: roles)
+    }
+
+    /// One measure per unit: counts summed, rates recomputed from sums or weights, anything else refused.
+    private func measure(_ item: Expression, _ grouping: Grouping) throws -> (String, [Double?], Bool, Message?) {
+        let evaluator = MeasureEvaluator(binder: binder)
+        let spec = try evaluator.resolve(item)
+        switch spec.kind {
+        case .column(let column) where column.holdsPercentages:
+            guard let weightName = statement.clauses.weight else {
+                throw LanguageError(
+                    Message(en: "\(column.name) is a rate: the rate of a merged unit is not the mean of its provinces' rates. Give its numerator and denominator as a measure (measure \(column.name)_2025 = 100 * sum(poor) / sum(households)) or a weight (rollup … \(column.name) weight households)",
+                            vi: "\(column.name) là tỷ lệ: tỷ lệ của đơn vị sáp nhập không phải trung bình tỷ lệ các tỉnh. Hãy cho tử số và mẫu số bằng một measure (measure \(column.name)_2025 = 100 * sum(poor) / sum(households)) hoặc một trọng số (rollup … \(column.name) weight households)"),
+                    at: item.span, example: "rollup province to 2025 poor_households year=2022")
+            }
+            let weight = try binder.column(weightName)
+            var sums = [Double](repeating: 0, count: grouping.groupCount), weights = sums
+            var i = 0
+            grouping.selection.forEachRow { row in
+                let g = grouping.group(ofSelected: i)
+                i += 1
+                guard let v = column.value(at: row).number, let w = weight.value(at: row).number else { return }
+                sums[g] += v * w
+                weights[g] += w
+            }
+            let values = (0..<grouping.groupCount).map { weights[$0] > 0 ? sums[$0] / weights[$0] : nil }
+            return ("\(column.name) (weighted by \(weight.name))", values, true,
+                    Message(en: "\(column.name) is recomputed per unit as its mean weighted by \(weight.name)",
+                            vi: "\(column.name) được tính lại cho từng đơn vị bằng trung bình có trọng số theo \(weight.name)"))
+        case .column(let column):
+            return (column.name, try column.aggregate(.sum, grouping).doubles, false,
+                    Message(en: "\(column.name) is summed over each unit's provinces", vi: "\(column.name) được cộng theo các tỉnh của từng đơn vị"))
+        case .aggregate(let expression):
+            if let averaged = averagedRate(expression) {
+                throw LanguageError(
+                    Message(en: "\(spec.name) takes \(averaged) of a rate, which a merged unit cannot be computed from; define it from sums (numerator and denominator)",
+                            vi: "\(spec.name) lấy \(averaged) của một tỷ lệ, không tính được cho đơn vị sáp nhập; hãy định nghĩa bằng tổng (tử số và mẫu số)"),
+                    at: item.span)
+            }
+            return (spec.name, try evaluator.values(expression, grouping), spec.isPercentage,
+                    Message(en: "\(spec.name) is recomputed per unit from its own rows (\(expressionText(item)))",
+                            vi: "\(spec.name) được tính lại cho từng đơn vị từ các dòng của nó (\(expressionText(item)))"))
+        }
+    }
+
+    /// `mean(rate)` and the like inside a measure: an average of rates.
+    private func averagedRate(_ expression: Expression) -> String? {
+        switch expression {
+        case .call(let f, let args, _):
+            let fn = TextFolding.fold(f.text)
+            if ["mean", "avg", "median", "min", "max", "stddev"].contains(fn), args.count == 1, case .name(let n) = args[0],
+               let c = try? binder.column(n), c.holdsPercentages {
+                return "\(f.text)()"
+            }
+            return args.lazy.compactMap(averagedRate).first
+        case .binary(_, let a, let b, _): return averagedRate(a) ?? averagedRate(b)
+        case .unary(_, let a, _): return averagedRate(a)
+        case .name(let n): return MeasureEvaluator(binder: binder).namedMeasure(n.text).flatMap { averagedRate($0.expression) }
+        default: return nil
+        }
+    }
+
+    private func expressionText(_ item: Expression) -> String {
+        if case .name(let n) = item, let m = MeasureEvaluator(binder: binder).namedMeasure(n.text) { return m.expression.sourceText }
+        return item.sourceText
+    }
+}
