@@ -123,11 +123,46 @@ extension Gazetteer {
               case .text(let text) = column.storage else { return dataset }
         var dataset = dataset
         let provinceOfCode = text.dictionary.map { province($0) }
+        /// A dictionary column derived code by code: one lookup per distinct province, one array map per row.
         func derived(_ name: String, _ value: (Province) -> String) -> Column {
-            Column(name: name, values: (0..<column.count).map { row in
-                guard column.isPresent(row), let p = provinceOfCode[Int(text.codes[row])] else { return .missing }
-                return .text(value(p))
-            })
+            var dictionary: [String] = []
+            var codeOfValue: [String: Int32] = [:]
+            let mapped: [Int32] = provinceOfCode.map { p in
+                guard let p else { return -1 }
+                let v = value(p)
+                if let c = codeOfValue[v] { return c }
+                let c = Int32(dictionary.count)
+                codeOfValue[v] = c
+                dictionary.append(v)
+                return c
+            }
+            // Codes mapped column-at-a-time at the narrowest width; a bitmap only when some row has no province.
+            let allMapped = column.validity == nil && !mapped.contains(-1)
+            func remap<Source: FixedWidthInteger, Target: FixedWidthInteger>(_ source: ContiguousArray<Source>, _: Target.Type) -> ContiguousArray<Target> {
+                source.withUnsafeBufferPointer { src in
+                    mapped.withUnsafeBufferPointer { m in
+                        ContiguousArray<Target>(unsafeUninitializedCapacity: max(src.count, 1)) { out, n in
+                            for i in 0..<src.count { out[i] = Target(truncatingIfNeeded: max(m[Int(src[i])], 0)) }
+                            n = src.count
+                        }
+                    }
+                }
+            }
+            func remapAny<Source: FixedWidthInteger>(_ source: ContiguousArray<Source>) -> IntegerBuffer {
+                dictionary.count <= 128 ? .int8(remap(source, Int8.self)) : .int16(remap(source, Int16.self))
+            }
+            let codes: IntegerBuffer
+            switch text.codes {
+            case .int8(let c): codes = remapAny(c)
+            case .int16(let c): codes = remapAny(c)
+            case .int32(let c): codes = remapAny(c)
+            case .int64(let c): codes = remapAny(c)
+            }
+            var validity: ValidityBitmap? = nil
+            if !allMapped {
+                validity = ValidityBitmap((0..<column.count).lazy.map { row in column.isPresent(row) && mapped[Int(text.codes[row])] >= 0 })
+            }
+            return Column(name: name, storage: .text(DictionaryText(codes: codes, dictionary: dictionary)), validity: validity)
         }
         for (name, value) in [("region", { (p: Province) in p.region }), ("unit_2025", { (p: Province) in p.unit })]
         where dataset.table.column(named: name) == nil {
