@@ -16,7 +16,7 @@ public enum CSVReader {
 
     static func checkInterruption(_ source: SourceBytes) throws {
         if shouldStop() {
-            throw LoadError(file: source.name, reason: "loading was interrupted; nothing was loaded")
+            throw LoadError(file: source.name, reason: "loading was interrupted; nothing was loaded", vi: "đã dừng nạp tệp; không có gì được nạp")
         }
     }
 
@@ -38,7 +38,9 @@ public enum CSVReader {
         guard headerScan.records == 1 else {
             throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
                             reason: "the file has no header row (it holds only blank lines)",
-                            hint: "the first line must name the columns, e.g. province\(String(UnicodeScalar(delimiter)))year")
+                            hint: "the first line must name the columns, e.g. province\(String(UnicodeScalar(delimiter)))year",
+                            vi: "tệp không có dòng tiêu đề (chỉ có dòng trống)",
+                            hintVi: "dòng đầu tiên phải ghi tên các cột, ví dụ province\(String(UnicodeScalar(delimiter)))year")
         }
         if firstInvalidUTF8(bytes, in: start..<dataStart) != nil { try checkEncoding(source, start: &start) }
         var notes: [String] = []
@@ -127,11 +129,13 @@ public enum CSVReader {
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
                             reason: "the file is UTF-16, not UTF-8",
-                            hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8)")
+                            hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8)",
+                            vi: "tệp mã hoá UTF-16, không phải UTF-8", hintVi: "hãy lưu lại dưới dạng UTF-8 (trong Excel: Save As → CSV UTF-8)")
         }
         if bytes.count == start {
             throw LoadError(file: source.name, reason: "the file is empty: there is no header row",
-                            hint: "a CSV file starts with a line naming its columns")
+                            hint: "a CSV file starts with a line naming its columns",
+                            vi: "tệp trống: không có dòng tiêu đề", hintVi: "tệp CSV bắt đầu bằng một dòng ghi tên các cột")
         }
         guard validateAll else { return }
         let ranges = utf8SafeRanges(bytes, start..<bytes.count)
@@ -140,7 +144,9 @@ public enum CSVReader {
             let shown = bytes[offset..<min(offset + 4, bytes.count)].map { String(format: "%02X", $0) }.joined(separator: " ")
             throw LoadError(file: source.name, position: source.position(of: offset),
                             reason: "the file is not UTF-8: byte \(offset) (0x\(shown.prefix(2))) starts no valid character (bytes: \(shown))",
-                            hint: "the file is probably in a Vietnamese legacy encoding (Windows-1258, TCVN3/ABC or VNI); convert it to UTF-8, e.g. with `iconv -f CP1258 -t UTF-8` or by saving it from Excel as CSV UTF-8")
+                            hint: "the file is probably in a Vietnamese legacy encoding (Windows-1258, TCVN3/ABC or VNI); convert it to UTF-8, e.g. with `iconv -f CP1258 -t UTF-8` or by saving it from Excel as CSV UTF-8",
+                            vi: "tệp không phải UTF-8: byte \(offset) (0x\(shown.prefix(2))) không bắt đầu một ký tự hợp lệ (các byte: \(shown))",
+                            hintVi: "tệp có lẽ dùng bảng mã cũ (Windows-1258, TCVN3/ABC hoặc VNI); hãy chuyển sang UTF-8, ví dụ bằng `iconv -f CP1258 -t UTF-8` hoặc lưu từ Excel dạng CSV UTF-8")
         }
     }
 
@@ -223,7 +229,9 @@ public enum CSVReader {
             if let earlier = seen[name] {
                 throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
                                 reason: "the header names two columns '\(name)' (columns \(earlier + 1) and \(i + 1))",
-                                hint: "rename one of them so every column has its own name")
+                                hint: "rename one of them so every column has its own name",
+                                vi: "dòng tiêu đề có hai cột cùng tên '\(name)' (cột \(earlier + 1) và \(i + 1))",
+                                hintVi: "hãy đổi tên một cột để mỗi cột có tên riêng")
             }
             seen[name] = i
             names.append(name)
@@ -235,6 +243,6 @@ public enum CSVReader {
         let line = linesBefore + error.newlinesBefore + 1
         let column = source.characterColumn(lineStart: error.lineStart, offset: error.offset)
         return LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: column),
-                         reason: error.reason, hint: error.hint)
+                         reason: error.reason, hint: error.hint, vi: error.reasonVi, hintVi: error.hintVi)
     }
 }

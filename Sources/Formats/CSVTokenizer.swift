@@ -26,6 +26,8 @@ struct CSVSyntaxError: Error {
     var lineStart: Int
     var reason: String
     var hint: String?
+    var reasonVi: String? = nil
+    var hintVi: String? = nil
 }
 
 /// RFC 4180 tokenizer over raw bytes: quoted fields, `""` escapes, newlines inside quotes, CRLF, LF or CR
@@ -70,8 +72,9 @@ struct CSVTokenizer {
         let expected = expectedFields ?? .max
         let skipsBlankLines = (expectedFields ?? 2) > 1
 
-        @inline(__always) func fail(_ offset: Int, _ reason: String, _ hint: String? = nil) {
-            summary.error = CSVSyntaxError(offset: offset, newlinesBefore: summary.newlines, lineStart: lineStart, reason: reason, hint: hint)
+        @inline(__always) func fail(_ offset: Int, _ reason: String, _ hint: String? = nil, vi: String? = nil, hintVi: String? = nil) {
+            summary.error = CSVSyntaxError(offset: offset, newlinesBefore: summary.newlines, lineStart: lineStart, reason: reason, hint: hint,
+                                           reasonVi: vi, hintVi: hintVi)
         }
 
         recordLoop: while i < end && summary.records < maximumRecords {
@@ -105,7 +108,9 @@ struct CSVTokenizer {
                             summary.error = CSVSyntaxError(
                                 offset: openingQuote, newlinesBefore: openingNewlines, lineStart: openingLineStart,
                                 reason: "this quote is never closed: the field runs to the end of the file",
-                                hint: "close the field with a quote (\"), and write a quote inside a field as two quotes (\"\")")
+                                hint: "close the field with a quote (\"), and write a quote inside a field as two quotes (\"\")",
+                                reasonVi: "dấu ngoặc kép này không bao giờ được đóng: trường kéo dài đến hết tệp",
+                                hintVi: "hãy đóng trường bằng dấu ngoặc kép (\"), và viết dấu ngoặc kép bên trong trường thành hai dấu (\"\")")
                             return (summary, i)
                         }
                         if i + 1 < end && base[i + 1] == CSVTokenizer.quote {
@@ -119,7 +124,9 @@ struct CSVTokenizer {
                     i += 1  // closing quote
                     if i < end, base[i] != delimiter, base[i] != CSVTokenizer.newline, base[i] != CSVTokenizer.carriageReturn {
                         fail(i, "text after the closing quote of a field",
-                             "a quote inside a quoted field must be doubled (\"\"), and the field must end right after its closing quote")
+                             "a quote inside a quoted field must be doubled (\"\"), and the field must end right after its closing quote",
+                             vi: "có chữ sau dấu ngoặc kép đóng của một trường",
+                             hintVi: "dấu ngoặc kép bên trong trường phải viết đôi (\"\"), và trường phải kết thúc ngay sau dấu ngoặc đóng")
                         return (summary, i)
                     }
                 } else {
@@ -142,7 +149,9 @@ struct CSVTokenizer {
                 if fieldIndex >= expected {
                     fail(fieldStart - (quoted ? 1 : 0),
                          "this row has more fields than the header's \(expected): \(countFields(from: recordStart)) found",
-                         "check for an unquoted \(delimiterName) inside a value; quote such a value")
+                         "check for an unquoted \(delimiterName) inside a value; quote such a value",
+                         vi: "dòng này có nhiều trường hơn \(expected) cột của tiêu đề: có \(countFields(from: recordStart)) trường",
+                         hintVi: "kiểm tra dấu phân cách (\(delimiterName)) không nằm trong ngoặc kép bên trong một giá trị; hãy đặt giá trị đó trong ngoặc kép")
                     return (summary, i)
                 }
                 visitor.field(fieldIndex, UnsafeBufferPointer(start: base + fieldStart, count: fieldEnd - fieldStart),
@@ -156,7 +165,9 @@ struct CSVTokenizer {
                 // End of record: a line end or the end of the input.
                 if expectedFields != nil, fieldIndex < expected {
                     fail(i, "this row has \(fieldIndex) field\(fieldIndex == 1 ? "" : "s") where the header has \(expected)",
-                         "every row needs \(expected - 1) separators (\(delimiterName)); add empty fields for missing values")
+                         "every row needs \(expected - 1) separators (\(delimiterName)); add empty fields for missing values",
+                         vi: "dòng này có \(fieldIndex) trường trong khi tiêu đề có \(expected)",
+                         hintVi: "mỗi dòng cần \(expected - 1) dấu phân cách (\(delimiterName)); để trống trường cho giá trị thiếu")
                     return (summary, i)
                 }
                 visitor.endRecord(fieldCount: fieldIndex)

@@ -30,7 +30,9 @@ public enum JSONLinesReader {
             } catch {
                 throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
                                 reason: "this line is not valid JSON",
-                                hint: "each line of a .jsonl file must be one JSON object, such as {\"province\": \"Ninh Bình\", \"rate\": 3.07}")
+                                hint: "each line of a .jsonl file must be one JSON object, such as {\"province\": \"Ninh Bình\", \"rate\": 3.07}",
+                                vi: "dòng này không phải JSON hợp lệ",
+                                hintVi: "mỗi dòng của tệp .jsonl phải là một đối tượng JSON, ví dụ {\"province\": \"Ninh Bình\", \"rate\": 3.07}")
             }
             guard let record = object as? [String: Any] else {
                 throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
@@ -51,7 +53,9 @@ public enum JSONLinesReader {
                     let column = source.characterColumn(lineStart: lineStart, offset: lineStart + (byteOffset(of: name, in: lineBytes) ?? 0))
                     throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: column),
                                     reason: "the value of '\(name)' is a nested object or list",
-                                    hint: "a table cell holds one number, text, true/false or null")
+                                    hint: "a table cell holds one number, text, true/false or null",
+                                    vi: "giá trị của '\(name)' là một đối tượng hoặc danh sách lồng nhau",
+                                    hintVi: "mỗi ô của bảng chứa một số, một chuỗi, true/false hoặc null")
                 }
                 cells[name]!.append(value)
             }

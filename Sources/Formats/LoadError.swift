@@ -20,12 +20,24 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     public var reason: String
     /// What the user can do, in one sentence.
     public var hint: String?
+    /// The reason and hint in Vietnamese, shown after `set language vi`.
+    public var reasonVi: String?
+    public var hintVi: String?
 
-    public init(file: String, position: SourcePosition? = nil, reason: String, hint: String? = nil) {
+    public init(file: String, position: SourcePosition? = nil, reason: String, hint: String? = nil,
+                vi reasonVi: String? = nil, hintVi: String? = nil) {
         self.file = file
         self.position = position
         self.reason = reason
         self.hint = hint
+        self.reasonVi = reasonVi
+        self.hintVi = hintVi
+    }
+
+    /// The error in Vietnamese (falling back to English where no translation was given).
+    public var vietnameseDescription: String {
+        let place = position.map(\.description) ?? file
+        return "\(place): lỗi: \(reasonVi ?? reason)" + ((hintVi ?? hint).map { "\n  gợi ý: \($0)" } ?? "")
     }
 
     public var description: String {

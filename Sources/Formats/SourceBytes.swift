@@ -17,7 +17,9 @@ public final class SourceBytes: @unchecked Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw LoadError(file: path, reason: "cannot open the file: \(String(cString: strerror(errno)))",
-                            hint: "check the path; a relative path is taken from the current directory")
+                            hint: "check the path; a relative path is taken from the current directory",
+                            vi: "không mở được tệp: \(String(cString: strerror(errno)))",
+                            hintVi: "hãy kiểm tra đường dẫn; đường dẫn tương đối tính từ thư mục hiện tại")
         }
         defer { close(fd) }
         var info = stat()
@@ -25,7 +27,8 @@ public final class SourceBytes: @unchecked Sendable {
             throw LoadError(file: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw LoadError(file: path, reason: "this is a folder, not a file", hint: "name a .csv, .tsv or .jsonl file inside it")
+            throw LoadError(file: path, reason: "this is a folder, not a file", hint: "name a .csv, .tsv or .jsonl file inside it",
+                            vi: "đây là thư mục, không phải tệp", hintVi: "hãy nêu một tệp .csv, .tsv hoặc .jsonl trong thư mục đó")
         }
         let size = Int(info.st_size)
         if size == 0 {

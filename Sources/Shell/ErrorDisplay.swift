@@ -5,6 +5,12 @@ import Language
 /// Errors as the user sees them: where (FILE:LINE:COL in scripts), what, the line with a caret under the
 /// offending token, the nearest correct spellings, and an example that works.
 enum ErrorDisplay {
+    /// The first line (where and what) in red and the caret in bold, for a terminal.
+    static func coloured(_ text: String, _ colour: Bool) -> String {
+        guard colour, let end = text.firstIndex(of: "\n") else { return text }
+        return "\u{1B}[31m" + text[..<end] + "\u{1B}[0m" + text[end...]
+    }
+
     static func render(_ error: LanguageError, line text: String, file: String?, language: Language) -> String {
         let vi = language == .vi
         var place = ""
@@ -39,9 +45,8 @@ enum ErrorDisplay {
     }
 
     static func render(_ error: LoadError, at place: String?, language: Language) -> String {
-        var text = error.description
+        var text = language == .vi ? error.vietnameseDescription : error.description
         if let place, error.position == nil { text = place + ": " + text }
-        if language == .vi { text = text.replacingOccurrences(of: ": error: ", with: ": lỗi: ").replacingOccurrences(of: "\n  hint: ", with: "\n  gợi ý: ") }
         return text + "\n"
     }
 }

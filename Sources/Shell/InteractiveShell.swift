@@ -20,6 +20,8 @@ public struct InteractiveShell {
 
     public func run() {
         let session = runner.session
+        let environment = ProcessInfo.processInfo.environment
+        runner.colour = isatty(2) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         print(Banner.lines(session).joined(separator: "\n"))
         let editor = InteractiveShell.canEdit ? LineEditor(completer: Completer(session: session), entries: history.load()) : nil
         // While a statement runs, Ctrl-C stops a long load at its next checkpoint instead of ending the program.

@@ -10,6 +10,8 @@ public final class StatementRunner {
     public let session: Session
     public var echo = false
     public var keepGoing = false
+    /// Errors in red: only at a terminal, and never with NO_COLOR set (batch output stays plain).
+    public var colour = false
     /// Whether any statement failed (the exit status is 1 then).
     public private(set) var failed = false
     var output: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
@@ -66,11 +68,11 @@ public final class StatementRunner {
                 error.span = span
             }
             let shownLine = column > 1 ? String(repeating: " ", count: column - 1) + text : text
-            errors(ErrorDisplay.render(error, line: shownLine, file: file, language: language))
+            errors(ErrorDisplay.coloured(ErrorDisplay.render(error, line: shownLine, file: file, language: language), colour))
             if echo { output("\n") }
         } catch let error as LoadError {
             failed = true
-            errors(ErrorDisplay.render(error, at: file.map { "\($0):\(line)" }, language: language))
+            errors(ErrorDisplay.coloured(ErrorDisplay.render(error, at: file.map { "\($0):\(line)" }, language: language), colour))
             if echo { output("\n") }
         } catch is Stop {
             failed = true

@@ -90,4 +90,21 @@ import Testing
         let saved = try String(contentsOfFile: state + "/solieu/history", encoding: .utf8)
         #expect(saved == "compare province=Ninh Bình year=2021..2023 rate\n")
     }
+
+    @Test func errorsAreRedAtATerminalUnlessNoColor() throws {
+        let coloured = try start()
+        let mark = coloured.mark
+        coloured.type("show provnce=Huế" + PseudoTerminal.enter)
+        #expect(coloured.waitFor("did you mean province?", after: mark))
+        #expect(coloured.transcript[mark...].contains("\u{1B}[31merror: there is no column 'provnce'"))
+
+        var environment = self.environment
+        environment["NO_COLOR"] = "1"
+        let plain = try PseudoTerminal(environment: environment)
+        #expect(plain.waitFor("reports> "))
+        let plainMark = plain.mark
+        plain.type("show provnce=Huế" + PseudoTerminal.enter)
+        #expect(plain.waitFor("did you mean province?", after: plainMark))
+        #expect(!plain.transcript[plainMark...].contains("\u{1B}[31m"))
+    }
 }
