@@ -66,10 +66,7 @@ extension CSVTokenizer {
                         guard fieldCount == expected - 1 else { return (summary, recordStart) }
                         starts[fieldCount] = fieldStart
                         ends[fieldCount] = p
-                        for k in 0..<expected {
-                            visitor.field(k, UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k]), quoted: false, hasEscapedQuotes: false)
-                        }
-                        visitor.endRecord(fieldCount: expected)
+                        CSVTokenizer.handOn(base, starts, ends, expected, to: &visitor)
                         summary.records += 1
                     }
                     summary.newlines += 1
@@ -86,13 +83,20 @@ extension CSVTokenizer {
             guard fieldCount == expected - 1 else { return (summary, recordStart) }
             starts[fieldCount] = fieldStart
             ends[fieldCount] = end
-            for k in 0..<expected {
-                visitor.field(k, UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k]), quoted: false, hasEscapedQuotes: false)
-            }
-            visitor.endRecord(fieldCount: expected)
+            CSVTokenizer.handOn(base, starts, ends, expected, to: &visitor)
             summary.records += 1
         }
         return (summary, end)
+    }
+
+    /// Gives the visitor the fields of one complete, well-formed record.
+    @inline(__always)
+    static func handOn<V: CSVFieldVisitor>(_ base: UnsafePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>, _ ends: UnsafeMutablePointer<Int>,
+                                           _ count: Int, to visitor: inout V) {
+        for k in 0..<count {
+            visitor.field(k, UnsafeBufferPointer(start: base + starts[k], count: ends[k] - starts[k]), quoted: false, hasEscapedQuotes: false)
+        }
+        visitor.endRecord(fieldCount: count)
     }
 
     /// Whether `range` holds no quote at all (memchr is vectorised in the C library).

@@ -6,16 +6,19 @@ import Darwin
 
 /// Reads numbers from field bytes once a column's convention is decided; no String is built on the common path.
 enum NumberReader {
+    /// A leading `+`, `-` or U+2212 minus: where the digits start and whether the number is negative.
+    @inline(__always)
+    static func sign(_ f: UnsafeBufferPointer<UInt8>) -> (start: Int, negative: Bool) {
+        if let first = f.first, first == 0x2D || first == 0x2B { return (1, first == 0x2D) }
+        if f.count > 3 && f[0] == 0xE2 && f[1] == 0x88 && f[2] == 0x92 { return (3, true) }
+        return (0, false)
+    }
+
     /// A whole number, skipping `thousands` marks, with an optional trailing `%`.
     @inline(__always)
     static func integer(_ f: UnsafeBufferPointer<UInt8>, thousands: UInt8?) -> Int64? {
-        var i = 0, negative = false
+        var (i, negative) = sign(f)
         let n = f.count
-        if i < n && (f[i] == 0x2D || f[i] == 0x2B) {
-            negative = f[i] == 0x2D; i += 1
-        } else if i + 2 < n && f[i] == 0xE2 && f[i + 1] == 0x88 && f[i + 2] == 0x92 {
-            negative = true; i += 3
-        }
         var value: Int64 = 0
         var digits = 0
         while i < n {
@@ -46,13 +49,8 @@ enum NumberReader {
     /// correctly rounded); anything longer goes through the C library's `strtod`.
     @inline(__always)
     static func decimal(_ f: UnsafeBufferPointer<UInt8>, decimalMark: UInt8, thousands: UInt8?) -> Double? {
-        var i = 0, negative = false
+        var (i, negative) = sign(f)
         let n = f.count
-        if i < n && (f[i] == 0x2D || f[i] == 0x2B) {
-            negative = f[i] == 0x2D; i += 1
-        } else if i + 2 < n && f[i] == 0xE2 && f[i + 1] == 0x88 && f[i + 2] == 0x92 {
-            negative = true; i += 3
-        }
         var mantissa: UInt64 = 0
         var significant = 0
         var scale = 0          // digits after the mark
