@@ -97,6 +97,8 @@ public struct ProvinceColumn: Sendable {
     public var otherValues: [String]
     /// Columns added from the gazetteer (`region`, `unit_2025`).
     public var addedColumns: [String]
+    /// The data have rows from before 2025 and from 2025 on, so results may mix old and new territories.
+    public var spansReorganisation = false
 }
 
 extension Gazetteer {
@@ -170,6 +172,12 @@ extension Gazetteer {
                 dataset.table = table
                 recognised.addedColumns.append(name)
             }
+        }
+        if let period = dataset.periodColumn, period.type.isNumeric {
+            let all = Grouping(single: .all(count: period.count))
+            let low = (try? period.aggregate(.min, all))?.value(at: 0).number
+            let high = (try? period.aggregate(.max, all))?.value(at: 0).number
+            if let low, let high { recognised.spansReorganisation = low < Reorganisation.firstYear && high >= Reorganisation.firstYear }
         }
         dataset.provinceColumn = recognised
         dataset.gazetteer = self

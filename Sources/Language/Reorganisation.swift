@@ -7,6 +7,8 @@ enum Reorganisation {
     static let firstYear = 2025.0
 
     static func notes(_ dataset: Dataset, _ selection: Selection) -> [Message] {
+        // Most data are all from one side of the change: then there is nothing to look at, row by row.
+        guard dataset.provinceColumn?.spansReorganisation == true else { return [] }
         guard let gazetteer = dataset.gazetteer, let provinceName = dataset.provinceColumn?.name,
               let provinces = dataset.table.column(named: provinceName), let period = dataset.periodColumn,
               case .text(let text) = provinces.storage else { return [] }
