@@ -13,6 +13,10 @@ struct TextInterner {
     private var starts: [Int] = [0]
     private var slots: [Int32]
     private var hashes: [UInt64] = []
+    /// First and last eight bytes of each value (zero-padded when shorter): with the length, they decide
+    /// equality outright for values of up to 16 bytes, most province and commune names among them.
+    private var heads: [UInt64] = []
+    private var tails: [UInt64] = []
     private var mask: Int
 
     init() {
@@ -25,21 +29,64 @@ struct TextInterner {
     /// The code of `bytes`, adding it if new.
     @inline(__always)
     mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = TextInterner.hash(bytes)
+        let (head, tail) = TextInterner.ends(bytes)
+        let h = TextInterner.mix(head, tail, bytes.count)
         var slot = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let code = slots[slot]
-            if code < 0 { break }
-            if hashes[Int(code)] == h && equals(Int(code), bytes) { return code }
-            slot = (slot + 1) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { table in
+            hashes.withUnsafeBufferPointer { hashes in
+                heads.withUnsafeBufferPointer { heads in
+                    tails.withUnsafeBufferPointer { tails in
+                        while true {
+                            let code = table[slot]
+                            if code < 0 { return nil }
+                            let c = Int(code)
+                            if hashes[c] == h && heads[c] == head && tails[c] == tail
+                                && (bytes.count <= 16 ? length(c) == bytes.count : equals(c, bytes)) {
+                                return code
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                    }
+                }
+            }
         }
+        if let found { return found }
         let code = Int32(hashes.count)
         slots[slot] = code
         hashes.append(h)
+        heads.append(head)
+        tails.append(tail)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         if hashes.count * 2 > slots.count { grow() }
         return code
+    }
+
+    @inline(__always)
+    private func length(_ code: Int) -> Int { starts[code + 1] - starts[code] }
+
+    /// The first and last eight bytes (overlapping for 8 to 16 bytes; zero-padded below 8).
+    @inline(__always)
+    static func ends(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let n = bytes.count
+        if n >= 8 {
+            return (UnsafeRawPointer(base).loadUnaligned(as: UInt64.self),
+                    UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self))
+        }
+        var word: UInt64 = 0
+        for k in 0..<n { word |= UInt64(base[k]) << UInt64(k * 8) }
+        return (word, word)
+    }
+
+    /// MurmurHash3's finaliser over the two ends and the length.
+    @inline(__always)
+    static func mix(_ head: UInt64, _ tail: UInt64, _ count: Int) -> UInt64 {
+        var h = head &* 0x9E37_79B9_7F4A_7C15 ^ (tail << 1 | tail >> 63) ^ UInt64(count) &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        return h
     }
 
     /// The distinct values as Strings, in code order.
