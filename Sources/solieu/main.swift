@@ -18,10 +18,10 @@ struct SolieuCommand: ParsableCommand {
         """,
         version: "0.1.0")
 
-    @Argument(help: "Script files (.solieu) to run in order.")
+    @Argument(help: ArgumentHelp("Script files (.solieu) to run in order.", valueName: "script"))
     var scripts: [String] = []
 
-    @Option(name: .customShort("c"), help: "A statement to run (repeatable).")
+    @Option(name: .customShort("c"), help: ArgumentHelp("A statement to run (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
     @Option(help: "How results are written: table, csv, json or markdown.")
@@ -33,7 +33,7 @@ struct SolieuCommand: ParsableCommand {
     @Flag(name: .customLong("keep-going"), help: "Run every statement even after an error (the exit status is still 1).")
     var keepGoing = false
 
-    @Option(name: .customLong("load"), help: "Load a file before anything else (repeatable).")
+    @Option(name: .customLong("load"), help: ArgumentHelp("Load a file before anything else (repeatable).", valueName: "path"))
     var files: [String] = []
 
     @Flag(help: "After each --load, print the time taken and the memory the table holds.")
