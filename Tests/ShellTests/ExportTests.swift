@@ -1,0 +1,69 @@
+import Foundation
+import Language
+import Testing
+@testable import Shell
+
+/// `export PATH` writes the last result in the format its extension names, numbers at full precision.
+@Suite struct ExportTests {
+    let runner: StatementRunner
+    let folder = NSTemporaryDirectory() + "solieu-export-\(UUID().uuidString)/"
+    var output = ""
+
+    init() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        setenv("SOLIEU_DATA", url.path + "/datasets", 1)
+        let session = Session()
+        try BuiltinData.load(into: session)
+        runner = StatementRunner(session: session)
+        runner.output = { _ in }
+        runner.errors = { _ in }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func exported(_ file: String) throws -> String {
+        #expect(runner.run("compare province=Ninh Bình year=2021..2023 rate"))
+        #expect(runner.run("export \(folder)\(file)"))
+        return try String(contentsOfFile: folder + file, encoding: .utf8)
+    }
+
+    @Test func csvKeepsFullPrecision() throws {
+        #expect(try exported("r.csv") == """
+            province,2021,2023,change (pp),change %,per year (pp)
+            Ninh Bình,3.07,1.86,-1.2099999999999997,-39.41368078175895,-0.6049999999999999
+
+            """)
+    }
+
+    @Test func jsonHasRowsAndNotes() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(try exported("r.json").utf8)) as! [String: Any]
+        let rows = object["rows"] as! [[String: Any]]
+        #expect(rows.count == 1)
+        #expect(rows[0]["province"] as? String == "Ninh Bình")
+        #expect(rows[0]["2023"] as? Double == 1.86)
+        #expect(object["notes"] as? [String] == ["no row for 2022 in this range"])
+    }
+
+    @Test func markdownIsLaidOutAsShown() throws {
+        #expect(try exported("r.md") == """
+            | province | 2021 | 2023 | change (pp) | change % | per year (pp) |
+            |---|---:|---:|---:|---:|---:|
+            | Ninh Bình | 3.07 | 1.86 | −1.21 | −39.4 % | −0.60 |
+
+            Note: no row for 2022 in this range
+
+            """)
+    }
+
+    @Test func mistakesAreErrors() {
+        var errors = ""
+        runner.errors = { errors += $0 }
+        #expect(!runner.run("export \(folder)nothing-yet.csv"))
+        #expect(errors.contains("there is no result to export yet"))
+        #expect(runner.run("count"))
+        #expect(!runner.run("export \(folder)r.xlsx"))
+        #expect(errors.contains("export writes .csv, .json or .md files"))
+        #expect(!runner.run("export /nonexistent-folder/r.csv"))
+        #expect(errors.contains("cannot write '/nonexistent-folder/r.csv'"))
+    }
+}
