@@ -165,7 +165,7 @@ struct CSVTokenizer {
                 // End of record: a line end or the end of the input.
                 if expectedFields != nil, fieldIndex < expected {
                     fail(i, "this row has \(fieldIndex) field\(fieldIndex == 1 ? "" : "s") where the header has \(expected)",
-                         "every row needs \(expected - 1) separators (\(delimiterName)); add empty fields for missing values",
+                         "every row needs \(expected - 1) separator\(expected == 2 ? "" : "s") (\(delimiterName)); add empty fields for missing values",
                          vi: "dòng này có \(fieldIndex) trường trong khi tiêu đề có \(expected)",
                          hintVi: "mỗi dòng cần \(expected - 1) dấu phân cách (\(delimiterName)); để trống trường cho giá trị thiếu")
                     return (summary, i)

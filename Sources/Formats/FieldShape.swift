@@ -128,8 +128,11 @@ enum FieldClassifier {
             var j = i + 1
             if j < n && (f[j] == 0x2D || f[j] == 0x2B) { j += 1 }
             let exponentStart = j
-            while j < n && f[j] >= 0x30 && f[j] <= 0x39 { j += 1 }
+            var exponent = 0
+            while j < n && f[j] >= 0x30 && f[j] <= 0x39 { exponent = min(exponent * 10 + Int(f[j] &- 0x30), 10_000); j += 1 }
             guard j > exponentStart, !runs.sawComma, runs.count <= 1 else { return nil }
+            // Beyond what a double holds (1e400 would read as infinity): not a number we can keep.
+            guard digits + exponent <= 308 || f[exponentStart - 1] == 0x2D else { return nil }
             shape.needsDecimal = true
             i = j
         }

@@ -99,6 +99,11 @@ public struct Binder {
             }
             return n
         }
+        if case .range(let low, let high) = filter.value, numbers[0] > numbers[1] {
+            throw LanguageError(Message(en: "the range \(low.text)..\(high.text) runs backwards; write \(high.text)..\(low.text)",
+                                        vi: "khoảng \(low.text)..\(high.text) bị ngược; hãy viết \(high.text)..\(low.text)"),
+                                at: low.span.joined(high.span), example: "\(column.name)=\(high.text)..\(low.text)")
+        }
         var comparisons: [(Comparison, Double)]
         switch (filter.value, filter.comparison) {
         case (.range, .equal): comparisons = [(.greaterOrEqual, numbers[0]), (.lessOrEqual, numbers[1])]

@@ -117,15 +117,18 @@ struct CellTable {
         }
         let where_ = keys.map { $0.value(at: rows[0]).description }.joined(separator: " ")
         let pick = distinguishing.first
-        let listed = rows.map { row -> String in
+        // A few rows are enough to show the problem; the rest are counted.
+        let shown = rows.prefix(4)
+        let more = rows.count - shown.count
+        let listed = shown.map { row -> String in
             let value = column.value(at: row).description
             return pick.map { "\(value) (\($0.name)=\($0.value(at: row)))" } ?? value
-        }
-        let filters = pick.map { p in rows.map { "\(p.name)=\(quoteIfNeeded(p.value(at: $0).description))" } } ?? []
+        } + (more > 0 ? ["… \(more) more"] : [])
+        let filters = pick.map { p in shown.prefix(3).map { "\(p.name)=\(quoteIfNeeded(p.value(at: $0).description))" } } ?? []
         let english = "\(where_) has \(rows.count) rows for \(measure.name): \(listed.joined(separator: ", ")); "
-            + (filters.isEmpty ? "" : "pick one with \(filters.joined(separator: " or ")), or ") + "ask for an aggregate such as mean(\(column.name))"
+            + (filters.isEmpty ? "" : "pick one with a filter such as \(filters[0]), or ") + "ask for an aggregate such as mean(\(column.name))"
         let vietnamese = "\(where_) có \(rows.count) dòng cho \(measure.name): \(listed.joined(separator: ", ")); "
-            + (filters.isEmpty ? "" : "chọn một bằng \(filters.joined(separator: " hoặc ")), hoặc ") + "dùng hàm gộp như mean(\(column.name))"
+            + (filters.isEmpty ? "" : "chọn một bằng bộ lọc như \(filters[0]), hoặc ") + "dùng hàm gộp như mean(\(column.name))"
         return LanguageError(Message(en: english, vi: vietnamese), at: measure.span, suggestions: filters, replacing: false)
     }
 }

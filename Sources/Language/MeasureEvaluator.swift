@@ -50,7 +50,6 @@ struct MeasureEvaluator {
                 at: name.span, suggestions: Suggestions.nearest(name.text, among: dataset.table.columnNames + dataset.measures.keys.sorted()),
                 example: "describe")
         case .call:
-            _ = try percentHint(item)
             return MeasureSpec(kind: .aggregate(item), name: item.sourceText, isPercentage: try percentHint(item), span: item.span)
         default:
             throw LanguageError(Message(en: "a measure is a column, a named measure or an aggregate such as mean(income)",
@@ -129,14 +128,17 @@ struct MeasureEvaluator {
 
     /// round(measure, n) and abs(measure) over group values.
     private func roundOrAbs(_ function: Name, _ arguments: [Expression], _ grouping: Grouping) throws -> [Double?] {
-        let x = try values(arguments[0], grouping)
+        guard let first = arguments.first, arguments.count <= 2 else {
+            throw LanguageError(Message(en: "\(function.text) takes a measure (and, for round, the decimal places)",
+                                        vi: "\(function.text) nhận một chỉ số (và với round, số chữ số thập phân)"),
+                                at: function.span, example: "measure r = round(mean(rate), 1)")
+        }
+        let x = try values(first, grouping)
         switch TextFolding.fold(function.text) {
         case "abs": return x.map { $0.map { Swift.abs($0) } }
         case "round":
-            var places = 0.0
-            if arguments.count > 1, let first = try values(arguments[1], grouping).first, let p = first { places = p }
-            let scale = (0..<max(0, Int(places))).reduce(1.0) { r, _ in r * 10 }
-            return x.map { $0.map { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale } }
+            let scale = try decimalScale(arguments.count > 1 ? arguments[1] : nil)
+            return x.map { $0.flatMap { roundedOrMissing($0, scale) } }
         default:
             throw LanguageError(Message(en: "'\(function.text)' works on rows; use it in a let", vi: "'\(function.text)' dùng theo dòng; hãy dùng với let"),
                                 at: function.span)
@@ -153,4 +155,30 @@ extension Column {
             return v.number
         }
     }
+}
+
+/// 10^places for `round(x, places)`: places must be a whole number written in the statement, from -15 to 15
+/// (a double has no more digits than that).
+func decimalScale(_ argument: Expression?) throws -> Double {
+    guard let argument else { return 1 }
+    var value: Double? = nil
+    switch argument {
+    case .number(let d, _): value = d
+    case .unary("-", .number(let d, _), _): value = -d
+    default: break
+    }
+    guard let places = value, places == places.rounded(), abs(places) <= 15 else {
+        throw LanguageError(Message(en: "round's decimal places must be a whole number from -15 to 15, written out",
+                                    vi: "số chữ số thập phân của round phải là số nguyên từ -15 đến 15, viết trực tiếp"),
+                            at: argument.span, example: "round(rate, 1)")
+    }
+    var scale = 1.0
+    for _ in 0..<Int(abs(places)) { scale *= 10 }
+    return places < 0 ? 1 / scale : scale
+}
+
+/// x rounded half away from zero at `scale`; missing when the result is not a finite number.
+func roundedOrMissing(_ x: Double, _ scale: Double) -> Double? {
+    let r = (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+    return r.isFinite ? r : nil
 }

@@ -14,6 +14,11 @@ public struct Parser {
     let line: Int
     /// Names that end an unquoted value: columns, measures, aggregate functions.
     let vocabulary: Set<String>
+    /// Operators and nested parentheses or calls so far in the expression being read: evaluation recurses
+    /// over the expression's tree, so its size is bounded (no real formula comes near the limits).
+    var operators = 0
+    var nesting = 0
+    static let maximumOperators = 256, maximumNesting = 64
 
     /// Whether `word` names something in the vocabulary. Names written with diacritics must be typed with
     /// them (in lower or upper case): `Nam` in `Quảng Nam` is not the column `năm`. ASCII names match any case.
@@ -284,9 +289,28 @@ public struct Parser {
         return left
     }
 
+    mutating func countOperator(_ token: Token) throws {
+        operators += 1
+        if operators > Parser.maximumOperators {
+            throw LanguageError(Message(en: "this expression has more than \(Parser.maximumOperators) operators; split it with let",
+                                        vi: "biểu thức có hơn \(Parser.maximumOperators) phép toán; hãy tách bằng let"),
+                                at: token.span, example: "let part = a + b")
+        }
+    }
+
+    mutating func nest(_ token: Token) throws {
+        nesting += 1
+        if nesting > Parser.maximumNesting {
+            throw LanguageError(Message(en: "this expression nests more than \(Parser.maximumNesting) levels deep",
+                                        vi: "biểu thức lồng nhau quá \(Parser.maximumNesting) tầng"),
+                                at: token.span, example: "let part = (a + b) * c")
+        }
+    }
+
     mutating func additive() throws -> Expression {
         var left = try multiplicative()
         while let token = peek, case .arithmetic(let op) = token.kind, op == "+" || op == "-" {
+            try countOperator(token)
             advance()
             let right = try multiplicative()
             left = .binary(op, left, right, left.span.joined(right.span))
@@ -297,6 +321,7 @@ public struct Parser {
     mutating func multiplicative() throws -> Expression {
         var left = try unary()
         while let token = peek, case .arithmetic(let op) = token.kind, op == "*" || op == "/" {
+            try countOperator(token)
             advance()
             let right = try unary()
             left = .binary(op, left, right, left.span.joined(right.span))
@@ -306,6 +331,7 @@ public struct Parser {
 
     mutating func unary() throws -> Expression {
         if let token = peek, case .arithmetic("-") = token.kind {
+            try countOperator(token)
             advance()
             let operand = try unary()
             return .unary("-", operand, token.span.joined(operand.span))
@@ -320,9 +346,11 @@ public struct Parser {
         }
         switch token.kind {
         case .leftParen:
+            try nest(token)
             advance()
             let inner = try expression()
             try expect(.rightParen, after: token)
+            nesting -= 1
             return inner
         case .quoted:
             advance()
@@ -332,6 +360,8 @@ public struct Parser {
             if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
             let name = Name(text: token.text, span: token.span)
             if let open = peek, open.kind == .leftParen {
+                try nest(open)
+                defer { nesting -= 1 }
                 advance()
                 var arguments: [Expression] = []
                 if let close = peek, close.kind == .rightParen {

@@ -64,8 +64,14 @@ struct RowEvaluator {
         let x = try numbers(a, span), y = try numbers(b, span)
         if x.constant != nil && y.constant != nil {
             let scalar = RowEvaluator.apply(op, x.value(0), y.value(0))
-            let whole = x.integral && y.integral && op != "/" && scalar.map { $0 == $0.rounded() } == true
-            return .constant(scalar.map { whole ? .integer(Int64($0)) : .decimal($0) } ?? .missing)
+            if let scalar, x.integral && y.integral && op != "/", let whole = Int64(exactly: scalar), abs(whole) < 1 << 53 {
+                return .constant(.integer(whole))
+            }
+            guard let scalar else {
+                // Missing for every row (a division by zero): still a number column.
+                return .column(Column(name: "", type: .decimal, values: Array(repeating: .missing, count: table.rowCount)))
+            }
+            return .constant(.decimal(scalar))
         }
         let rows = max(x.count, y.count)
         var out = ContiguousArray<Double>(repeating: 0, count: rows)
@@ -151,9 +157,8 @@ struct RowEvaluator {
             return .column(Column(name: "", values: cells))
         case "round":
             let x = try numbers(try argument(0), span)
-            let places = arguments.count > 1 ? Int(try numbers(try argument(1), span).value(0) ?? 0) : 0
-            let scale = pow(10.0, Double(places))
-            return mapNumbers(x) { ($0 * scale).rounded(.toNearestOrAwayFromZero) / scale }
+            let scale = try decimalScale(arguments.count > 1 ? arguments[1] : nil)
+            return mapNumbers(x) { roundedOrMissing($0, scale) ?? .nan }
         case "abs": return mapNumbers(try numbers(try argument(0), span)) { Swift.abs($0) }
         case "log": return mapNumbers(try numbers(try argument(0), span)) { $0 > 0 ? Foundation.log($0) : .nan }
         case "log10": return mapNumbers(try numbers(try argument(0), span)) { $0 > 0 ? Foundation.log10($0) : .nan }
@@ -208,7 +213,13 @@ struct RowEvaluator {
     }
 
     private func mapNumbers(_ x: Numbers, _ f: (Double) -> Double) -> Values {
-        if let constant = x.constant { return .constant(constant.map { .decimal(f($0)) } ?? .missing) }
+        if let constant = x.constant {
+            // The same rule as for rows: a result that is not a finite number is missing.
+            guard let c = constant, case let r = f(c), r.isFinite else {
+                return .column(Column(name: "", type: .decimal, values: Array(repeating: .missing, count: table.rowCount)))
+            }
+            return .constant(.decimal(r))
+        }
         var present = [Bool](repeating: true, count: x.values.count)
         let out = ContiguousArray(x.values.indices.map { row -> Double in
             guard let v = x.value(row) else { present[row] = false; return 0 }

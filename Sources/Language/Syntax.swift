@@ -17,6 +17,8 @@ public struct Literal: Sendable, Equatable {
         guard !quoted else { return nil }
         var t = text.replacingOccurrences(of: "−", with: "-")
         if t.hasSuffix("%") { t.removeLast() }
+        // Digits only: Double("inf") and Double("nan") would turn words into numbers.
+        guard t.contains(where: \.isNumber), t.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
         return Double(t)
     }
 }

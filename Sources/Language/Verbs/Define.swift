@@ -14,6 +14,13 @@ extension Verb {
             let dataset = try session.current(at: statement.verb.span)
             let binder = Binder(dataset: dataset)
             try checkNewName(definition.name, dataset: dataset, allowColumn: true)
+            if let existing = dataset.table.columns.first(where: { TextFolding.fold($0.name) == TextFolding.fold(definition.name.text) }),
+               dataset.derivedColumns[existing.name] == nil {
+                // Data that was loaded is never overwritten; a column made by let may be redefined.
+                throw LanguageError(Message(en: "\(dataset.name) already has a column '\(existing.name)' from its data; choose a new name",
+                                            vi: "\(dataset.name) đã có cột '\(existing.name)' từ dữ liệu; hãy chọn tên khác"),
+                                    at: definition.name.span, example: "let \(existing.name)_2 = \(definition.expression.sourceText)")
+            }
             let column = try RowEvaluator(binder: binder).evaluate(definition.expression, name: definition.name.text)
             try session.updateCurrent { dataset in
                 dataset.table = try dataset.table.adding(column)
@@ -41,19 +48,28 @@ extension Verb {
             _ = try evaluator.values(definition.expression, Grouping(single: .all(count: dataset.table.rowCount)))
             let hinted = try evaluator.percentHint(definition.expression)
             let percent = definition.asPercent || Column.nameMeansRate(definition.name.text) || hinted
+            let replaced = dataset.measures.keys.filter { TextFolding.fold($0) == TextFolding.fold(definition.name.text) }
             try session.updateCurrent { dataset in
+                // One measure per name, whatever its case or accents.
+                for key in replaced { dataset.measures[key] = nil }
                 dataset.measures[definition.name.text] = MeasureDefinition(name: definition.name.text, expression: definition.expression, isPercentage: percent)
             }
-            return .text([Message(en: "measure \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (a percentage: changes in percentage points)" : "")",
-                                  vi: "chỉ số \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (phần trăm: thay đổi tính bằng điểm phần trăm)" : "")").text(session.settings.language)])
+            let replacing = replaced.isEmpty ? "" : " (replaces the earlier \(replaced.sorted().joined(separator: ", ")))"
+            let replacingVi = replaced.isEmpty ? "" : " (thay cho \(replaced.sorted().joined(separator: ", ")) trước đó)"
+            return .text([Message(en: "measure \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (a percentage: changes in percentage points)" : "")\(replacing)",
+                                  vi: "chỉ số \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (phần trăm: thay đổi tính bằng điểm phần trăm)" : "")\(replacingVi)").text(session.settings.language)])
         })
 }
 
-/// A new name must not hide a verb or keyword, nor (for a measure) a column.
+/// A new name must not be a keyword or an aggregate function, nor (for a measure) a column's name.
 private func checkNewName(_ name: Name, dataset: Dataset, allowColumn: Bool) throws {
     let folded = TextFolding.fold(name.text)
     if Parser.keywords.contains(folded) || AggregateCall.functionNames.contains(folded) {
         throw LanguageError(Message(en: "'\(name.text)' is a word of the language; choose another name", vi: "'\(name.text)' là từ khoá; hãy chọn tên khác"), at: name.span)
+    }
+    if allowColumn, dataset.measures.keys.contains(where: { TextFolding.fold($0) == folded }) {
+        throw LanguageError(Message(en: "\(dataset.name) already has a measure '\(name.text)'; a column needs its own name",
+                                    vi: "\(dataset.name) đã có chỉ số '\(name.text)'; cột cần tên riêng"), at: name.span)
     }
     if !allowColumn, dataset.table.columns.contains(where: { TextFolding.fold($0.name) == folded }) {
         throw LanguageError(Message(en: "\(dataset.name) already has a column '\(name.text)'; a measure needs its own name",

@@ -9,7 +9,7 @@ extension Verb {
         details: Message(
             en: "One row per 2025 unit, with the old provinces it contains and those missing from the data. A count is summed. A rate is recomputed, never averaged: from a measure built of sums (measure rate = 100 * sum(poor_households) / sum(households)), or as a mean weighted by a column given with `weight` (such as the number of households); a rate with neither is refused, because the rate of a merged unit is not the mean of its parts. The rows must be for one year (filter one, or add by year).",
             vi: "Mỗi đơn vị 2025 một dòng, kèm các tỉnh cũ thuộc đơn vị và các tỉnh thiếu số liệu. Số lượng được cộng. Tỷ lệ được tính lại, không lấy trung bình: từ một chỉ số dựng bằng tổng (measure rate = 100 * sum(poor_households) / sum(households)), hoặc trung bình có trọng số theo cột nêu sau `weight` (ví dụ số hộ); tỷ lệ không có cả hai thì bị từ chối, vì tỷ lệ của đơn vị sáp nhập không phải trung bình của các phần. Các dòng phải thuộc một năm (lọc một năm, hoặc thêm by year)."),
-        examples: ["use gso", "rollup province to 2025 rate year=2023", "use reports", "rollup province to 2025 poor_households year=2022"],
+        examples: ["rollup province to 2025 poor_households year=2022", "use gso", "rollup province to 2025 rate year=2023", "use reports"],
         plan: { s, session in try filterPlan(s, session) + [Message(en: "map each province to its 2025 unit; sum the counts per unit; recompute rates from sums or weights", vi: "đổi mỗi tỉnh sang đơn vị 2025; cộng số lượng theo đơn vị; tính lại tỷ lệ từ tổng hoặc trọng số")] },
         action: { statement, session in .table(try ProvinceRollup(statement, session).run()) })
 }
@@ -68,7 +68,7 @@ struct ProvinceRollup {
                 throw LanguageError(
                     Message(en: "the rows span several years (\(years.map(formatNumber).joined(separator: ", "))); a unit's figure is for one year: add \(period.name)=… or by \(period.name)",
                             vi: "các dòng thuộc nhiều năm (\(years.map(formatNumber).joined(separator: ", "))); số liệu của một đơn vị là của một năm: thêm \(period.name)=… hoặc by \(period.name)"),
-                    at: statement.verb.span, example: "rollup \(provinces.name) to 2025 \(clauses.items[1].sourceText) \(period.name)=\(years.last.map(formatNumber) ?? "2023")")
+                    at: statement.verb.span)
             }
         }
         // The unit of every row, as a column to group by.
@@ -142,17 +142,37 @@ struct ProvinceRollup {
                 throw LanguageError(
                     Message(en: "\(column.name) is a rate: the rate of a merged unit is not the mean of its provinces' rates. Give its numerator and denominator as a measure (measure \(column.name)_2025 = 100 * sum(poor) / sum(households)) or a weight (rollup … \(column.name) weight households)",
                             vi: "\(column.name) là tỷ lệ: tỷ lệ của đơn vị sáp nhập không phải trung bình tỷ lệ các tỉnh. Hãy cho tử số và mẫu số bằng một measure (measure \(column.name)_2025 = 100 * sum(poor) / sum(households)) hoặc một trọng số (rollup … \(column.name) weight households)"),
-                    at: item.span, example: "rollup province to 2025 poor_households year=2022")
+                    at: item.span)
             }
             let weight = try binder.column(weightName)
+            // A weight is an amount such as households or people: not a rate, not the year, never negative.
+            if weight.holdsPercentages || weight.name == dataset.periodColumn?.name || !weight.type.isNumeric {
+                throw LanguageError(
+                    Message(en: "\(weight.name) cannot weight a rate: a weight is an amount, such as households or people",
+                            vi: "\(weight.name) không dùng làm trọng số được: trọng số là một số lượng, như số hộ hoặc số người"),
+                    at: weightName.span)
+            }
             var sums = [Double](repeating: 0, count: grouping.groupCount), weights = sums
+            var unweighted = 0, negative = false
             var i = 0
             grouping.selection.forEachRow { row in
                 let g = grouping.group(ofSelected: i)
                 i += 1
-                guard let v = column.value(at: row).number, let w = weight.value(at: row).number else { return }
+                guard let v = column.value(at: row).number else { return }
+                guard let w = weight.value(at: row).number else { unweighted += 1; return }
+                if w < 0 { negative = true }
                 sums[g] += v * w
                 weights[g] += w
+            }
+            if negative {
+                throw LanguageError(Message(en: "\(weight.name) has negative values; a weight cannot be negative",
+                                            vi: "\(weight.name) có giá trị âm; trọng số không thể âm"), at: weightName.span)
+            }
+            if unweighted > 0 {
+                throw LanguageError(
+                    Message(en: "\(unweighted) row\(unweighted == 1 ? " has" : "s have") \(column.name) but no \(weight.name): their units would be computed from fewer provinces than they have; filter them out or fill in the weight",
+                            vi: "\(unweighted) dòng có \(column.name) nhưng không có \(weight.name): đơn vị của chúng sẽ bị tính thiếu tỉnh; hãy lọc bỏ hoặc bổ sung trọng số"),
+                    at: weightName.span)
             }
             let values = (0..<grouping.groupCount).map { weights[$0] > 0 ? sums[$0] / weights[$0] : nil }
             return ("\(column.name) (weighted by \(weight.name))", values, true,
@@ -174,20 +194,32 @@ struct ProvinceRollup {
         }
     }
 
-    /// `mean(rate)` and the like inside a measure: an average of rates.
+    /// A rate combined in a way a merged unit cannot be computed from: `mean(rate)`, `max(rate)`, or
+    /// `sum(rate)` (a sum of rates); `sum(rate * households)` (a weighted sum) is fine.
     private func averagedRate(_ expression: Expression) -> String? {
         switch expression {
         case .call(let f, let args, _):
             let fn = TextFolding.fold(f.text)
-            if ["mean", "avg", "median", "min", "max", "stddev"].contains(fn), args.count == 1, case .name(let n) = args[0],
-               let c = try? binder.column(n), c.holdsPercentages {
-                return "\(f.text)()"
+            if let argument = args.first, mentionsRate(argument) {
+                if ["mean", "avg", "median", "min", "max", "stddev"].contains(fn) { return "\(f.text)()" }
+                if fn == "sum", case .binary("*", _, _, _) = argument {} else if fn == "sum" { return "sum()" }
             }
             return args.lazy.compactMap(averagedRate).first
         case .binary(_, let a, let b, _): return averagedRate(a) ?? averagedRate(b)
         case .unary(_, let a, _): return averagedRate(a)
         case .name(let n): return MeasureEvaluator(binder: binder).namedMeasure(n.text).flatMap { averagedRate($0.expression) }
         default: return nil
+        }
+    }
+
+    /// Whether an expression reads a column that holds percentages.
+    private func mentionsRate(_ expression: Expression) -> Bool {
+        switch expression {
+        case .name(let n): return (try? binder.column(n))?.holdsPercentages ?? false
+        case .call(_, let args, _): return args.contains(where: mentionsRate)
+        case .binary(_, let a, let b, _), .comparison(_, let a, let b, _): return mentionsRate(a) || mentionsRate(b)
+        case .unary(_, let a, _): return mentionsRate(a)
+        default: return false
         }
     }
 

@@ -39,6 +39,10 @@ extension Verb {
             var inner = try Parser.parse(raw.text, line: raw.span.line, vocabulary: vocabulary).shifted(by: offset)
             inner.source = statement.source
             let verb = VerbRegistry.verb(named: inner.verb.text)!
+            guard verb.name != "explain" else {
+                throw LanguageError(Message(en: "explain takes a statement to run, not another explain", vi: "explain nhận một câu lệnh, không phải một explain khác"),
+                                    at: inner.verb.span, example: "explain count by province")
+            }
             let steps = try verb.plan?(inner, session) ?? [verb.summary]
             let language = session.settings.language
             var lines = [Message(en: "\(verb.name): \(verb.summary.en)", vi: "\(verb.name): \(verb.summary.vi)").text(language)]

@@ -26,25 +26,25 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
             "timer     \(s.timer ? "on" : "off")",
         ])
     }
-    func bad(_ expected: String) -> LanguageError {
-        LanguageError(Message(en: "set \(parts[0]) takes \(expected)", vi: "set \(parts[0]) nhận \(expected)"), at: span, example: "set \(parts[0]) \(expected.split(separator: " ").first ?? "")")
+    func bad(_ expected: String, _ example: String) -> LanguageError {
+        LanguageError(Message(en: "set \(parts[0]) takes \(expected)", vi: "set \(parts[0]) nhận \(expected)"), at: span, example: "set \(parts[0]) \(example)")
     }
     let value = parts.count > 1 ? TextFolding.fold(parts[1]) : ""
     switch TextFolding.fold(parts[0]) {
     case "language", "lang", "ngon ngu":
-        guard let l = Language(rawValue: value) else { throw bad("en or vi") }
+        guard let l = Language(rawValue: value) else { throw bad("en or vi", "vi") }
         s.language = l
     case "format":
-        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad("table, csv, json or markdown") }
+        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad("table, csv, json or markdown", "csv") }
         s.format = f
     case "decimals":
-        guard let n = Int(value), (0...12).contains(n) else { throw bad("a number from 0 to 12") }
+        guard let n = Int(value), (0...12).contains(n) else { throw bad("a number from 0 to 12", "2") }
         s.decimals = n
     case "rows", "maxrows", "max_rows":
-        guard let n = Int(value), n > 0 else { throw bad("a number above 0") }
+        guard let n = Int(value), n > 0 else { throw bad("a number above 0", "100") }
         s.maxRows = n
     case "timer":
-        guard ["on", "off"].contains(value) else { throw bad("on or off") }
+        guard ["on", "off"].contains(value) else { throw bad("on or off", "on") }
         s.timer = value == "on"
     default:
         throw LanguageError(Message(en: "there is no option '\(parts[0])'", vi: "không có tuỳ chọn '\(parts[0])'"), at: span,
