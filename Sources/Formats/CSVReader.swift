@@ -51,14 +51,17 @@ public enum CSVReader {
         // Split the data into chunks at record boundaries, then profile every chunk.
         let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: columnCount)
         var chunks = chunkRanges(bytes, dataStart..<bytes.count)
+        // Looked up once for both passes: which chunks hold no quote and can take the fast path.
+        var unquoted = Parallel.map(chunks.count) { tokenizer.hasNoQuotes(chunks[$0]) }
         var profiling = Parallel.map(chunks.count) { i -> (CSVScanSummary, [ColumnProfile]) in
             var collector = ProfileCollector(columnCount: columnCount)
-            let (summary, _) = tokenizer.scan(chunks[i], into: &collector)
+            let (summary, _) = tokenizer.scan(chunks[i], unquoted: unquoted[i], into: &collector)
             return (summary, collector.finish())
         }
         if profiling.contains(where: { $0.0.endedInsideQuotes }) {
             // A stray quote misled the split: read the data as one chunk.
             chunks = [dataStart..<bytes.count]
+            unquoted = [false]
             var collector = ProfileCollector(columnCount: columnCount)
             let (summary, _) = tokenizer.scan(chunks[0], into: &collector)
             profiling = [(summary, collector.finish())]
@@ -90,7 +93,7 @@ public enum CSVReader {
         let arrays = ColumnBuffers.withSinks(plans, rows: rowCount) { sinks in
             filled = Parallel.map(chunks.count) { i -> ColumnFiller in
                 var filler = ColumnFiller(sinks: sinks, firstRow: firstRows[i])
-                _ = tokenizer.scan(chunks[i], into: &filler)
+                _ = tokenizer.scan(chunks[i], unquoted: unquoted[i], into: &filler)
                 return filler
             }
             encodingFault = !filled.allSatisfy { $0.interners.allSatisfy { $0.allValidUTF8() } }

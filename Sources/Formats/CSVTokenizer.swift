@@ -44,9 +44,10 @@ struct CSVTokenizer {
     static let quote: UInt8 = 0x22, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
 
     /// Tokenizes the records in `range` (which must start at a record boundary), up to `maximumRecords`.
-    func scan<V: CSVFieldVisitor>(_ range: Range<Int>, maximumRecords: Int = .max, into visitor: inout V) -> (CSVScanSummary, end: Int) {
+    /// - Parameter unquoted: whether the range is known to hold no quote (nil: look).
+    func scan<V: CSVFieldVisitor>(_ range: Range<Int>, maximumRecords: Int = .max, unquoted: Bool? = nil, into visitor: inout V) -> (CSVScanSummary, end: Int) {
         // Data rows without quotes take the fast path; the general one below resumes wherever it stops.
-        if maximumRecords == .max, let expected = expectedFields, hasNoQuotes(range) {
+        if maximumRecords == .max, let expected = expectedFields, unquoted ?? hasNoQuotes(range) {
             let (fast, stoppedAt) = scanUnquoted(range, expected: expected, into: &visitor)
             if stoppedAt >= range.upperBound { return (fast, stoppedAt) }
             var (rest, end) = scanGeneral(stoppedAt..<range.upperBound, maximumRecords: maximumRecords, into: &visitor)
