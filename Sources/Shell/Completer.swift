@@ -106,7 +106,7 @@ public struct Completer {
         let listed = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return listed.filter { $0.hasPrefix(namePrefix) && ($0.hasPrefix(".") == namePrefix.hasPrefix(".")) }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory)
             return typedFolder + name + (isDirectory.boolValue ? "/" : "")
         }
     }
