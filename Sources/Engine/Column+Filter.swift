@@ -180,15 +180,8 @@ func filterRows(_ selection: Selection, _ validity: ValidityBitmap?, _ keep: (In
         case .rows(let rows):
             kept = rows.withUnsafeBufferPointer { r in Parallel.map(ranges.count) { scan(ranges[$0]) { Int(r[$0]) } } }
         }
-        // Pack the pieces: each kept prefix moves down behind the one before.
-        var end = 0
-        for (range, count) in zip(ranges, kept) {
-            // The pieces overlap when moved down: memmove, never a plain copy.
-            if range.lowerBound != end, count > 0 { memmove(base + end, base + range.lowerBound, count * MemoryLayout<Int32>.stride) }
-            end += count
-        }
-        keptTotal = end
-        initialised = end
+        keptTotal = packPieces(base, ranges, kept)
+        initialised = keptTotal
     }
     if case .all(let n) = selection, keptTotal == n { return .all(count: n) }
     return .rows(output)

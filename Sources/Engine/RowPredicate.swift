@@ -154,14 +154,21 @@ public func selectRows(count rows: Int, where predicates: [RowPredicate]) -> Sel
             }
             return k - range.lowerBound
         }
-        var end = 0
-        for (range, count) in zip(ranges, kept) {
-            if range.lowerBound != end, count > 0 { memmove(base + end, base + range.lowerBound, count * MemoryLayout<Int32>.stride) }
-            end += count
-        }
-        keptTotal = end
-        initialised = end
+        keptTotal = packPieces(base, ranges, kept)
+        initialised = keptTotal
     }
     if keptTotal == rows { return .all(count: rows) }
     return .rows(output)
+}
+
+/// Joins the row indices that parallel pieces of a scan wrote at the starts of their own ranges: each
+/// piece's kept prefix moves down behind the one before (the moves overlap, hence memmove).
+/// - Returns: the number of row indices kept in all.
+func packPieces(_ base: UnsafeMutablePointer<Int32>, _ ranges: [Range<Int>], _ kept: [Int]) -> Int {
+    var end = 0
+    for (range, count) in zip(ranges, kept) {
+        if range.lowerBound != end, count > 0 { memmove(base + end, base + range.lowerBound, count * MemoryLayout<Int32>.stride) }
+        end += count
+    }
+    return end
 }

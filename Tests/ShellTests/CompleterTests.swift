@@ -7,12 +7,7 @@ import Testing
     let completer: Completer
 
     init() throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        setenv("SOLIEU_DATA", url.path + "/datasets", 1)
-        let session = Session()
-        try BuiltinData.load(into: session)
-        completer = Completer(session: session)
+        completer = Completer(session: try TestSession.make())
     }
 
     @Test func verbsAtTheStart() {

@@ -10,12 +10,7 @@ import Testing
     var output = ""
 
     init() throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        setenv("SOLIEU_DATA", url.path + "/datasets", 1)
-        let session = Session()
-        try BuiltinData.load(into: session)
-        runner = StatementRunner(session: session)
+        runner = StatementRunner(session: try TestSession.make())
         runner.output = { _ in }
         runner.errors = { _ in }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
