@@ -225,6 +225,15 @@ public enum CSVReader {
         var seen: [String: Int] = [:]
         for (i, cell) in cells.enumerated() {
             var name = cell.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+            // Line ends and tabs can stand in a quoted header cell; NUL and other control bytes cannot.
+            if let control = name.unicodeScalars.first(where: { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || $0.value == 0x7F }) {
+                let byte = String(format: "0x%02X", control.value)
+                throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
+                                reason: "header cell \(i + 1) holds a control character (\(byte)), which cannot be part of a column name",
+                                hint: "the file may not be a text export; remove the character or re-export the file",
+                                vi: "ô tiêu đề \(i + 1) chứa ký tự điều khiển (\(byte)), không thể nằm trong tên cột",
+                                hintVi: "tệp có thể không phải là tệp văn bản xuất ra; hãy xoá ký tự đó hoặc xuất lại tệp")
+            }
             if name.isEmpty {
                 name = "column_\(i + 1)"
                 notes.append("header cell \(i + 1) is empty; the column is named \(name)")

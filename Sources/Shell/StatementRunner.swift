@@ -104,8 +104,9 @@ public final class StatementRunner {
             throw LanguageError(Message(en: "scripts run each other more than 16 deep; is one running itself?",
                                         vi: "các kịch bản gọi nhau quá 16 tầng; có kịch bản nào tự gọi chính nó?"), at: span)
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw LanguageError(Message(en: "cannot read the script '\(path)'", vi: "không đọc được kịch bản '\(path)'"), at: span,
+        guard let text = StatementRunner.readScript(path) else {
+            throw LanguageError(Message(en: "cannot read the script '\(path)': it is missing, a folder, or not UTF-8 text",
+                                        vi: "không đọc được kịch bản '\(path)': tệp không có, là thư mục, hoặc không phải văn bản UTF-8"), at: span,
                                 example: "run quarterly.solieu")
         }
         scriptDepth += 1
@@ -115,6 +116,16 @@ public final class StatementRunner {
         } catch is Stop {
             throw Stop()
         }
+    }
+
+    /// A script's text (any readable file or device, `/dev/stdin` included), or nil when it cannot be read
+    /// or is not UTF-8.
+    public static func readScript(_ path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return String(validating: handle.readDataToEndOfFile(), as: UTF8.self)
     }
 
     static func export(_ result: ResultTable, to path: String, span: SourceSpan, settings: Settings) throws -> String {

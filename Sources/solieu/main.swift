@@ -89,8 +89,8 @@ struct SolieuCommand: ParsableCommand {
         }
         for script in scripts {
             ranSomething = true
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                FileHandle.standardError.write(Data("\(script): error: cannot read this script file\n".utf8))
+            guard let text = StatementRunner.readScript(script) else {
+                FileHandle.standardError.write(Data("\(script): error: cannot read this script file: it is missing, a folder, or not UTF-8 text\n".utf8))
                 throw ExitCode(1)
             }
             if !runner.runScript(text, file: script) && !keepGoing { throw ExitCode(1) }

@@ -15,6 +15,14 @@ import Testing
         expectError(error, line: 3, column: 1, reason: "two columns 'a' (columns 1 and 3)")
     }
 
+    /// A NUL or other control byte cannot be part of a column name; a quoted line end can.
+    @Test func controlBytesInTheHeaderAreAnError() throws {
+        let error = loadError { try readCSV(bytes: Array("a,b".utf8) + [0x00] + Array("c\n1,2\n".utf8)) }
+        expectError(error, line: 1, column: 1, reason: "header cell 2 holds a control character (0x00)")
+        let multiline = try readCSV("\"a\nb\",c\n1,2\n")
+        #expect(multiline.table.columnNames == ["a\nb", "c"])
+    }
+
     /// Names are trimmed and NFC-normalised before they are compared.
     @Test func duplicatesAfterTrimmingAndNormalisation() {
         let spaces = loadError { try readCSV("a, a\n1,2\n") }

@@ -216,6 +216,6 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try Self.run(["nowhere.solieu"], in: folder)
         #expect(run.status == 1)
-        #expect(run.stderr == "nowhere.solieu: error: cannot read this script file\n")
+        #expect(run.stderr == "nowhere.solieu: error: cannot read this script file: it is missing, a folder, or not UTF-8 text\n")
     }
 }
