@@ -19,6 +19,7 @@ public enum LanguageReference {
                     | value .. value             (an inclusive range: numbers or text)
         item       := name | function ( arguments )
         clause     := by columns | sort column [desc|asc] | limit n | top n | asc | desc | as name
+                    | to 2025 | weight column                   (rollup)
         definition := let name = expression | measure name = expression [as percent]
         expression := number | "text" | column | function(…) | expression (+ - * /) expression
                     | expression (= != < <= > >=) expression | ( expression )
@@ -37,7 +38,8 @@ public enum LanguageReference {
 
         The built-in datasets are `reports` (the teaching dataset, current at start), `gso` (GSO poverty
         rates by province), `gso_regions` (GSO national and regional rows) and `provinces` (the gazetteer);
-        see datasets/README.md.
+        see datasets/README.md. A column of province names is matched through the gazetteer, and `region`
+        and `unit_2025` come with it; see docs/provinces.md.
 
         Every example below is run by the test suite on the built-in data, and its output must match.
 
