@@ -50,9 +50,9 @@ public enum CSVReader {
 
         // Split the data into chunks at record boundaries, then profile every chunk.
         let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: columnCount)
-        var chunks = chunkRanges(bytes, dataStart..<bytes.count)
+        var (chunks, quoteFree) = chunkRanges(bytes, dataStart..<bytes.count)
         // Looked up once for both passes: which chunks hold no quote and can take the fast path.
-        var unquoted = Parallel.map(chunks.count) { tokenizer.hasNoQuotes(chunks[$0]) }
+        var unquoted = quoteFree ? chunks.map { _ in true } : Parallel.map(chunks.count) { tokenizer.hasNoQuotes(chunks[$0]) }
         var profiling = Parallel.map(chunks.count) { i -> (CSVScanSummary, [ColumnProfile]) in
             var collector = ProfileCollector(columnCount: columnCount)
             let (summary, _) = tokenizer.scan(chunks[i], unquoted: unquoted[i], into: &collector)
@@ -169,8 +169,9 @@ public enum CSVReader {
     /// Splits the data into one chunk per core, each starting right after a line end that lies outside quotes
     /// (judged by the parity of the quotes before it). A stray quote can mislead that judgement; the tokenizer
     /// then ends a chunk inside quotes and the caller falls back to one chunk.
-    static func chunkRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-        guard range.count >= minimumBytesToSplit, Parallel.workerCount > 1 else { return [range] }
+    /// - Returns: the chunks, and whether the data was found to hold no quote at all (false when not looked at).
+    static func chunkRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (chunks: [Range<Int>], quoteFree: Bool) {
+        guard range.count >= minimumBytesToSplit, Parallel.workerCount > 1 else { return ([range], false) }
         let pieces = Parallel.ranges(range.count, minimumPerRange: minimumBytesToSplit / 2).map {
             (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound)
         }
@@ -195,7 +196,7 @@ public enum CSVReader {
             if k > cuts.last! && k < range.upperBound { cuts.append(k) }
         }
         cuts.append(range.upperBound)
-        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
+        return (zip(cuts, cuts.dropFirst()).map { $0..<$1 }, !hasQuotes.contains(true))
     }
 
     /// The number of `"` bytes in `range`, eight bytes per step (the zero-byte trick, counted exactly:

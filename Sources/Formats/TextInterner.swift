@@ -121,27 +121,4 @@ struct TextInterner {
             slots[slot] = Int32(code)
         }
     }
-
-    /// Eight bytes per step (multiply-xorshift, in the manner of FxHash), the tail zero-padded, the length
-    /// mixed in, then MurmurHash3's finaliser so short keys spread over the table.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return h }
-        var i = 0
-        while i + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            h = ((h << 5 | h >> 59) ^ word) &* 0x5175_4F5E_1A3E_4C2B
-            i += 8
-        }
-        if i < bytes.count {
-            var tail: UInt64 = 0
-            for k in i..<bytes.count { tail |= UInt64(base[k]) << UInt64((k - i) * 8) }
-            h = ((h << 5 | h >> 59) ^ tail) &* 0x5175_4F5E_1A3E_4C2B
-        }
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        return h
-    }
 }

@@ -77,7 +77,7 @@ import Testing
     /// The chunks the reader would use for `bytes` (data after the one-line header).
     static func chunks(_ source: SourceBytes) -> [Range<Int>] {
         let dataStart = header.utf8.count
-        return CSVReader.chunkRanges(source.buffer, dataStart..<source.count)
+        return CSVReader.chunkRanges(source.buffer, dataStart..<source.count).chunks
     }
 
     @Test func splitReadEqualsReferenceParse() throws {
