@@ -6,7 +6,7 @@ public enum TableLoader {
     public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "jsonl", "ndjson"]
 
     /// - Throws: `LoadError` for a file that cannot be read or parsed, with its position.
-    public static func load(path: String, tableName: String? = nil) throws -> LoadResult {
+    public static func load(path: String, tableName: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadResult {
         let source = try SourceBytes(path: path)
         let name = tableName ?? defaultTableName(path)
         switch fileExtension(path) {

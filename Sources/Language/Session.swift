@@ -33,7 +33,9 @@ public final class Session {
     /// format; supplied by the shell, which owns the renderers.
     public var exporter: ((ResultTable, String, SourceSpan) throws -> String)?
     /// Loads a file; replaceable for tests. Returns the loaded table and its report lines.
-    public var loader: (String, String?) throws -> LoadResult = { path, name in try TableLoader.load(path: path, tableName: name) }
+    public var loader: (String, String?, LoadOptions) throws -> LoadResult = { path, name, options in
+        try TableLoader.load(path: path, tableName: name, options: options)
+    }
 
     public init() {}
 

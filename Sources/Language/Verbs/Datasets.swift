@@ -49,17 +49,13 @@ extension Verb {
             vi: "Đọc tệp, báo số dòng × cột, kiểu và quy ước số của từng cột (dấu phẩy thập phân, dấu chấm hàng nghìn, phần trăm), và chọn làm bộ dữ liệu đang dùng. Dấu phân cách (, ; tab |) được tự nhận. Tệp sai định dạng bị từ chối kèm dòng và cột; không nạp dở dang."),
         examples: ["load datasets/provinces.csv as gazetteer", "use reports"],
         action: { statement, session in
-            guard var text = statement.rawArgument?.text, !text.isEmpty else {
+            guard let raw = statement.rawArgument, !raw.text.isEmpty else {
                 throw LanguageError(Message(en: "load needs a file path", vi: "load cần đường dẫn tệp"), at: statement.verb.span,
                                     example: "load data/households.csv as households")
             }
-            var name: String? = nil
-            if let range = text.range(of: " as ", options: .backwards) {
-                name = String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-                text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            }
-            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
-            let result = try session.loader(text, name)
+            let arguments = try LoadArguments.parse(raw.text, span: raw.span)
+            let text = arguments.path
+            let result = try session.loader(text, arguments.name, arguments.options)
             session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines), makeCurrent: true)
             return .text(result.report.lines + [Message(en: "using \(result.table.name)", vi: "đang dùng \(result.table.name)").text(session.settings.language)])
         })
