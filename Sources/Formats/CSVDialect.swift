@@ -13,8 +13,8 @@ public enum CSVDialect {
         }
     }
 
-    /// The candidate that splits the first lines (outside quotes) into the same number of fields on every
-    /// line, preferring more fields; a comma when nothing splits (a one-column file).
+    /// The candidate that splits the first lines (outside quotes) into as many fields as the first line that
+    /// has a separator, preferring more fields; a comma when nothing splits (a one-column file).
     /// - Complexity: reads at most the first 64 KiB.
     static func sniff(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
         let end = min(bytes.count, start + 65_536)
@@ -37,13 +37,14 @@ public enum CSVDialect {
             i += 1
         }
         if lineHasContent && i == bytes.count { lines.append(counts) }
-        guard !lines.isEmpty else { return 0x2C }
+        // Title lines above a table often hold no separator at all: the reference is the first line with one.
+        guard let reference = lines.first(where: { !$0.isEmpty }) else { return 0x2C }
         var best: UInt8 = 0x2C
         var bestScore = 0
         for candidate in candidates {
-            let first = lines[0][candidate] ?? 0
+            let first = reference[candidate] ?? 0
             guard first > 0 else { continue }
-            // Lines agreeing with the header's count; a file whose rows all agree wins over one that mostly does.
+            // Lines agreeing with the reference's count; a file whose rows all agree wins over one that mostly does.
             let agreeing = lines.filter { ($0[candidate] ?? 0) == first }.count
             let score = agreeing * 1000 + min(first, 999)
             if score > bestScore {

@@ -22,35 +22,95 @@ public enum CSVReader {
 
     /// - Parameter delimiter: the separator, or nil to sniff it from the first lines.
     /// - Throws: `LoadError` with the file, line and column of the first problem; no partial table is returned.
-    public static func read(_ source: SourceBytes, tableName: String, delimiter: UInt8? = nil, format: String = "CSV") throws -> LoadResult {
+    public static func read(_ source: SourceBytes, tableName: String, delimiter: UInt8? = nil, format: String = "CSV",
+                            options: LoadOptions = LoadOptions()) throws -> LoadResult {
         let bytes = source.buffer
         var start = 0
         // Every byte is checked for UTF-8 in the end, but cheaply: numbers are ASCII by construction, and
         // text is checked once per distinct value when the dictionaries are merged.
         try checkEncoding(source, start: &start, validateAll: false)
         let delimiter = delimiter ?? CSVDialect.sniff(bytes, from: start)
-
-        // The header: the first record that is not a blank line.
-        var header = HeaderCollector()
-        let headerTokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: nil)
-        let (headerScan, dataStart) = headerTokenizer.scan(start..<bytes.count, maximumRecords: 1, into: &header)
-        if let error = headerScan.error { throw loadError(source, error, linesBefore: 0) }
-        guard headerScan.records == 1 else {
-            throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
-                            reason: "the file has no header row (it holds only blank lines)",
-                            hint: "the first line must name the columns, e.g. province\(String(UnicodeScalar(delimiter)))year",
-                            vi: "tệp không có dòng tiêu đề (chỉ có dòng trống)",
-                            hintVi: "dòng đầu tiên phải ghi tên các cột, ví dụ province\(String(UnicodeScalar(delimiter)))year")
+        var layout = try CSVLayout.detect(source, from: start, delimiter: delimiter, options: options)
+        if layout.width == 0 {
+            // The first record is malformed: the tokenizer says exactly where.
+            var header = HeaderCollector()
+            let (headerScan, _) = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: nil)
+                .scan(start..<bytes.count, maximumRecords: 1, into: &header)
+            if let error = headerScan.error { throw loadError(source, error, linesBefore: 0, repairable: false) }
+            throw LoadError(file: source.name, reason: "the file could not be read")
         }
-        if firstInvalidUTF8(bytes, in: start..<dataStart) != nil { try checkEncoding(source, start: &start) }
-        var notes: [String] = []
-        // The header's own line: after the blank lines above it (each one line end).
-        let names = try columnNames(header.names, source: source, notes: &notes, line: 1 + headerScan.blankLines)
-        let columnCount = names.count
+        if firstInvalidUTF8(bytes, in: start..<layout.dataStart) != nil { try checkEncoding(source, start: &start) }
+        var report = LoadReport(file: source.name, format: format, rowCount: 0, columns: [], notes: [])
+        layout.notes.forEach { report.add($0) }
+        let headerLine = layout.headerLines.last ?? (layout.newlinesBeforeData + 1)
+        let header = try columnNames(layout.headerCells ?? (1...layout.width).map { "column_\($0)" }, source: source, report: &report,
+                                     line: headerLine)
+        var repairedRejects: Table?
+        var repairedLines: [Int]?
+        var result: LoadResult
+        if options.repair {
+            try checkEncoding(source, start: &start)
+            let repaired = CSVRepair.repair(source, layout.dataStart..<layout.dataEnd, delimiter: delimiter, width: header.names.count,
+                                            firstLine: layout.newlinesBeforeData + 1)
+            repairedRejects = try repaired.rejectsTable(named: tableName + "_rejects")
+            repairedLines = repaired.lines
+            result = try readData(repaired.source, repaired.source.buffer.indices, linesBefore: 0, names: header.names, tableName: tableName,
+                                  delimiter: delimiter, format: format, report: report)
+            report = result.report
+            report.add(repaired.summary(tableName: tableName))
+        } else {
+            func readTable() throws -> LoadResult {
+                try readData(source, layout.dataStart..<layout.dataEnd, linesBefore: layout.newlinesBeforeData, names: header.names,
+                             tableName: tableName, delimiter: delimiter, format: format, report: report,
+                             blankLinesAbove: layout.blankLinesBeforeHeader)
+            }
+            // Notes or a second table below the data are looked for only when the data shows a blank line,
+            // an empty row or a fault, so a clean file is read once with no extra pass.
+            func findEnd() -> Bool {
+                let known = layout.notes.count
+                guard layout.findEnd(source, delimiter: delimiter) else { return false }
+                layout.notes[known...].forEach { report.add($0) }
+                return true
+            }
+            do {
+                result = try readTable()
+                if result.sawBlankLines || TableCleanup.hasEmptyRow(result.table), findEnd() {
+                    result = try readTable()
+                }
+            } catch let error as LoadError {
+                guard findEnd() else { throw error }
+                result = try readTable()
+            }
+            report = result.report
+        }
+        var table = result.table
+        var companions: [Table] = []
+        try TableCleanup.dropEmptyColumns(&table, unnamed: header.unnamed, report: &report)
+        let rowLines: () -> [Int] = {
+            if let repaired = repairedLines { return repaired }
+            return CSVPreview.recordLines(bytes, layout.dataStart..<layout.dataEnd, delimiter: delimiter, newlinesBefore: layout.newlinesBeforeData)
+        }
+        if let totals = try TotalsRows.separate(&table, lines: rowLines, report: &report) {
+            companions.append(totals)
+        }
+        try TableCleanup.dropEmptyRows(&table, report: &report)
+        if let rejects = repairedRejects { companions.append(rejects) }
+        report.rowCount = table.rowCount
+        report.columns = table.columns.map {
+            LoadReport.ColumnSummary(name: $0.name, type: $0.type, missing: $0.missingCount, annotations: $0.annotations)
+        }
+        return LoadResult(table: table, report: report, companions: companions)
+    }
 
+    /// Reads the records of `range` (the data, below the header) into typed columns named `names`.
+    static func readData(_ source: SourceBytes, _ range: Range<Int>, linesBefore dataLinesBefore: Int, names: [String], tableName: String,
+                         delimiter: UInt8, format: String, report: LoadReport, blankLinesAbove: Int = 0) throws -> LoadResult {
+        let bytes = source.buffer
+        var notes: [String] = []
+        let columnCount = names.count
         // Split the data into chunks at record boundaries, then profile every chunk.
         let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: columnCount)
-        var (chunks, quoteFree) = chunkRanges(bytes, dataStart..<bytes.count)
+        var (chunks, quoteFree) = chunkRanges(bytes, range)
         // Looked up once for both passes: which chunks hold no quote and can take the fast path.
         var unquoted = quoteFree ? chunks.map { _ in true } : Parallel.map(chunks.count) { tokenizer.hasNoQuotes(chunks[$0]) }
         var profiling = Parallel.map(chunks.count) { i -> (CSVScanSummary, [ColumnProfile]) in
@@ -60,14 +120,14 @@ public enum CSVReader {
         }
         if profiling.contains(where: { $0.0.endedInsideQuotes }) {
             // A stray quote misled the split: read the data as one chunk.
-            chunks = [dataStart..<bytes.count]
+            chunks = [range]
             unquoted = [false]
             var collector = ProfileCollector(columnCount: columnCount)
             let (summary, _) = tokenizer.scan(chunks[0], into: &collector)
             profiling = [(summary, collector.finish())]
         }
         // Line ends before the data: the header's and those of blank lines above it (already in `newlines`).
-        var linesBefore = [headerScan.newlines]
+        var linesBefore = [dataLinesBefore]
         for (summary, _) in profiling.dropLast() { linesBefore.append(linesBefore.last! + summary.newlines) }
         for (i, (summary, _)) in profiling.enumerated() {
             if let error = summary.error { throw loadError(source, error, linesBefore: linesBefore[i]) }
@@ -79,8 +139,9 @@ public enum CSVReader {
             for (c, profile) in chunkProfiles.enumerated() { profiles[c].merge(profile) }
         }
         let plans = profiles.map { ColumnPlan.decide($0, delimiter: delimiter) }
-        let blankLines = profiling.reduce(headerScan.blankLines) { $0 + $1.0.blankLines }
+        let blankLines = profiling.reduce(blankLinesAbove) { $0 + $1.0.blankLines }
         if blankLines > 0 { notes.append("\(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped") }
+        let sawBlankLines = blankLines > blankLinesAbove
         if delimiter != 0x2C && delimiter != 0x09 { notes.append("separator: \(CSVDialect.name(of: delimiter))") }
 
         // Second pass: parse into preallocated buffers, each chunk at its own rows.
@@ -106,6 +167,7 @@ public enum CSVReader {
         }
         guard let arrays else {
             try checkInterruption(source)
+            var start = 0
             try checkEncoding(source, start: &start)  // finds the first bad byte and throws with its place
             throw LoadError(file: source.name, reason: "the file could not be read")
         }
@@ -121,8 +183,13 @@ public enum CSVReader {
         let summaries = columns.map {
             LoadReport.ColumnSummary(name: $0.name, type: $0.type, missing: $0.missingCount, annotations: $0.annotations)
         }
-        let report = LoadReport(file: source.name, format: format, rowCount: rowCount, columns: summaries, notes: notes)
-        return LoadResult(table: table, report: report)
+        var report = report
+        report.rowCount = rowCount
+        report.columns = summaries
+        for note in notes { report.notes.append(note) }
+        var result = LoadResult(table: table, report: report)
+        result.sawBlankLines = sawBlankLines
+        return result
     }
 
     /// Skips a UTF-8 byte-order mark; refuses UTF-16 and anything that is not UTF-8, naming the byte.
@@ -219,43 +286,65 @@ public enum CSVReader {
         return count
     }
 
-    /// Header cells as column names: NFC, trimmed; an empty cell is named after its position (and said so);
-    /// two equal names are an error.
-    static func columnNames(_ cells: [String], source: SourceBytes, notes: inout [String], line: Int = 1) throws -> [String] {
+    /// Header cells as column names: NFC, trimmed; an empty cell is named after its position, and a name
+    /// that repeats an earlier one is numbered (`x`, `x_2`, …); each change is stated in the report.
+    /// - Returns: the names, and the positions of columns whose header cell was empty.
+    static func columnNames(_ cells: [String], source: SourceBytes, report: inout LoadReport, line: Int = 1) throws
+        -> (names: [String], unnamed: Set<Int>) {
         var names: [String] = []
-        var seen: [String: Int] = [:]
-        for (i, cell) in cells.enumerated() {
-            var name = cell.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+        var unnamed = Set<Int>()
+        var taken = Set<String>()
+        var renamed: [(from: String, to: String)] = []
+        var empties: [Int] = []
+        // Names as written come first, so a numbered name never takes one that a later column has.
+        let cleaned = cells.map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }
+        let written = Set(cleaned)
+        for (i, cell) in cleaned.enumerated() {
+            var name = cell
             // Line ends and tabs can stand in a quoted header cell; NUL and other control bytes cannot.
             if let control = name.unicodeScalars.first(where: { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || $0.value == 0x7F }) {
                 let byte = String(format: "0x%02X", control.value)
                 throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
                                 reason: "header cell \(i + 1) holds a control character (\(byte)), which cannot be part of a column name",
-                                hint: "the file may not be a text export; remove the character or re-export the file",
+                                hint: "the file may not be a text export; remove the character or re-export the file, or say header=none",
                                 vi: "ô tiêu đề \(i + 1) chứa ký tự điều khiển (\(byte)), không thể nằm trong tên cột",
-                                hintVi: "tệp có thể không phải là tệp văn bản xuất ra; hãy xoá ký tự đó hoặc xuất lại tệp")
+                                hintVi: "tệp có thể không phải là tệp văn bản xuất ra; hãy xoá ký tự đó hoặc xuất lại tệp, hoặc ghi header=none")
             }
             if name.isEmpty {
                 name = "column_\(i + 1)"
-                notes.append("header cell \(i + 1) is empty; the column is named \(name)")
+                unnamed.insert(i)
+                empties.append(i + 1)
             }
-            if let earlier = seen[name] {
-                throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
-                                reason: "the header names two columns '\(name)' (columns \(earlier + 1) and \(i + 1))",
-                                hint: "rename one of them so every column has its own name",
-                                vi: "dòng tiêu đề có hai cột cùng tên '\(name)' (cột \(earlier + 1) và \(i + 1))",
-                                hintVi: "hãy đổi tên một cột để mỗi cột có tên riêng")
+            if taken.contains(name) {
+                var n = 2
+                while taken.contains("\(name)_\(n)") || written.contains("\(name)_\(n)") { n += 1 }
+                renamed.append((name, "\(name)_\(n)"))
+                name = "\(name)_\(n)"
             }
-            seen[name] = i
+            taken.insert(name)
             names.append(name)
         }
-        return names
+        if !empties.isEmpty && empties.count < cells.count {
+            let list = empties.map(String.init).joined(separator: ", ")
+            report.add(LoadNote(en: "header cell\(empties.count == 1 ? "" : "s") \(list) \(empties.count == 1 ? "is" : "are") empty; named column_N after the position",
+                                vi: "ô tiêu đề \(list) trống; đặt tên column_N theo vị trí"))
+        }
+        if !renamed.isEmpty {
+            let list = renamed.prefix(5).map { "'\($0.from)' → \($0.to)" }.joined(separator: ", ") + (renamed.count > 5 ? ", …" : "")
+            report.add(LoadNote(en: "the header repeats \(renamed.count == 1 ? "a name" : "names"), made unique: \(list)",
+                                vi: "dòng tiêu đề có tên cột trùng, đã đánh số cho khác nhau: \(list)"))
+        }
+        return (names, unnamed)
     }
 
-    static func loadError(_ source: SourceBytes, _ error: CSVSyntaxError, linesBefore: Int) -> LoadError {
+    /// A syntax error at its place; for a data row, the hint also says how to load the other rows.
+    static func loadError(_ source: SourceBytes, _ error: CSVSyntaxError, linesBefore: Int, repairable: Bool = true) -> LoadError {
         let line = linesBefore + error.newlinesBefore + 1
         let column = source.characterColumn(lineStart: error.lineStart, offset: error.offset)
+        let path = source.name.contains(" ") ? "\"\(source.name)\"" : source.name
+        let repair = repairable ? "; or load every good row and list this one apart: load \(path) repair" : ""
+        let repairVi = repairable ? "; hoặc nạp mọi dòng tốt và liệt kê riêng dòng này: load \(path) repair" : ""
         return LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: column),
-                         reason: error.reason, hint: error.hint, vi: error.reasonVi, hintVi: error.hintVi)
+                         reason: error.reason, hint: error.hint.map { $0 + repair }, vi: error.reasonVi, hintVi: error.hintVi.map { $0 + repairVi })
     }
 }

@@ -16,10 +16,30 @@ public struct LoadReport: Sendable {
     public var columns: [ColumnSummary]
     /// Notes about the whole file: the separator, blank lines skipped, a header cell renamed, …
     public var notes: [String]
+    /// The Vietnamese text of notes, by their English text (a note without one is shown in English).
+    public var vietnameseNotes: [String: String] = [:]
+
+    public init(file: String, format: String, rowCount: Int, columns: [ColumnSummary], notes: [String]) {
+        self.file = file
+        self.format = format
+        self.rowCount = rowCount
+        self.columns = columns
+        self.notes = notes
+    }
+
+    /// Adds a note in both languages.
+    public mutating func add(_ note: LoadNote) {
+        notes.append(note.en)
+        vietnameseNotes[note.en] = note.vi
+    }
 
     /// The report as the shell prints it: one line for the table, one per column.
-    public var lines: [String] {
-        var out = ["loaded \(file): \(rowCount) rows × \(columns.count) columns (\(format))"]
+    public var lines: [String] { lines(vietnamese: false) }
+
+    /// The report in English, or in Vietnamese where its notes have Vietnamese text.
+    public func lines(vietnamese: Bool) -> [String] {
+        var out = [vietnamese ? "đã nạp \(file): \(rowCount) dòng × \(columns.count) cột (\(format))"
+                              : "loaded \(file): \(rowCount) rows × \(columns.count) columns (\(format))"]
         let width = columns.map { $0.name.count }.max() ?? 0
         for c in columns {
             var line = "  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.type.rawValue
@@ -31,13 +51,33 @@ public struct LoadReport: Sendable {
             if let decision = c.annotations.decision { line += "; " + decision }
             out.append(line)
         }
-        out += notes.map { "  note: \($0)" }
+        out += notes.map { vietnamese ? "  ghi chú: \(vietnameseNotes[$0] ?? $0)" : "  note: \($0)" }
         return out
     }
 }
 
-/// A loaded table with the report of how it was read.
+/// One note of a load report, in English and Vietnamese.
+public struct LoadNote: Sendable, Equatable {
+    public var en: String
+    public var vi: String
+    public init(en: String, vi: String) {
+        self.en = en
+        self.vi = vi
+    }
+}
+
+/// A loaded table with the report of how it was read, and the tables kept beside it: the rows a repair
+/// set aside (`NAME_rejects`) and the totals rows kept out of the data (`NAME_totals`).
 public struct LoadResult: Sendable {
     public var table: Table
     public var report: LoadReport
+    public var companions: [Table] = []
+    /// The reader skipped blank lines inside the data (so a note or a second table may follow one).
+    var sawBlankLines = false
+
+    public init(table: Table, report: LoadReport, companions: [Table] = []) {
+        self.table = table
+        self.report = report
+        self.companions = companions
+    }
 }

@@ -11,8 +11,8 @@ public enum TableLoader {
         let name = tableName ?? defaultTableName(path)
         switch fileExtension(path) {
         case "jsonl", "ndjson": return try JSONLinesReader.read(source, tableName: name)
-        case "tsv", "tab": return try CSVReader.read(source, tableName: name, delimiter: 0x09, format: "TSV")
-        default: return try CSVReader.read(source, tableName: name)
+        case "tsv", "tab": return try CSVReader.read(source, tableName: name, delimiter: 0x09, format: "TSV", options: options)
+        default: return try CSVReader.read(source, tableName: name, options: options)
         }
     }
 

@@ -56,7 +56,15 @@ extension Verb {
             let arguments = try LoadArguments.parse(raw.text, span: raw.span)
             let text = arguments.path
             let result = try session.loader(text, arguments.name, arguments.options)
-            session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines), makeCurrent: true)
-            return .text(result.report.lines + [Message(en: "using \(result.table.name)", vi: "đang dùng \(result.table.name)").text(session.settings.language)])
+            let vietnamese = session.settings.language == .vi
+            session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines(vietnamese: vietnamese)), makeCurrent: true)
+            var lines = result.report.lines(vietnamese: vietnamese)
+            for companion in result.companions {
+                // Rows kept apart (totals, repaired lines) become datasets of their own, beside the data.
+                session.add(Dataset(table: companion, origin: text), makeCurrent: false)
+                lines.append(Message(en: "also loaded \(companion.name): \(companion.rowCount) rows (see it with: use \(companion.name))",
+                                     vi: "cũng đã nạp \(companion.name): \(companion.rowCount) dòng (xem bằng: use \(companion.name))").text(session.settings.language))
+            }
+            return .text(lines + [Message(en: "using \(result.table.name)", vi: "đang dùng \(result.table.name)").text(session.settings.language)])
         })
 }

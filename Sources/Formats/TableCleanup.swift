@@ -1,0 +1,58 @@
+import Engine
+
+/// What an export leaves around its data that is not data: columns with no header and no value (Excel's
+/// used range runs past the table), rows with every cell empty. Each is dropped with a note.
+enum TableCleanup {
+    /// Drops the columns whose header cell was empty and that hold no value at all.
+    static func dropEmptyColumns(_ table: inout Table, unnamed: Set<Int>, report: inout LoadReport) throws {
+        guard !unnamed.isEmpty, table.rowCount > 0 || unnamed.count < table.columns.count else { return }
+        let empty = unnamed.filter { table.columns[$0].missingCount == table.rowCount }.sorted()
+        guard !empty.isEmpty, empty.count < table.columns.count else { return }
+        let kept = table.columns.enumerated().filter { !empty.contains($0.offset) }.map(\.element)
+        table = try Table(name: table.name, columns: kept)
+        let list = empty.map { String($0 + 1) }.joined(separator: ", ")
+        let n = empty.count
+        report.add(LoadNote(en: "\(n) empty column\(n == 1 ? "" : "s") without a name dropped (column\(n == 1 ? "" : "s") \(list))",
+                            vi: "đã bỏ \(n) cột trống không có tên (cột \(list))"))
+    }
+
+    /// Whether some row has every cell missing.
+    static func hasEmptyRow(_ table: Table) -> Bool {
+        guard table.rowCount > 0, table.columns.count > 1, table.columns.allSatisfy({ $0.validity != nil }) else { return false }
+        let bitmaps = table.columns.map { $0.validity! }
+        for w in 0..<bitmaps[0].words.count {
+            var anyPresent: UInt64 = 0
+            for bitmap in bitmaps { anyPresent |= bitmap.words[w] }
+            let rowsInWord = min(64, table.rowCount - w * 64)
+            let mask: UInt64 = rowsInWord == 64 ? ~0 : (1 << UInt64(rowsInWord)) - 1
+            if ~anyPresent & mask != 0 { return true }
+        }
+        return false
+    }
+
+    /// Drops the rows in which every cell is missing (a line of separators only).
+    static func dropEmptyRows(_ table: inout Table, report: inout LoadReport) throws {
+        // A column with no missing value proves that no row is empty; in a one-column file an empty line
+        // is a missing value, not an empty row.
+        guard table.rowCount > 0, table.columns.count > 1, table.columns.allSatisfy({ $0.validity != nil }) else { return }
+        let bitmaps = table.columns.map { $0.validity! }
+        let wordCount = bitmaps[0].words.count
+        var emptyRows: [Int] = []
+        for w in 0..<wordCount {
+            var anyPresent: UInt64 = 0
+            for bitmap in bitmaps { anyPresent |= bitmap.words[w] }
+            var missingEverywhere = ~anyPresent
+            while missingEverywhere != 0 {
+                let row = w * 64 + missingEverywhere.trailingZeroBitCount
+                missingEverywhere &= missingEverywhere &- 1
+                if row < table.rowCount { emptyRows.append(row) }
+            }
+        }
+        guard !emptyRows.isEmpty else { return }
+        let empty = Set(emptyRows)
+        let kept = ContiguousArray((0..<table.rowCount).lazy.filter { !empty.contains($0) }.map { Int32($0) })
+        table = table.gathering(.rows(kept))
+        let n = emptyRows.count
+        report.add(LoadNote(en: "\(n) row\(n == 1 ? "" : "s") with every cell empty dropped", vi: "đã bỏ \(n) dòng mà mọi ô đều trống"))
+    }
+}
