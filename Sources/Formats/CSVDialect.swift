@@ -13,6 +13,16 @@ public enum CSVDialect {
         }
     }
 
+    public static func vietnameseName(of delimiter: UInt8) -> String {
+        switch delimiter {
+        case 0x2C: "dấu phẩy (,)"
+        case 0x3B: "dấu chấm phẩy (;)"
+        case 0x09: "tab"
+        case 0x7C: "gạch đứng (|)"
+        default: "'\(Character(Unicode.Scalar(delimiter)))'"
+        }
+    }
+
     /// The candidate that splits the first lines (outside quotes) into as many fields as the first line that
     /// has a separator, preferring more fields; a comma when nothing splits (a one-column file).
     /// - Complexity: reads at most the first 64 KiB.

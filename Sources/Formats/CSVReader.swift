@@ -106,7 +106,7 @@ public enum CSVReader {
     static func readData(_ source: SourceBytes, _ range: Range<Int>, linesBefore dataLinesBefore: Int, names: [String], tableName: String,
                          delimiter: UInt8, format: String, report: LoadReport, blankLinesAbove: Int = 0) throws -> LoadResult {
         let bytes = source.buffer
-        var notes: [String] = []
+        var notes: [LoadNote] = []
         let columnCount = names.count
         // Split the data into chunks at record boundaries, then profile every chunk.
         let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: columnCount)
@@ -140,9 +140,13 @@ public enum CSVReader {
         }
         let plans = profiles.map { ColumnPlan.decide($0, delimiter: delimiter) }
         let blankLines = profiling.reduce(blankLinesAbove) { $0 + $1.0.blankLines }
-        if blankLines > 0 { notes.append("\(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped") }
+        if blankLines > 0 {
+            notes.append(LoadNote(en: "\(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped", vi: "đã bỏ qua \(blankLines) dòng trống"))
+        }
         let sawBlankLines = blankLines > blankLinesAbove
-        if delimiter != 0x2C && delimiter != 0x09 { notes.append("separator: \(CSVDialect.name(of: delimiter))") }
+        if delimiter != 0x2C && delimiter != 0x09 {
+            notes.append(LoadNote(en: "separator: \(CSVDialect.name(of: delimiter))", vi: "dấu phân cách: \(CSVDialect.vietnameseName(of: delimiter))"))
+        }
 
         // Second pass: parse into preallocated buffers, each chunk at its own rows.
         var firstRows = [0]
@@ -186,7 +190,7 @@ public enum CSVReader {
         var report = report
         report.rowCount = rowCount
         report.columns = summaries
-        for note in notes { report.notes.append(note) }
+        for note in notes { report.add(note) }
         var result = LoadResult(table: table, report: report)
         result.sawBlankLines = sawBlankLines
         return result
