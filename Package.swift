@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependencies point one way (see docs/architecture.md):
 //   solieu (executable) → Shell → Language → Engine, and Shell, Language → Formats → Engine;
-//   Shell → CEditLine (the system's libedit).
+//   Shell → CEditLine (the system's libedit); Formats → CExpat and ZIPFoundation (reading .xlsx), CXlsxWriter
+//   (writing it).
 // Engine knows nothing of files, terminals or the shell; Formats knows nothing of the shell.
 let package = Package(
     name: "solieu",
@@ -17,10 +18,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "Engine"),
-        .target(name: "Formats", dependencies: ["Engine"]),
+        .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "Formats", dependencies: ["Engine", "CExpat", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Language", dependencies: ["Engine", "Formats"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine"]),

@@ -14,17 +14,19 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
-# libedit-dev brings the line editor the shell is built on; pkg-config finds it for the build.
+# The C libraries the build links, found by pkg-config: libedit (the line editor), expat (reading .xlsx sheets
+# as a stream) and libxlsxwriter (writing .xlsx).
+BUILD_PACKAGES="libedit-dev libexpat1-dev libxlsxwriter-dev pkg-config"
 ensure_build_dependencies() {
-  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libedit; then return 0; fi
+  if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libedit expat xlsxwriter; then return 0; fi
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "solieu: libedit-dev is missing; run 'apt-get install libedit-dev pkg-config' as root and retry." >&2
+      echo "solieu: libraries are missing; run 'apt-get install $BUILD_PACKAGES' as root and retry." >&2
       exit 1
     fi
   fi
-  echo "solieu: installing libedit-dev …" >&2
+  echo "solieu: installing $BUILD_PACKAGES …" >&2
   $sudo apt-get update -qq >&2 || true
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libedit-dev pkg-config >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $BUILD_PACKAGES >&2
 }

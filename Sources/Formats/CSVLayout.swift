@@ -178,7 +178,8 @@ struct CSVLayout {
 
     /// Columns that hold numbers in (nearly) every non-empty cell of the lower half of the preview.
     static func numericColumns(_ records: [CSVPreview.Record], width: Int) -> Set<Int> {
-        let lower = lowerPart(records).filter { $0.width == width }
+        // The lower half even of a short preview: header rows must not outvote three data rows.
+        let lower = (records.count >= 4 ? records[(records.count / 2)...] : records[...]).filter { $0.width == width }
         var result = Set<Int>()
         for column in 0..<width {
             var numbers = 0, texts = 0
@@ -243,12 +244,22 @@ struct CSVLayout {
                   upper.width == lower.width || upper.nonEmptyCount < upper.width,
                   !upper.kinds.contains(.number) || upper.cells.allSatisfy({ $0.isEmpty || Int($0.trimmingCharacters(in: .whitespaces)) != nil }),
                   // A merged upper row leaves gaps under its spans; a full row above a full row is a title or data.
-                  upper.cells.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
+                  upper.cells.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) || showsMergedCells(upper, lower)
             else { break }
             rows.insert(k, at: 0)
             k -= 1
         }
         return rows
+    }
+
+    /// Whether two rows carry the marks of merged cells filled in (as a workbook's merges are): a name
+    /// repeated under itself (merged down) or beside itself (merged across).
+    static func showsMergedCells(_ upper: CSVPreview.Record, _ lower: CSVPreview.Record) -> Bool {
+        (0..<upper.width).contains { c in
+            let name = upper.cell(c).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return false }
+            return lower.cell(c).trimmingCharacters(in: .whitespaces) == name || (c > 0 && upper.cell(c - 1).trimmingCharacters(in: .whitespaces) == name)
+        }
     }
 
     /// Header rows joined into one name per column: a merged cell (a name followed by empty cells) spans

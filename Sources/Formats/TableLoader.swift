@@ -3,12 +3,25 @@ import Engine
 /// Loads a table from a file, choosing the reader by the file's extension.
 public enum TableLoader {
     /// Extensions and the readers they select; anything else is read as CSV with a sniffed separator.
-    public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "jsonl", "ndjson"]
+    public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "jsonl", "ndjson", "xlsx", "xlsm"]
 
     /// - Throws: `LoadError` for a file that cannot be read or parsed, with its position.
     public static func load(path: String, tableName: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadResult {
-        let source = try SourceBytes(path: path)
         let name = tableName ?? defaultTableName(path)
+        switch fileExtension(path) {
+        case "xlsx", "xlsm": return try XLSXReader.read(path: path, tableName: name, options: options)
+        case "xls":
+            throw LoadError(file: path, reason: "this is a legacy Excel 97-2003 workbook (.xls), which solieu does not read",
+                            hint: "open it in Excel or LibreOffice and choose Save As → Excel Workbook (.xlsx), then load the .xlsx",
+                            vi: "đây là sổ tính Excel 97-2003 (.xls) cũ, solieu không đọc được",
+                            hintVi: "hãy mở bằng Excel hoặc LibreOffice, chọn Save As → Excel Workbook (.xlsx), rồi nạp tệp .xlsx")
+        default: break
+        }
+        let source = try SourceBytes(path: path)
+        if source.buffer.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // A workbook under another name (a download that lost its extension): read it as one.
+            return try XLSXReader.read(path: path, tableName: name, options: options)
+        }
         switch fileExtension(path) {
         case "jsonl", "ndjson": return try JSONLinesReader.read(source, tableName: name)
         case "tsv", "tab": return try CSVReader.read(source, tableName: name, delimiter: 0x09, format: "TSV", options: options)

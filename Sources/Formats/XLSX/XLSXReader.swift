@@ -1,0 +1,91 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads a sheet of an .xlsx workbook into a table, through the same header detection, totals rows,
+/// repair and type inference as a CSV file (see `XLSXSheetReader`).
+public enum XLSXReader {
+    /// One sheet of a workbook, as `sheets FILE.xlsx` lists it.
+    public struct SheetSummary: Sendable, Equatable {
+        public var number: Int
+        public var name: String
+        /// The used range's rows and columns, as the sheet declares it (nil when it does not).
+        public var rows: Int?
+        public var columns: Int?
+        public var hidden: Bool
+    }
+
+    public static func read(path: String, tableName: String, options: LoadOptions) throws -> LoadResult {
+        let workbook = try XLSXWorkbook(path: path)
+        let sheet = try workbook.sheet(named: options.sheet)
+        guard let entry = workbook.archive[sheet.path] else { throw XLSXWorkbook.damaged(path, "the part \(sheet.path) of sheet '\(sheet.name)' is missing") }
+        let reader = XLSXSheetReader(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904)
+        reader.shouldStop = CSVReader.shouldStop
+        try XLSXWorkbook.parse(workbook.archive, entry, with: reader, file: path)
+        if reader.interrupted || CSVReader.shouldStop() {
+            throw LoadError(file: path, reason: "loading was interrupted; nothing was loaded", vi: "đã dừng nạp tệp; không có gì được nạp")
+        }
+        let text = reader.text()
+        guard reader.width > 0 else {
+            throw LoadError(file: path, reason: "sheet '\(sheet.name)' is empty",
+                            hint: workbook.sheets.count > 1 ? "name another sheet: " + workbook.sheets.map { "sheet=\"\($0.name)\"" }.joined(separator: ", ") : nil,
+                            vi: "trang tính '\(sheet.name)' trống",
+                            hintVi: workbook.sheets.count > 1 ? "hãy chọn trang tính khác: " + workbook.sheets.map { "sheet=\"\($0.name)\"" }.joined(separator: ", ") : nil)
+        }
+        let source = SourceBytes(bytes: text, name: "\(path) [\(sheet.name)]")
+        var result = try CSVReader.read(source, tableName: tableName, delimiter: 0x09, format: "xlsx, sheet '\(sheet.name)'", options: options)
+        result.report.file = path
+        // Tab as separator is how the sheet is handed to the reader, not something the file said.
+        if let i = result.report.notes.firstIndex(of: "separator: tab") { result.report.notes.remove(at: i) }
+        if reader.errorCells > 0 {
+            let n = reader.errorCells
+            result.report.add(LoadNote(en: "\(n) cell\(n == 1 ? "" : "s") with an Excel error (#N/A, #DIV/0!, …) read as missing",
+                                       vi: "\(n) ô có lỗi của Excel (#N/A, #DIV/0!, …) được đọc là giá trị thiếu"))
+        }
+        if !reader.hiddenRows.isEmpty {
+            let shown = reader.hiddenRows.prefix(5).map(String.init).joined(separator: ", ") + (reader.hiddenRows.count > 5 ? ", …" : "")
+            result.report.add(LoadNote(en: "\(reader.hiddenRows.count) hidden row\(reader.hiddenRows.count == 1 ? "" : "s") (\(shown)) read like the others",
+                                       vi: "\(reader.hiddenRows.count) dòng bị ẩn (\(shown)) được đọc như các dòng khác"))
+        }
+        if sheet.isHidden {
+            result.report.add(LoadNote(en: "sheet '\(sheet.name)' is hidden in the workbook", vi: "trang tính '\(sheet.name)' bị ẩn trong sổ tính"))
+        }
+        if workbook.sheets.count > 1 && options.sheet == nil {
+            let others = workbook.sheets.dropFirst().prefix(5).map { "'\($0.name)'" }.joined(separator: ", ")
+            result.report.add(LoadNote(en: "the first of \(workbook.sheets.count) sheets; the others: \(others) (say sheet=… to load one)",
+                                       vi: "trang tính đầu trong \(workbook.sheets.count) trang; các trang khác: \(others) (ghi sheet=… để nạp)"))
+        }
+        return result
+    }
+
+    /// The sheets of a workbook with their declared size.
+    public static func sheets(path: String) throws -> [SheetSummary] {
+        let workbook = try XLSXWorkbook(path: path)
+        return try workbook.sheets.enumerated().map { i, sheet in
+            var size: (rows: Int, columns: Int)?
+            if let entry = workbook.archive[sheet.path] {
+                let probe = DimensionProbe()
+                try XLSXWorkbook.parse(workbook.archive, entry, with: probe, file: path)
+                size = probe.size
+            }
+            return SheetSummary(number: i + 1, name: sheet.name, rows: size?.rows, columns: size?.columns, hidden: sheet.isHidden)
+        }
+    }
+}
+
+/// Reads a sheet's `<dimension ref="A1:J200001"/>` and stops before the data.
+private final class DimensionProbe: XMLStreamHandler {
+    var size: (rows: Int, columns: Int)?
+    func start(_ name: UnsafeBufferPointer<UInt8>, _ attributes: XMLAttributes) {
+        if name.is("dimension"), let ref = attributes.string("ref") {
+            let parts = ref.split(separator: ":").map(String.init)
+            if let a = XLSXSheetReader.cellReference(parts[0]) {
+                let b = parts.count > 1 ? XLSXSheetReader.cellReference(parts[1]) ?? a : a
+                size = (b.row - a.row + 1, b.column - a.column + 1)
+            }
+        }
+        if name.is("sheetData") { isDone = true }
+    }
+    var isDone = false
+    func end(_ name: UnsafeBufferPointer<UInt8>) {}
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+}
