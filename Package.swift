@@ -35,7 +35,7 @@ let package = Package(
             name: "HouseholdGenerator",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine"]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Engine"]),

@@ -129,8 +129,12 @@ public final class StatementRunner {
     }
 
     static func export(_ result: ResultTable, to path: String, span: SourceSpan, settings: Settings) throws -> String {
+        if path.lowercased().hasSuffix(".xlsx") {
+            try WorkbookExport.write(result, to: path, span: span, settings: settings)
+            return "xlsx"
+        }
         guard let format = Renderers.format(forPath: path) else {
-            throw LanguageError(Message(en: "export writes .csv, .json or .md files", vi: "export ghi tệp .csv, .json hoặc .md"), at: span,
+            throw LanguageError(Message(en: "export writes .csv, .json, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .md hoặc .xlsx"), at: span,
                                 example: "export result.csv")
         }
         // Notes are not data: CSV and JSON files keep them out of the rows (JSON has a notes field).

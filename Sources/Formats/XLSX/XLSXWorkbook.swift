@@ -145,6 +145,9 @@ final class XLSXWorkbook {
         }
         let wanted = TextFolding.fold(choice)
         if let exact = sheets.first(where: { $0.name == choice }) ?? sheets.first(where: { TextFolding.fold($0.name) == wanted }) { return exact }
+        // The start of one sheet's name is enough (`sap nhap` for `Sáp nhập 2025`); of two, it is not.
+        let starting = sheets.filter { TextFolding.fold($0.name).hasPrefix(wanted) }
+        if starting.count == 1 { return starting[0] }
         let nearest = sheets.map(\.name).sorted { XLSXWorkbook.distance(TextFolding.fold($0), wanted) < XLSXWorkbook.distance(TextFolding.fold($1), wanted) }
         let list = nearest.map { "'\($0)'" }.joined(separator: ", ")
         throw LoadError(file: file, reason: "the workbook has no sheet '\(choice)'",
