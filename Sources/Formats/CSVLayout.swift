@@ -210,7 +210,11 @@ struct CSVLayout {
             return header + 1 < records.count || records.count == 1 ? (records.count == 1 ? 1 : header + 1) : header + 1
         }
         for (i, record) in records.enumerated() where fitsData(record, width: width, numeric: numeric) {
-            guard numeric.contains(where: { record.kind($0) == .number }) else { continue }
+            // A row with no number yet (its figures missing) is data when it follows a row of names that
+            // does not fit the data: that row is the header.
+            let followsHeader = i > 0 && !fitsData(records[i - 1], width: width, numeric: numeric)
+                && !records[i - 1].kinds.contains(.number) && records[i - 1].nonEmptyCount >= min(2, width)
+            guard followsHeader || numeric.contains(where: { record.kind($0) == .number }) else { continue }
             // A row of numbers right above a row of names is the upper row of a header (years over columns).
             if i + 1 < records.count, records[i + 1].width == width, numeric.contains(where: { records[i + 1].kind($0) == .text }),
                i + 2 < records.count, fitsData(records[i + 2], width: width, numeric: numeric) { continue }
