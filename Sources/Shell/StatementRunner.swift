@@ -129,6 +129,15 @@ public final class StatementRunner {
     }
 
     static func export(_ result: ResultTable, to path: String, span: SourceSpan, settings: Settings) throws -> String {
+        let target = ExcelCSVExport.target(path)
+        if target.forExcel {
+            guard target.path.lowercased().hasSuffix(".csv") else {
+                throw LanguageError(Message(en: "'excel' writes a .csv file for Excel; an .xlsx workbook needs no such word", vi: "'excel' ghi tệp .csv cho Excel; sổ tính .xlsx không cần từ này"),
+                                    at: span, example: "export q4.csv excel")
+            }
+            try ExcelCSVExport.write(result, to: target.path, span: span)
+            return "CSV for Excel: UTF-8 with BOM, ; and decimal comma"
+        }
         if path.lowercased().hasSuffix(".xlsx") {
             try WorkbookExport.write(result, to: path, span: span, settings: settings)
             return "xlsx"

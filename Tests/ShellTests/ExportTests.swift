@@ -56,8 +56,8 @@ import Testing
         #expect(!runner.run("export \(folder)nothing-yet.csv"))
         #expect(errors.contains("there is no result to export yet"))
         #expect(runner.run("count"))
-        #expect(!runner.run("export \(folder)r.xlsx"))
-        #expect(errors.contains("export writes .csv, .json or .md files"))
+        #expect(!runner.run("export \(folder)r.pdf"))
+        #expect(errors.contains("export writes .csv, .json, .md or .xlsx files"))
         #expect(!runner.run("export /nonexistent-folder/r.csv"))
         #expect(errors.contains("cannot write '/nonexistent-folder/r.csv'"))
     }

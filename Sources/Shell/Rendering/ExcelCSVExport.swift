@@ -1,0 +1,77 @@
+import Engine
+import Foundation
+import Language
+
+/// `export FILE.csv excel`: CSV as Excel on a Vietnamese Windows opens it by double-click: a UTF-8
+/// byte-order mark (without it Excel reads the letters as Windows-1258), `;` between fields and a decimal
+/// comma (the list and decimal separators of the vi-VN locale), CRLF line ends. Numbers are written in
+/// full, at 15 significant digits as Excel keeps them, without thousands separators (which Excel could
+/// take for decimals); fields are quoted by their bytes, so no separator, quote or line end is missed.
+enum ExcelCSVExport {
+    static func render(_ result: ResultTable) -> [UInt8] {
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let table = result.table
+        appendRecord(table.columns.map { result.header(of: $0) }, to: &out)
+        for row in 0..<table.rowCount {
+            appendRecord(table.columns.map { cell($0.value(at: row)) }, to: &out)
+        }
+        return out
+    }
+
+    static func cell(_ value: Value) -> String {
+        switch value {
+        case .missing: return ""
+        case .integer(let i): return String(i)
+        case .decimal(let d):
+            guard d.isFinite else { return "" }
+            return decimalComma(d)
+        case .boolean(let b): return b ? "TRUE" : "FALSE"
+        case .text(let s): return s
+        }
+    }
+
+    /// `-0.605` → `-0,605`: the shortest text of the value at 15 significant digits, in plain notation.
+    static func decimalComma(_ d: Double) -> String {
+        var text = String(format: "%.15g", d)
+        if text.contains("e") {
+            text = String(format: "%.15f", d)
+            while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
+        }
+        return text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    static func appendRecord(_ fields: [String], to out: inout [UInt8]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(0x3B) }
+            let bytes = Array(field.utf8)
+            if bytes.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                out.append(0x22)
+                for b in bytes {
+                    if b == 0x22 { out.append(0x22) }
+                    out.append(b)
+                }
+                out.append(0x22)
+            } else {
+                out += bytes
+            }
+        }
+        out += [0x0D, 0x0A]
+    }
+
+    /// `q4.csv excel` or `q4.csv for excel` → the path and true; anything else → itself and false.
+    static func target(_ text: String) -> (path: String, forExcel: Bool) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for suffix in [" for excel", " excel"] where trimmed.lowercased().hasSuffix(suffix) {
+            return (String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces), true)
+        }
+        return (trimmed, false)
+    }
+
+    static func write(_ result: ResultTable, to path: String, span: SourceSpan) throws {
+        do {
+            try Data(render(result)).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw LanguageError(Message(en: "cannot write '\(path)': \(error.localizedDescription)", vi: "không ghi được '\(path)': \(error.localizedDescription)"), at: span)
+        }
+    }
+}
