@@ -7,7 +7,7 @@ extension Verb {
         summary: Message(en: "write the last result to a file (.csv, .json, .md or .xlsx)", vi: "ghi kết quả gần nhất ra tệp (.csv, .json, .md hoặc .xlsx)"),
         details: Message(en: "The format follows the extension. CSV and JSON keep numbers at full precision; Markdown is laid out as shown. An .xlsx workbook has a bold, frozen header row, numbers as numbers with a number format showing the decimals the table shows, and at most 1,048,576 rows (a larger result is refused before anything is written). export FILE.csv excel writes CSV that Excel on a Vietnamese Windows opens by double-click: UTF-8 with a byte-order mark, ; between fields, decimal comma, CRLF; solieu loads it back as it was.",
                          vi: "Định dạng theo phần mở rộng. CSV và JSON giữ nguyên độ chính xác của số; Markdown giữ cách trình bày. Sổ tính .xlsx có dòng tiêu đề in đậm và cố định, số được ghi là số với định dạng hiện đúng số chữ số thập phân như bảng, và tối đa 1.048.576 dòng (kết quả lớn hơn bị từ chối trước khi ghi). export FILE.csv excel ghi tệp CSV mà Excel trên Windows tiếng Việt mở đúng khi bấm đúp: UTF-8 có BOM, dấu ; giữa các trường, dấu phẩy thập phân, CRLF; solieu nạp lại được đúng như cũ."),
-        examples: [],
+        examples: ["compare province=Ninh Bình year=2021..2023 rate", "export docs/examples/out/q4.xlsx", "export docs/examples/out/q4.csv excel"],
         action: { statement, session in
             guard let path = statement.rawArgument?.text, !path.isEmpty else {
                 throw LanguageError(Message(en: "export needs a file path", vi: "export cần đường dẫn tệp"), at: statement.verb.span, example: "export result.csv")
