@@ -24,6 +24,9 @@ public enum XLSXReader {
         if reader.interrupted || CSVReader.shouldStop() {
             throw LoadError(file: path, reason: "loading was interrupted; nothing was loaded", vi: "đã dừng nạp tệp; không có gì được nạp")
         }
+        if let row = reader.outOfOrderRow {
+            throw XLSXWorkbook.damaged(path, "the cells of row \(row) of sheet '\(sheet.name)' are not in column order")
+        }
         let text = reader.text()
         guard reader.width > 0 else {
             throw LoadError(file: path, reason: "sheet '\(sheet.name)' is empty",

@@ -38,6 +38,17 @@ final class XLSXSheetReader: XMLStreamHandler {
 
     enum CellType { case number, shared, inline, formulaString, boolean, error, isoDate }
 
+    /// Each shared string as the bytes of its field, quoted where needed: made once, copied per cell.
+    private lazy var sharedFields: [[UInt8]] = sharedStrings.map { text in
+        var field: [UInt8] = []
+        XLSXSheetReader.appendField(text, to: &field)
+        return field
+    }
+    /// The row being written straight into text (past the held rows): its bytes and next column.
+    private var rowBytes: [UInt8] = []
+    private var rowNext = 0
+    private(set) var outOfOrderRow: Int?
+
     init(sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool) {
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
@@ -46,17 +57,24 @@ final class XLSXSheetReader: XMLStreamHandler {
 
     func start(_ name: UnsafeBufferPointer<UInt8>, _ attributes: XMLAttributes) {
         if name.is("c") {
-            column = attributes.value("r").map { XLSXSheetReader.cellColumn($0) } ?? (column + 1)
-            cellStyle = attributes.value("s").map { Int(atoi($0)) } ?? 0
-            switch attributes.value("t").map({ String(cString: $0) }) {
-            case "s": cellType = .shared
-            case "inlineStr": cellType = .inline
-            case "str": cellType = .formulaString
-            case "b": cellType = .boolean
-            case "e": cellType = .error
-            case "d": cellType = .isoDate
-            default: cellType = .number
+            // One pass over the attributes (r, s, t), each a one-letter name: this runs for every cell.
+            var reference: UnsafePointer<CChar>?, style: UnsafePointer<CChar>?, type: UnsafePointer<CChar>?
+            if var p = attributes.pairs {
+                while let key = p.pointee {
+                    if key[1] == 0 {
+                        switch key[0] {
+                        case 0x72: reference = p[1]
+                        case 0x73: style = p[1]
+                        case 0x74: type = p[1]
+                        default: break
+                        }
+                    }
+                    p += 2
+                }
             }
+            column = reference.map { XLSXSheetReader.cellColumn($0) } ?? (column + 1)
+            cellStyle = style.map { Int(atoi($0)) } ?? 0
+            cellType = type.map(XLSXSheetReader.cellType) ?? .number
             value.removeAll(keepingCapacity: true)
         } else if name.is("v") {
             inValue = true
@@ -68,6 +86,8 @@ final class XLSXSheetReader: XMLStreamHandler {
             rowNumber = attributes.value("r").map { Int(atoi($0)) } ?? (rowNumber + 1)
             if let hidden = attributes.value("hidden"), hidden.pointee == 0x31 || hidden.pointee == 0x74 { hiddenRows.append(rowNumber) }
             cells.removeAll(keepingCapacity: true)
+            rowBytes.removeAll(keepingCapacity: true)
+            rowNext = 0
             column = -1
         } else if name.is("mergeCell"), let ref = attributes.string("ref") {
             let parts = ref.split(separator: ":").map(String.init)
@@ -85,7 +105,11 @@ final class XLSXSheetReader: XMLStreamHandler {
         } else if name.is("rPh") {
             inPhonetic = false
         } else if name.is("c") {
-            if let text = cellText() { cells.append((column, text)) }
+            if held.count < XLSXSheetReader.heldRows {
+                if let text = cellText() { cells.append((column, text)) }
+            } else {
+                appendCellBytes()
+            }
         } else if name.is("row") {
             finishRow()
         }
@@ -93,6 +117,63 @@ final class XLSXSheetReader: XMLStreamHandler {
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if inValue || inInlineText { value += bytes }
+    }
+
+    static func cellType(_ t: UnsafePointer<CChar>) -> CellType {
+        switch (t[0], t[1]) {
+        case (0x73, 0): return .shared                  // s
+        case (0x73, 0x74): return .formulaString        // str
+        case (0x69, _): return .inline                  // inlineStr
+        case (0x62, 0): return .boolean                 // b
+        case (0x65, 0): return .error                   // e
+        case (0x64, 0): return .isoDate                 // d
+        default: return .number                         // n
+        }
+    }
+
+    /// A cell of a row past the held ones, written straight into the row's text without a String where
+    /// the value's bytes can stand as they are.
+    private func appendCellBytes() {
+        guard column >= rowNext else {
+            if outOfOrderRow == nil { outOfOrderRow = rowNumber }
+            return
+        }
+        switch cellType {
+        case .error:
+            errorCells += 1
+            return
+        case .shared:
+            var index = 0
+            for b in value { guard b >= 0x30 && b <= 0x39 else { return }; index = index * 10 + Int(b - 0x30) }
+            guard !value.isEmpty, index < sharedStrings.count else { return }
+            separate()
+            rowBytes += sharedFields[index]
+        case .number:
+            guard !value.isEmpty else { return }
+            var digits = 0, plain = true
+            for b in value {
+                if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == 0x45 || b == 0x65 { plain = false }
+            }
+            if plain && digits <= 15 && !dateStyles.contains(cellStyle) {
+                separate()
+                rowBytes += value
+            } else if let text = cellText() {
+                separate()
+                XLSXSheetReader.appendField(text, to: &rowBytes)
+            }
+        default:
+            guard let text = cellText() else { return }
+            separate()
+            XLSXSheetReader.appendField(text, to: &rowBytes)
+        }
+    }
+
+    /// The tabs before the current cell: one per column since the last cell written.
+    @inline(__always)
+    private func separate() {
+        let tabs = rowNext == 0 ? column : column - rowNext + 1
+        for _ in 0..<tabs { rowBytes.append(0x09) }
+        rowNext = column + 1
     }
 
     private func cellText() -> String? {
@@ -121,9 +202,9 @@ final class XLSXSheetReader: XMLStreamHandler {
     /// 0.10000000000000001), in plain decimal notation.
     static func shortest(_ text: String) -> String {
         let digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-        guard digits > 15 || text.contains("E") || text.contains("e"), let x = Double(text) else { return text }
+        guard digits > 15 || text.utf8.contains(0x45) || text.utf8.contains(0x65), let x = Double(text) else { return text }
         var shown = String(format: "%.15g", x)
-        if shown.contains("e") {
+        if shown.utf8.contains(0x65) {
             // Plain notation, which every reader reads the same way.
             shown = String(format: "%.15f", x)
             while shown.contains(".") && (shown.hasSuffix("0") || shown.hasSuffix(".")) { shown.removeLast() }
@@ -133,22 +214,17 @@ final class XLSXSheetReader: XMLStreamHandler {
 
     private func finishRow() {
         if interrupted { return }
-        let fields = (cells.map(\.column).max() ?? -1) + 1
+        let holding = held.count < XLSXSheetReader.heldRows
+        let fields = holding ? (cells.map(\.column).max() ?? -1) + 1 : rowNext
         width = max(width, fields)
-        if held.count < XLSXSheetReader.heldRows {
+        if holding {
             var row = Array(repeating: "", count: fields)
             for cell in cells { row[cell.column] = cell.text }
             held.append((rowNumber, row))
         } else {
             // Rows the sheet leaves out are empty lines, so line numbers stay row numbers.
             while lastWrittenRow + 1 < rowNumber { bodyRows.append((body.count, 0)); lastWrittenRow += 1 }
-            if cells.count > 1 && !zip(cells, cells.dropFirst()).allSatisfy({ $0.column < $1.column }) { cells.sort { $0.column < $1.column } }
-            var k = 0
-            for c in 0..<fields {
-                if c > 0 { body.append(0x09) }
-                while k < cells.count && cells[k].column < c { k += 1 }
-                if k < cells.count && cells[k].column == c { XLSXSheetReader.appendField(cells[k].text, to: &body); k += 1 }
-            }
+            body += rowBytes
             bodyRows.append((body.count, fields))
         }
         lastWrittenRow = rowNumber

@@ -39,7 +39,9 @@ struct XMLAttributes {
 /// archive, so a sheet of a million rows is never held as a tree (nor as one string).
 final class XMLStream {
     private let parser: XML_Parser
-    private unowned let handler: XMLStreamHandler
+    // unowned(unsafe): the handler outlives every parse (it owns the call), and a checked unowned reference
+    // costs an atomic retain per XML event.
+    private unowned(unsafe) let handler: XMLStreamHandler
     /// Set by a handler to stop parsing (for example after the first rows of a sheet).
     var stopped = false
 
