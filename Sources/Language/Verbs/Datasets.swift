@@ -58,14 +58,15 @@ extension Verb {
             let text = arguments.path
             let result = try session.loader(text, arguments.name, arguments.options)
             let vietnamese = session.settings.language == .vi
-            session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines(vietnamese: vietnamese)), makeCurrent: true)
-            var lines = result.report.lines(vietnamese: vietnamese)
+            let language = session.settings.language
+            let added = session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines(vietnamese: vietnamese)), makeCurrent: true)
+            var lines = result.report.lines(vietnamese: vietnamese) + added.notes.map { $0.text(language) }
             for companion in result.companions {
                 // Rows kept apart (totals, repaired lines) become datasets of their own, beside the data.
-                session.add(Dataset(table: companion, origin: text), makeCurrent: false)
-                lines.append(Message(en: "also loaded \(companion.name): \(companion.rowCount) row\(companion.rowCount == 1 ? "" : "s") (see it with: use \(companion.name))",
-                                     vi: "cũng đã nạp \(companion.name): \(companion.rowCount) dòng (xem bằng: use \(companion.name))").text(session.settings.language))
+                let name = session.add(Dataset(table: companion, origin: text), makeCurrent: false).name
+                lines.append(Message(en: "also loaded \(name): \(companion.rowCount) row\(companion.rowCount == 1 ? "" : "s") (see it with: use \(name))",
+                                     vi: "cũng đã nạp \(name): \(companion.rowCount) dòng (xem bằng: use \(name))").text(language))
             }
-            return .text(lines + [Message(en: "using \(result.table.name)", vi: "đang dùng \(result.table.name)").text(session.settings.language)])
+            return .text(lines + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)])
         })
 }
