@@ -45,6 +45,18 @@ public enum NameSpelling {
         let base = first.isNumber ? "col_" + key : key
         return Parser.isKeyword(base) ? base + "_column" : base
     }
+
+    /// The name a dataset called `typed` (a file's name) is known by: `typed` when plain, otherwise its key
+    /// (`Báo cáo 2023` → `bao_cao_2023`), `data_` before a leading digit, `dataset_N` (N from 1) when empty;
+    /// with the note that says so, or nil when nothing was changed.
+    public static func datasetName(_ typed: String, position: Int) -> (name: String, note: Message?) {
+        guard !isPlain(typed) else { return (typed, nil) }
+        let key = key(typed)
+        var name = key.first.map { $0.isNumber ? "data_" + key : key } ?? "dataset_\(position + 1)"
+        if Parser.isKeyword(name) { name += "_data" }
+        return (name, Message(en: "dataset name: \(name) (from '\(typed)', which would need backticks)",
+                              vi: "tên bộ dữ liệu: \(name) (từ '\(typed)', tên này cần dấu `)"))
+    }
 }
 
 extension String {

@@ -50,12 +50,9 @@ public final class Session {
     public func add(_ dataset: Dataset, makeCurrent: Bool = false) -> (name: String, notes: [Message]) {
         var dataset = gazetteer.map { $0.enrich(dataset) } ?? dataset
         var notes: [Message] = []
-        if !NameSpelling.isPlain(dataset.name) {
-            let typed = dataset.name
-            dataset.table.name = NameSpelling.aliasBase(typed, position: order.count)
-            notes.append(Message(en: "dataset name: \(dataset.name) (from '\(typed)', which would need backticks)",
-                                 vi: "tên bộ dữ liệu: \(dataset.name) (từ '\(typed)', tên này cần dấu `)"))
-        }
+        let (name, note) = NameSpelling.datasetName(dataset.name, position: order.count)
+        dataset.table.name = name
+        if let note { notes.append(note) }
         notes += dataset.assignAliases()
         if datasets[dataset.name] == nil { order.append(dataset.name) }
         datasets[dataset.name] = dataset

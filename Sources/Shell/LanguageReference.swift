@@ -46,7 +46,8 @@ public enum LanguageReference {
           `SO_HO_NGHEO` and `số_hộ_nghèo` both name `Số hộ nghèo` (but `so ho ngheo`, unquoted, is three
           words). A name that matches two columns is an error that shows how to write each.
         - A dataset is named after its file; a file name that is not one word is made one the same way
-          (`Báo cáo 2023.csv` loads as `bao_cao_2023`, and `` use `Báo cáo 2023` `` finds it too);
+          (`Báo cáo 2023.csv` loads as `bao_cao_2023`, `2023.csv` as `data_2023`, and `` use `Báo cáo 2023` ``
+          finds it too);
           `load FILE as NAME` chooses the name.
         - `#` starts a comment; `;` separates statements on one line; a line ending in `\\` continues.
 

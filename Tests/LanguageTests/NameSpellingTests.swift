@@ -123,6 +123,17 @@ import Testing
         guard case .missing = dataset.matchColumn("so ho") else { Issue.record("so ho matched"); return }
     }
 
+    @Test func datasetNamesFromFiles() {
+        #expect(NameSpelling.datasetName("reports", position: 0).name == "reports")
+        #expect(NameSpelling.datasetName("reports", position: 0).note == nil)
+        #expect(NameSpelling.datasetName("Báo cáo 2023", position: 0).name == "bao_cao_2023")
+        #expect(NameSpelling.datasetName("2023", position: 0).name == "data_2023")
+        #expect(NameSpelling.datasetName("Tổng hợp (bản cuối)", position: 0).name == "tong_hop_ban_cuoi")
+        #expect(NameSpelling.datasetName("(1)", position: 4).name == "data_1")
+        #expect(NameSpelling.datasetName("人口", position: 4).name == "人口")
+        #expect(NameSpelling.datasetName("()", position: 4).name == "dataset_5")
+    }
+
     @Test func aDatasetNamedLikeAFileIsMadeAnIdentifier() throws {
         let session = Session()
         let added = session.add(Dataset(table: try Table(name: "Báo cáo 2023", columns: [Column(name: "x", values: [.integer(1)])]), origin: "test"))

@@ -1,5 +1,6 @@
 import Foundation
 import Engine
+import Formats
 
 extension Verb {
     static let datasets = Verb(
@@ -56,11 +57,14 @@ extension Verb {
             }
             let arguments = try LoadArguments.parse(raw.text, span: raw.span)
             let text = arguments.path
-            let result = try session.loader(text, arguments.name, arguments.options)
+            // The name is made usable before loading, so that the report and the datasets kept beside the
+            // data (NAME_totals, NAME_rejects) carry it too.
+            let (name, nameNote) = NameSpelling.datasetName(arguments.name ?? TableLoader.defaultTableName(text), position: session.order.count)
+            let result = try session.loader(text, name, arguments.options)
             let vietnamese = session.settings.language == .vi
             let language = session.settings.language
             let added = session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines(vietnamese: vietnamese)), makeCurrent: true)
-            var lines = result.report.lines(vietnamese: vietnamese) + added.notes.map { $0.text(language) }
+            var lines = result.report.lines(vietnamese: vietnamese) + ([nameNote].compactMap { $0 } + added.notes).map { $0.text(language) }
             for companion in result.companions {
                 // Rows kept apart (totals, repaired lines) become datasets of their own, beside the data.
                 let name = session.add(Dataset(table: companion, origin: text), makeCurrent: false).name
