@@ -143,4 +143,38 @@ import Testing
         #expect(throws: Never.self) { try session.run("use `Báo cáo 2023`") }
         #expect(throws: Never.self) { try session.run("use BAO_CAO_2023") }
     }
+
+    /// Random statements built from names with spaces, backticks (closed, unclosed, doubled, empty), aliases
+    /// and operators never crash; every error they give points inside the statement.
+    @Test func randomStatementsWithBackticksGiveErrorsNeverACrash() throws {
+        let session = Session()
+        session.add(Dataset(table: try Table(name: "t", columns: [
+            Column(name: "Tỉnh/Thành phố", values: [.text("Kon Tum"), .text("Ninh Bình")]),
+            Column(name: "Năm", values: [.integer(2022), .integer(2023)]),
+            Column(name: "Số hộ nghèo", values: [.integer(18302), .integer(5484)]),
+            Column(name: "Tỷ lệ (%)", values: [.decimal(12.08), .decimal(1.86)]),
+            Column(name: "Tỷ lệ", values: [.decimal(1.2), .decimal(0.8)]),
+        ]), origin: "test"))
+        let pieces = ["sum", "show", "count", "compare", "let", "measure", "describe", "use", "trend", "rank", "by", "sort", "desc", "top 2",
+                      "`", "``", "```", "`Số hộ nghèo`", "`Tỉnh/Thành phố`", "`Tỷ lệ (%)`", "Số", "hộ", "nghèo", "Tỉnh/Thành", "phố",
+                      "so_ho_ngheo", "tinh_thanh_pho", "tỷ_lệ", "ty_le_2", "Năm", "=", "!=", ">", ",", "..", "(", ")", "-", "*", "/",
+                      "2022", "2023", "Kon Tum", "\"", "mean(", "sum(", "#", "%", "x", "`a``b`", "`Năm`=2022..2023"]
+        var random = DifferentialTests.SplitMix64(state: 2_026_12_01)
+        for _ in 0..<1_500 {
+            var text = ""
+            for _ in 0..<(1 + random.below(9)) {
+                text += pieces[random.below(pieces.count)] + (random.below(4) == 0 ? "" : " ")
+            }
+            do {
+                _ = try session.run(text)
+            } catch let error as LanguageError {
+                if let span = error.span {
+                    #expect(span.column >= 1 && span.endColumn <= text.count + 2, "\(text): \(span)")
+                }
+            } catch {
+                // Load errors and the like are not expected from these statements, but are not crashes either.
+            }
+            session.currentName = "t"
+        }
+    }
 }
