@@ -1,7 +1,8 @@
 /// One token of a statement.
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        /// A bare word: a verb, a name or part of an unquoted value (`Ninh`, `rate`, `2021`, `6,8`).
+        /// A bare word: a verb, a name or part of an unquoted value (`Ninh`, `rate`, `2021`, `6,8`); or a
+        /// name in backticks (see `backticked`).
         case word
         /// A quoted string; `text` is its content without quotes.
         case quoted
