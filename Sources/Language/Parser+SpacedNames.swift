@@ -36,9 +36,38 @@ extension Parser {
         return words.allSatisfy({ isVocabulary($0.text) }) ? nil : found
     }
 
+    /// Words from `start` none of which is a name or keyword (`Số hộ nghèoo` typed bare), read together, and
+    /// the name that needs backticks nearest to them, with the index of the last word; nil when fewer than
+    /// two such words follow or no name is near.
+    func misspeltSpacedName(at start: Int) -> (typed: String, name: String, last: Int)? {
+        guard !spacedNames.isEmpty else { return nil }
+        let characters = Array(source)
+        func isUnknownWord(_ token: Token) -> Bool {
+            token.kind == .word && !token.backticked && !isKeyword(token) && !isVocabulary(token.text)
+                && Literal(text: token.text, quoted: false, span: token.span).number == nil
+        }
+        var last = start
+        while last + 1 < min(tokens.count, start + Parser.longestSpacedName), isUnknownWord(tokens[last + 1]) { last += 1 }
+        guard start < tokens.count, isUnknownWord(tokens[start]), last > start else { return nil }
+        let candidates = Array(Set(spacedNames.values)).sorted()
+        for end in stride(from: last, to: start, by: -1) {
+            let from = tokens[start].span.column - 1, to = tokens[end].span.endColumn - 1
+            guard from >= 0, to <= characters.count else { return nil }
+            let typed = String(characters[from..<to])
+            if let nearest = Suggestions.nearest(typed, among: candidates, limit: 1).first { return (typed, nearest, end) }
+        }
+        return nil
+    }
+
     /// - Throws: `LanguageError` over the words when the next tokens spell a name that needs backticks,
-    ///   suggesting the name in backticks.
+    ///   or come near one (several unknown words in a row), suggesting the name in backticks.
     func refuseUnquotedSpacedName() throws {
+        if spacedName(at: position) == nil, let (typed, name, last) = misspeltSpacedName(at: position) {
+            throw LanguageError(
+                Message(en: "there is no column '\(typed)'; a name with spaces or punctuation is written in backticks",
+                        vi: "không có cột '\(typed)'; tên có dấu cách hoặc dấu câu được viết trong dấu `"),
+                at: tokens[position].span.joined(tokens[last].span), suggestions: [NameSpelling.typed(name)])
+        }
         guard let (name, last) = spacedName(at: position) else { return }
         let span = tokens[position].span.joined(tokens[last].span)
         throw LanguageError(

@@ -61,6 +61,8 @@ public struct Parser {
                 at: first.span, suggestions: Suggestions.nearest(first.text, among: VerbRegistry.allNames),
                 example: "help")
         }
+        // Dataset names are not in the vocabulary: after these verbs, unknown words are not misspelt columns.
+        if ["use", "describe"].contains(verb.name) { spacedNames = [:] }
         var statement = Statement(verb: Name(text: verb.name, span: verbName.span), clauses: Clauses(), definition: nil,
                                   rawArgument: nil, source: source, span: SourceSpan(line: line, column: 1, endColumn: source.count + 1))
         switch verb.arguments {

@@ -31,9 +31,14 @@ extension Verb {
         examples: ["use gso", "use `GSO regions`", "use reports"],
         action: { statement, session in
             guard statement.clauses.items.count == 1, case .name(let name) = statement.clauses.items[0], statement.clauses.filters.isEmpty else {
-                throw LanguageError(Message(en: "use takes one dataset name", vi: "use nhận một tên bộ dữ liệu"),
-                                    at: statement.clauses.items.first?.span ?? statement.verb.span,
-                                    suggestions: session.order, example: "use reports")
+                // `use Báo cáo 2023`: the words together are the name meant, and each suggestion replaces them all.
+                let items = statement.clauses.items.map(\.span) + statement.clauses.filters.map(\.span)
+                let span = items.dropFirst().reduce(items.first ?? statement.verb.span) { $0.joined($1) }
+                let typed = String(statement.source.dropFirst(span.column - 1).prefix(span.endColumn - span.column))
+                let near = items.isEmpty ? [] : Suggestions.nearest(typed, among: session.order)
+                throw LanguageError(Message(en: "use takes one dataset name; a name with spaces is written in backticks",
+                                            vi: "use nhận một tên bộ dữ liệu; tên có dấu cách được viết trong dấu `"),
+                                    at: span, suggestions: (near.isEmpty && !items.isEmpty ? session.order : near).map(NameSpelling.typed), example: "use reports")
             }
             let dataset = try session.dataset(named: name)
             session.currentName = dataset.name
