@@ -70,6 +70,20 @@ private func checkNewName(_ name: Name, dataset: Dataset, allowColumn: Bool) thr
     if Parser.keywords.contains(folded) || AggregateCall.functionNames.contains(folded) {
         throw LanguageError(Message(en: "'\(name.text)' is a word of the language; choose another name", vi: "'\(name.text)' là từ khoá; hãy chọn tên khác"), at: name.span)
     }
+    // An alias or another spelling of a column stays that column's: a new name may not shadow it.
+    switch dataset.matchColumn(name.text) {
+    case .found(let column) where TextFolding.fold(column.name) != folded:
+        throw LanguageError(Message(en: "'\(name.text)' already names the column \(NameSpelling.typed(column.name)) of \(dataset.name); choose another name",
+                                    vi: "'\(name.text)' đã là tên của cột \(NameSpelling.typed(column.name)) trong \(dataset.name); hãy chọn tên khác"),
+                            at: name.span, example: "\(allowColumn ? "let" : "measure") \(NameSpelling.typed(name.text + "_new")) = 1")
+    case .ambiguous(let columns):
+        let list = columns.map { NameSpelling.typed($0.name) }.joined(separator: ", ")
+        throw LanguageError(Message(en: "'\(name.text)' already names the columns \(list) of \(dataset.name); choose another name",
+                                    vi: "'\(name.text)' đã là tên của các cột \(list) trong \(dataset.name); hãy chọn tên khác"),
+                            at: name.span, example: "\(allowColumn ? "let" : "measure") \(NameSpelling.typed(name.text + "_new")) = 1")
+    default:
+        break
+    }
     if allowColumn, dataset.measures.keys.contains(where: { TextFolding.fold($0) == folded }) {
         throw LanguageError(Message(en: "\(dataset.name) already has a measure '\(name.text)'; a column needs its own name",
                                     vi: "\(dataset.name) đã có chỉ số '\(name.text)'; cột cần tên riêng"), at: name.span)
