@@ -9,16 +9,18 @@ public struct Binder {
 
     var table: Table { dataset.table }
 
-    /// The column `name` refers to. - Throws: `LanguageError` naming the nearest columns.
+    /// The column `name` refers to: by its name, its alias, or folded (see `Dataset.matchColumn`).
+    /// - Throws: `LanguageError` naming the nearest columns as they must be typed, or, when the name folds to
+    ///   several columns, the spellings that pick each.
     public func column(_ name: Name) throws -> Column {
-        if let exact = table.column(named: name.text) { return exact }
-        let folded = TextFolding.fold(name.text)
-        let matches = table.columns.filter { TextFolding.fold($0.name) == folded }
-        if matches.count == 1 { return matches[0] }
-        throw LanguageError(
-            Message(en: "there is no column '\(name.text)' in \(table.name)", vi: "không có cột '\(name.text)' trong \(table.name)"),
-            at: name.span, suggestions: Suggestions.nearest(name.text, among: table.columnNames + dataset.measures.keys.sorted()),
-            example: "describe")
+        switch dataset.matchColumn(name.text) {
+        case .found(let column): return column
+        case .ambiguous(let columns): throw dataset.ambiguityError(name, columns)
+        case .missing:
+            throw LanguageError(
+                Message(en: "there is no column '\(name.text)' in \(table.name)", vi: "không có cột '\(name.text)' trong \(table.name)"),
+                at: name.span, suggestions: dataset.nearestNames(to: name.text), example: "describe")
+        }
     }
 
     /// The rows kept by all `filters` (AND), with the rows each step kept, in order.
@@ -95,14 +97,14 @@ public struct Binder {
                 throw LanguageError(
                     Message(en: "'\(column.name)' holds numbers, and '\(literal.text)' is not a number",
                             vi: "cột '\(column.name)' chứa số, còn '\(literal.text)' không phải là số"),
-                    at: literal.span, example: "\(column.name)=\(exampleValue(column))")
+                    at: literal.span, example: "\(NameSpelling.typed(column.name))=\(exampleValue(column))")
             }
             return n
         }
         if case .range(let low, let high) = filter.value, numbers[0] > numbers[1] {
             throw LanguageError(Message(en: "the range \(low.text)..\(high.text) runs backwards; write \(high.text)..\(low.text)",
                                         vi: "khoảng \(low.text)..\(high.text) bị ngược; hãy viết \(high.text)..\(low.text)"),
-                                at: low.span.joined(high.span), example: "\(column.name)=\(high.text)..\(low.text)")
+                                at: low.span.joined(high.span), example: "\(NameSpelling.typed(column.name))=\(high.text)..\(low.text)")
         }
         var comparisons: [(Comparison, Double)]
         switch (filter.value, filter.comparison) {
@@ -137,7 +139,7 @@ public struct Binder {
             default:
                 throw LanguageError(Message(en: "'\(filter.column.text)' is true or false; '\(literal.text)' is neither",
                                             vi: "cột '\(filter.column.text)' là đúng/sai; '\(literal.text)' không phải"),
-                                    at: literal.span, example: "\(filter.column.text)=true")
+                                    at: literal.span, example: "\(NameSpelling.typed(filter.column.text))=true")
             }
         }
     }
@@ -165,7 +167,7 @@ func filterText(_ f: Filter) -> String {
     case .list(let ls): value = ls.map(\.text).joined(separator: ",")
     case .range(let a, let b): value = "\(a.text)..\(b.text)"
     }
-    return "\(f.column.text)\(f.comparison.rawValue)\(value)"
+    return "\(NameSpelling.typed(f.column.text))\(f.comparison.rawValue)\(value)"
 }
 
 func formatNumber(_ d: Double) -> String {

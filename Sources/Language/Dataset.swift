@@ -22,6 +22,9 @@ public struct Dataset: Sendable {
     public var provinceColumn: ProvinceColumn?
     /// The gazetteer the province column is matched through.
     public var gazetteer: Gazetteer?
+    /// ASCII snake-case aliases of the columns whose names need backticks, by column name
+    /// (`Số hộ nghèo` → `so_ho_ngheo`); made when the dataset is added to a session.
+    public var columnAliases: [String: String] = [:]
 
     public init(table: Table, origin: String, loadNotes: [String] = []) {
         self.table = table
@@ -36,9 +39,9 @@ public struct Dataset: Sendable {
         table.columns.first { ["year", "nam", "period", "ky"].contains(TextFolding.fold($0.name)) }
     }
 
-    /// Names a value word should not swallow: columns and measures.
+    /// Names a value word should not swallow: columns, their aliases and measures.
     public var vocabulary: Set<String> {
-        Set(table.columnNames + measures.keys)
+        Set(table.columnNames + measures.keys + columnAliases.values)
     }
 }
 

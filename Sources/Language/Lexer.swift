@@ -1,7 +1,8 @@
 /// One token of a statement.
 public struct Token: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        /// A bare word: a verb, a name or part of an unquoted value (`Ninh`, `rate`, `2021`, `6,8`).
+        /// A bare word: a verb, a name or part of an unquoted value (`Ninh`, `rate`, `2021`, `6,8`); or a
+        /// name in backticks (see `backticked`).
         case word
         /// A quoted string; `text` is its content without quotes.
         case quoted
@@ -22,6 +23,9 @@ public struct Token: Sendable, Equatable {
     public var span: SourceSpan
     /// White space came right before this token (so `Ninh Bình` is two words of one value).
     public var spaceBefore: Bool
+    /// A name written in backticks (`` `Số hộ nghèo` ``): a `.word` whose `text` is the content, never a
+    /// keyword, a number or part of a value.
+    public var backticked = false
 }
 
 import Engine
@@ -59,6 +63,11 @@ public enum Lexer {
                 }
                 add(.quoted, start, j + 1, content)
                 i = j + 1
+            case "`":
+                let (name, end) = try backtickedName(characters, from: i, span: span)
+                add(.word, start, end, name)
+                tokens[tokens.count - 1].backticked = true
+                i = end
             case "=":
                 add(.comparison(.equal), start, i + 1); i += 1
             case "!" where i + 1 < characters.count && characters[i + 1] == "=":
@@ -97,6 +106,32 @@ public enum Lexer {
             }
         }
         return tokens
+    }
+
+    /// The name between a backtick at `start` and the next lone backtick (a doubled one stands for itself),
+    /// and the index after the closing backtick.
+    /// - Throws: `LanguageError` at the opening backtick when the name is never closed or empty.
+    static func backtickedName(_ characters: [Character], from start: Int, span: (Int, Int) -> SourceSpan) throws -> (String, Int) {
+        var name = ""
+        var j = start + 1
+        while j < characters.count {
+            if characters[j] == "`" {
+                guard j + 1 < characters.count, characters[j + 1] == "`" else { break }
+                j += 1
+            }
+            name.append(characters[j])
+            j += 1
+        }
+        guard j < characters.count else {
+            throw LanguageError(Message(en: "this backtick is never closed: a name in backticks ends with another `",
+                                        vi: "dấu ` này chưa được đóng: tên trong dấu ` phải kết thúc bằng một dấu ` nữa"),
+                                at: span(start, start + 1), example: "sum `Số hộ nghèo` by `Tỉnh/Thành phố`")
+        }
+        guard !name.allSatisfy(\.isWhitespace) else {
+            throw LanguageError(Message(en: "there is no name between these backticks", vi: "giữa hai dấu ` không có tên nào"),
+                                at: span(start, j + 1), example: "sum `Số hộ nghèo`")
+        }
+        return (name, j + 1)
     }
 
     /// Word characters: letters (with any marks), digits, `_`, `.` and `,` between digits, `'`, `&`, and a

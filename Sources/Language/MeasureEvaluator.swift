@@ -36,21 +36,22 @@ struct MeasureEvaluator {
             if let measure = namedMeasure(name.text) {
                 return MeasureSpec(kind: .aggregate(measure.expression), name: measure.name, isPercentage: measure.isPercentage, span: name.span)
             }
+            if case .ambiguous(let columns) = dataset.matchColumn(name.text) { throw dataset.ambiguityError(name, columns) }
             if let column = try? binder.column(name) {
                 guard column.type.isNumeric || column.type == .boolean else {
                     throw LanguageError(Message(en: "'\(column.name)' holds text; a measure must be numbers",
                                                 vi: "cột '\(column.name)' chứa chữ; chỉ số phải là số"),
-                                        at: name.span, example: "count by \(column.name)")
+                                        at: name.span, example: "count by \(NameSpelling.typed(column.name))")
                 }
                 return MeasureSpec(kind: .column(column), name: column.name, isPercentage: column.holdsPercentages, span: name.span)
             }
             throw LanguageError(
                 Message(en: "there is no column or measure '\(name.text)' in \(dataset.name)",
                         vi: "không có cột hay chỉ số '\(name.text)' trong \(dataset.name)"),
-                at: name.span, suggestions: Suggestions.nearest(name.text, among: dataset.table.columnNames + dataset.measures.keys.sorted()),
+                at: name.span, suggestions: dataset.nearestNames(to: name.text),
                 example: "describe")
         case .call:
-            return MeasureSpec(kind: .aggregate(item), name: item.sourceText, isPercentage: try percentHint(item), span: item.span)
+            return MeasureSpec(kind: .aggregate(item), name: item.headerText, isPercentage: try percentHint(item), span: item.span)
         default:
             throw LanguageError(Message(en: "a measure is a column, a named measure or an aggregate such as mean(income)",
                                         vi: "chỉ số là một cột, một measure đã đặt tên, hoặc một hàm gộp như mean(income)"),
@@ -59,7 +60,7 @@ struct MeasureEvaluator {
     }
 
     func namedMeasure(_ text: String) -> MeasureDefinition? {
-        dataset.measures[text] ?? dataset.measures.first { TextFolding.fold($0.key) == TextFolding.fold(text) }?.value
+        dataset.measure(named: text)
     }
 
     /// An aggregate of percentages (mean, median, min, max of a rate) is still a percentage.
@@ -86,7 +87,7 @@ struct MeasureEvaluator {
             throw LanguageError(
                 Message(en: "'\(column.name)' is a column: say how to combine its rows, e.g. mean(\(column.name)) or sum(\(column.name))",
                         vi: "'\(column.name)' là một cột: hãy nói cách gộp các dòng, ví dụ mean(\(column.name)) hoặc sum(\(column.name))"),
-                at: name.span, example: "measure total = sum(\(column.name))")
+                at: name.span, example: "measure total = sum(\(NameSpelling.typed(column.name)))")
         case .unary(_, let e, _):
             return try values(e, grouping).map { $0.map { -$0 } }
         case .binary(let op, let a, let b, _):
@@ -115,12 +116,12 @@ struct MeasureEvaluator {
             if case .name(let n) = arguments[0], namedMeasure(n.text) == nil {
                 column = try binder.column(n)
             } else {
-                column = try RowEvaluator(binder: binder).evaluate(arguments[0], name: arguments[0].sourceText)
+                column = try RowEvaluator(binder: binder).evaluate(arguments[0], name: arguments[0].headerText)
             }
             if column.type == .text && fn != .count && fn != .countDistinct {
                 throw LanguageError(Message(en: "\(function.text)() needs numbers, and '\(column.name)' holds text",
                                             vi: "\(function.text)() cần số, còn '\(column.name)' chứa chữ"), at: span,
-                                    example: "count_distinct(\(column.name))")
+                                    example: "count_distinct(\(NameSpelling.typed(column.name)))")
             }
             return try column.aggregate(fn, grouping).doubles
         }

@@ -18,6 +18,8 @@ public struct Parser {
     /// over the expression's tree, so its size is bounded (no real formula comes near the limits).
     var operators = 0
     var nesting = 0
+    /// Vocabulary names that need backticks, by their folded form, so one typed without them is caught.
+    var spacedNames: [String: String] = [:]
     static let maximumOperators = 256, maximumNesting = 64
 
     /// Whether `word` names something in the vocabulary. Names written with diacritics must be typed with
@@ -42,6 +44,7 @@ public struct Parser {
             lexed = String(text.prefix(leading + firstWord.count))
         }
         var parser = Parser(tokens: try Lexer.tokens(lexed, line: line), source: text, line: line, vocabulary: vocabulary)
+        parser.spacedNames = Parser.spacedNames(in: vocabulary)
         return try parser.statement()
     }
 
@@ -58,6 +61,8 @@ public struct Parser {
                 at: first.span, suggestions: Suggestions.nearest(first.text, among: VerbRegistry.allNames),
                 example: "help")
         }
+        // Dataset names are not in the vocabulary: after these verbs, unknown words are not misspelt columns.
+        if ["use", "describe"].contains(verb.name) { spacedNames = [:] }
         var statement = Statement(verb: Name(text: verb.name, span: verbName.span), clauses: Clauses(), definition: nil,
                                   rawArgument: nil, source: source, span: SourceSpan(line: line, column: 1, endColumn: source.count + 1))
         switch verb.arguments {
@@ -92,6 +97,7 @@ public struct Parser {
             case .word where isKeyword(token) && !startsFilter:
                 try keywordClause(token, into: &result)
             case .word, .quoted:
+                try refuseUnquotedSpacedName()
                 if startsFilter {
                     result.filters.append(try filter())
                 } else {
@@ -112,7 +118,7 @@ public struct Parser {
         case "sort":
             let name = try expectName(after: token, example: "show sort rate desc")
             var descending = false
-            if let next = peek, next.kind == .word, ["desc", "asc"].contains(TextFolding.fold(next.text)) {
+            if let next = peek, next.kind == .word, !next.backticked, ["desc", "asc"].contains(TextFolding.fold(next.text)) {
                 descending = TextFolding.fold(next.text) == "desc"
                 advance()
             }
@@ -142,7 +148,8 @@ public struct Parser {
         while let token = peek, token.kind == .word || token.kind == .comma {
             if token.kind == .comma { advance(); continue }
             if isKeyword(token) || startsFilter { break }
-            if position + 1 < tokens.count, tokens[position + 1].kind == .leftParen { break }
+            if position + 1 < tokens.count, tokens[position + 1].kind == .leftParen, !token.backticked { break }
+            try refuseUnquotedSpacedName()
             names.append(Name(text: token.text, span: token.span))
             advance()
         }
@@ -157,10 +164,11 @@ public struct Parser {
     /// A bare item: a name, or a call such as `mean(income)`.
     mutating func item() throws -> Expression {
         let token = peek!
-        if token.kind == .word, position + 1 < tokens.count, tokens[position + 1].kind == .leftParen {
+        if token.kind == .word, !token.backticked, position + 1 < tokens.count, tokens[position + 1].kind == .leftParen {
             return try primary()
         }
         advance()
+        if token.backticked { return .name(Name(text: token.text, span: token.span)) }
         if token.kind == .quoted { return .text(token.text, token.span) }
         if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
         return .name(Name(text: token.text, span: token.span))
@@ -184,7 +192,7 @@ public struct Parser {
         let column = Name(text: columnToken.text, span: columnToken.span)
         guard let next = peek, !isKeyword(next) else {
             throw LanguageError(Message(en: "'\(columnToken.text)\(op.rawValue)' needs a value", vi: "'\(columnToken.text)\(op.rawValue)' cần một giá trị"),
-                                at: opToken.span, example: "\(columnToken.text)\(op.rawValue)2022")
+                                at: opToken.span, example: "\(NameSpelling.typed(columnToken.text))\(op.rawValue)2022")
         }
         let first = try literal()
         var value = FilterValue.single(first)
@@ -214,7 +222,7 @@ public struct Parser {
     var followsListItem: Bool {
         guard position + 1 < tokens.count else { return false }
         let next = tokens[position + 1]
-        guard next.kind == .word || next.kind == .quoted else { return false }
+        guard next.kind == .word || next.kind == .quoted, !next.backticked else { return false }
         if next.kind == .word && (Parser.isKeyword(next.text) || isVocabulary(next.text)) { return false }
         if position + 2 < tokens.count, case .comparison = tokens[position + 2].kind { return false }
         return true
@@ -227,6 +235,11 @@ public struct Parser {
         case .quoted:
             advance()
             return Literal(text: token.text, quoted: true, span: token.span)
+        case .word where token.backticked:
+            throw LanguageError(
+                Message(en: "`\(token.text)` in backticks is a name; a value is written as it is, or in double quotes",
+                        vi: "`\(token.text)` trong dấu ` là một tên; giá trị được viết nguyên dạng, hoặc trong dấu ngoặc kép"),
+                at: token.span, suggestions: ["\"" + token.text + "\""])
         case .word:
             advance()
             var text = token.text
@@ -239,7 +252,7 @@ public struct Parser {
                     advance()
                     continue
                 }
-                guard next.kind == .word, !isKeyword(next), !isVocabulary(next.text), !startsFilter,
+                guard next.kind == .word, !next.backticked, !isKeyword(next), !isVocabulary(next.text), !startsFilter, spacedName(at: position) == nil,
                       !(position + 1 < tokens.count && tokens[position + 1].kind == .leftParen) else { break }
                 text += " " + next.text
                 span = span.joined(next.span)
@@ -259,6 +272,15 @@ public struct Parser {
                                 at: peek?.span, example: "measure rate = 100 * mean(poor)")
         }
         advance()
+        if let equals = tokens[position...].firstIndex(where: { $0.kind == .comparison(.equal) }), equals > position,
+           tokens[position..<equals].allSatisfy({ $0.kind != .quoted && !$0.backticked }) {
+            // `let Tỷ lệ mới = …`: a new name with spaces, to be written in backticks.
+            let characters = Array(source)
+            let from = nameToken.span.column - 1, to = tokens[equals - 1].span.endColumn - 1
+            let typed = String(characters[from..<min(to, characters.count)])
+            throw LanguageError(Message(en: "a name with spaces or punctuation is written in backticks", vi: "tên có dấu cách hoặc dấu câu được viết trong dấu `"),
+                                at: nameToken.span.joined(tokens[equals - 1].span), suggestions: [NameSpelling.typed(typed)])
+        }
         guard let eq = peek, eq.kind == .comparison(.equal) else {
             throw LanguageError(Message(en: "'=' is needed after the name", vi: "cần dấu '=' sau tên"),
                                 at: peek?.span ?? nameToken.span, example: "measure rate = 100 * mean(poor)")
@@ -355,7 +377,11 @@ public struct Parser {
         case .quoted:
             advance()
             return .text(token.text, token.span)
+        case .word where token.backticked:
+            advance()
+            return .name(Name(text: token.text, span: token.span))
         case .word:
+            try refuseUnquotedSpacedName()
             advance()
             if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
             let name = Name(text: token.text, span: token.span)
@@ -388,7 +414,7 @@ public struct Parser {
     var peek: Token? { position < tokens.count ? tokens[position] : nil }
     mutating func advance() { position += 1 }
 
-    func isKeyword(_ token: Token) -> Bool { token.kind == .word && Parser.isKeyword(token.text) }
+    func isKeyword(_ token: Token) -> Bool { token.kind == .word && !token.backticked && Parser.isKeyword(token.text) }
 
     /// Keywords are ASCII words in any case; `Tơ` (a place name) is not `to`.
     static func isKeyword(_ word: String) -> Bool { keywords.contains(word.lowercased()) }
@@ -422,12 +448,13 @@ public struct Parser {
     }
 
     private func commentStart(_ text: String) -> String.Index? {
-        var inQuotes = false
+        var inQuotes = false, inBackticks = false
         var previous: Character = " "
         for index in text.indices {
             let c = text[index]
-            if c == "\"" { inQuotes.toggle() }
-            if c == "#" && !inQuotes && previous.isWhitespace { return index }
+            if c == "\"" && !inBackticks { inQuotes.toggle() }
+            if c == "`" && !inQuotes { inBackticks.toggle() }
+            if c == "#" && !inQuotes && !inBackticks && previous.isWhitespace { return index }
             previous = c
         }
         return nil

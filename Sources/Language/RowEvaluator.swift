@@ -40,11 +40,11 @@ struct RowEvaluator {
         case .text(let t, _):
             return .constant(.text(t))
         case .name(let name):
-            if let measure = binder.dataset.measures[name.text] ?? binder.dataset.measures.first(where: { TextFolding.fold($0.key) == TextFolding.fold(name.text) })?.value {
+            if let measure = binder.dataset.measure(named: name.text) {
                 throw LanguageError(
                     Message(en: "'\(name.text)' is a measure (\(measure.expression.sourceText)), computed per group, not per row",
                             vi: "'\(name.text)' là một chỉ số (\(measure.expression.sourceText)), tính theo nhóm chứ không theo dòng"),
-                    at: name.span, example: "show \(name.text) by province")
+                    at: name.span, example: "show \(NameSpelling.typed(name.text)) by province")
             }
             return .column(try binder.column(name))
         case .unary(_, let operand, let span):

@@ -43,11 +43,21 @@ public final class Session {
     /// column recognised.
     public var gazetteer: Gazetteer?
 
-    public func add(_ dataset: Dataset, makeCurrent: Bool = false) {
-        let dataset = gazetteer.map { $0.enrich(dataset) } ?? dataset
+    /// Adds (or replaces) a dataset. A name that is not one plain word is made its snake-case form
+    /// (`Báo cáo 2023` → `bao_cao_2023`), so `use` can take it; columns whose names need backticks get aliases.
+    /// - Returns: the name it is known by, and notes for the load report (the name made, the aliases).
+    @discardableResult
+    public func add(_ dataset: Dataset, makeCurrent: Bool = false) -> (name: String, notes: [Message]) {
+        var dataset = gazetteer.map { $0.enrich(dataset) } ?? dataset
+        var notes: [Message] = []
+        let (name, note) = NameSpelling.datasetName(dataset.name, position: order.count)
+        dataset.table.name = name
+        if let note { notes.append(note) }
+        notes += dataset.assignAliases()
         if datasets[dataset.name] == nil { order.append(dataset.name) }
         datasets[dataset.name] = dataset
         if makeCurrent || currentName == nil { currentName = dataset.name }
+        return (dataset.name, notes)
     }
 
     /// The current dataset. - Throws: `LanguageError` when none is loaded.
@@ -60,19 +70,25 @@ public final class Session {
     }
 
     /// Replaces the current dataset (after `let` or `measure`).
-    public func updateCurrent(_ change: (inout Dataset) throws -> Void) throws {
+    /// - Returns: notes on the aliases given to columns it added whose names need backticks.
+    @discardableResult
+    public func updateCurrent(_ change: (inout Dataset) throws -> Void) throws -> [Message] {
         var dataset = try current()
         try change(&dataset)
+        let notes = dataset.assignAliases()
         datasets[dataset.name] = dataset
+        return notes
     }
 
     /// The dataset named `name` (accent- and case-insensitively). - Throws: with the nearest names.
     public func dataset(named name: Name) throws -> Dataset {
         if let exact = datasets[name.text] { return exact }
-        let folded = TextFolding.fold(name.text)
+        let folded = TextFolding.fold(name.text), key = NameSpelling.key(name.text)
         if let match = order.first(where: { TextFolding.fold($0) == folded }) { return datasets[match]! }
+        // `Báo cáo 2023` (as the file was named) finds `bao_cao_2023`.
+        if !key.isEmpty, let match = order.first(where: { NameSpelling.key($0) == key }) { return datasets[match]! }
         throw LanguageError(Message(en: "there is no dataset '\(name.text)'", vi: "không có bộ dữ liệu '\(name.text)'"),
-                            at: name.span, suggestions: Suggestions.nearest(name.text, among: order), example: "datasets")
+                            at: name.span, suggestions: Suggestions.nearest(name.text, among: order).map(NameSpelling.typed), example: "datasets")
     }
 
     /// Parses and runs one statement.
@@ -85,9 +101,37 @@ public final class Session {
 
     public func run(_ statement: Statement) throws -> Output {
         let verb = VerbRegistry.verb(named: statement.verb.text)!
-        let output = try verb.run(statement, self)
+        let output: Output
+        do {
+            output = try verb.run(statement, self)
+        } catch EngineError.duplicateColumn(let name) {
+            throw repeatedNameError(statement, resultColumn: name)
+        }
         if case .table(let result) = output { lastResult = result }
         return output
+    }
+}
+
+extension Session {
+    /// The error for a statement that names one column twice (`sum so_ho_ngheo `Số hộ nghèo``: an alias
+    /// and the name are one column), at the second mention when it can be found.
+    func repeatedNameError(_ statement: Statement, resultColumn: String) -> LanguageError {
+        var seen: [String: Name] = [:]
+        var second: (Name, Name)?
+        let dataset = try? current()
+        let names = statement.clauses.items.compactMap { item -> Name? in
+            if case .name(let n) = item { return n } else { return nil }
+        } + statement.clauses.by
+        for name in names where second == nil {
+            guard case .found(let column)? = dataset?.matchColumn(name.text) else { continue }
+            if let first = seen[column.name] { second = (first, name) } else { seen[column.name] = name }
+        }
+        let message = Message(en: "the result would have two columns '\(resultColumn)': name each column once",
+                              vi: "kết quả sẽ có hai cột '\(resultColumn)': mỗi cột chỉ nêu một lần")
+        guard let (first, repeated) = second else { return LanguageError(message, at: statement.verb.span) }
+        let detail = first.text == repeated.text ? "" : " (\(NameSpelling.typed(first.text)) and \(NameSpelling.typed(repeated.text)) are the same column)"
+        let detailVi = first.text == repeated.text ? "" : " (\(NameSpelling.typed(first.text)) và \(NameSpelling.typed(repeated.text)) là cùng một cột)"
+        return LanguageError(Message(en: message.en + detail, vi: message.vi + detailVi), at: repeated.span)
     }
 }
 

@@ -12,6 +12,14 @@ public struct Literal: Sendable, Equatable {
     public var quoted: Bool
     public var span: SourceSpan
 
+    /// `value` as it must be typed in a filter to mean itself: quoted when it holds a comma, a keyword, an
+    /// operator or a quote-like character.
+    public static func typed(_ value: String) -> String {
+        let needsQuotes = value.contains(where: { ",=<>!#;()\"`".contains($0) })
+            || value.split(separator: " ").contains { Parser.keywords.contains(TextFolding.fold(String($0))) }
+        return needsQuotes ? "\"" + value + "\"" : value
+    }
+
     /// The number this literal spells (`2021`, `6.8`, `5%`), if any; quoted text is never a number.
     public var number: Double? {
         guard !quoted else { return nil }
@@ -64,16 +72,23 @@ public indirect enum Expression: Sendable, Equatable {
         }
     }
 
-    /// The statement text this expression was parsed from, rebuilt (for notes and `explain`).
-    public var sourceText: String {
+    /// The statement text this expression was parsed from, rebuilt so that it runs again (for notes,
+    /// `explain` and examples): a name that needs backticks has them.
+    public var sourceText: String { rendered(NameSpelling.typed) }
+
+    /// The expression as a result column's header: names as they are, without backticks
+    /// (`mean(Tỷ lệ (%))`), as a header is read, not typed.
+    public var headerText: String { rendered { $0 } }
+
+    private func rendered(_ spell: (String) -> String) -> String {
         switch self {
         case .number(let d, _): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .text(let t, _): "\"\(t)\""
-        case .name(let n): n.text
-        case .call(let f, let args, _): f.text + "(" + args.map(\.sourceText).joined(separator: ", ") + ")"
-        case .unary(let op, let e, _): String(op) + e.sourceText
-        case .binary(let op, let a, let b, _): a.sourceText + " \(op) " + b.sourceText
-        case .comparison(let op, let a, let b, _): a.sourceText + " \(op.rawValue) " + b.sourceText
+        case .name(let n): spell(n.text)
+        case .call(let f, let args, _): f.text + "(" + args.map { $0.rendered(spell) }.joined(separator: ", ") + ")"
+        case .unary(let op, let e, _): String(op) + e.rendered(spell)
+        case .binary(let op, let a, let b, _): a.rendered(spell) + " \(op) " + b.rendered(spell)
+        case .comparison(let op, let a, let b, _): a.rendered(spell) + " \(op.rawValue) " + b.rendered(spell)
         }
     }
 }

@@ -65,7 +65,7 @@ struct TextMatcher {
             throw LanguageError(
                 Message(en: "'\(literal.text)' is \(name), which has no row in this dataset",
                         vi: "'\(literal.text)' là \(name), không có dòng nào trong bộ dữ liệu này"),
-                at: literal.span, example: dictionary.first.map { "\(column.name)=\($0)" })
+                at: literal.span, example: dictionary.first.map { "\(NameSpelling.typed(column.name))=\(Literal.typed($0))" })
         }
         let folded = TextFolding.fold(literal.text)
         var codes = dictionary.indices.filter { TextFolding.fold(dictionary[$0]) == folded }
@@ -74,7 +74,7 @@ struct TextMatcher {
         let present = dictionary  // the dictionary holds only values that occur
         throw LanguageError(
             Message(en: "no \(column.name) matches '\(literal.text)'", vi: "không có \(column.name) nào khớp với '\(literal.text)'"),
-            at: literal.span, suggestions: Suggestions.nearest(literal.text, among: present),
-            example: present.first.map { "\(column.name)=\($0)" })
+            at: literal.span, suggestions: Suggestions.nearest(literal.text, among: present).map(Literal.typed),
+            example: present.first.map { "\(NameSpelling.typed(column.name))=\(Literal.typed($0))" })
     }
 }

@@ -11,7 +11,8 @@ public struct Completion: Equatable {
 
 /// Context-aware completion: verbs at the start of a line; dataset names after `use` and `describe`; file
 /// paths after `load`, `run` and `export`; verbs after `help`; data values after `column=` (matched without
-/// accents, inserted with them, quoted when needed); otherwise columns, measures and keywords.
+/// accents, inserted with them, quoted when needed); otherwise columns, measures and keywords, a name that
+/// needs backticks inserted in them or as its alias, so that what Tab inserts runs.
 public struct Completer {
     let session: Session
 
@@ -38,23 +39,60 @@ public struct Completer {
             break
         }
         if let values = valueCompletion(text), !values.candidates.isEmpty { return values }
-        let partial = endsWithSpace ? "" : String(words.last!)
-        var names: [String] = Parser.keywords.sorted()
-        if let dataset = try? session.current() {
-            names = dataset.table.columnNames + dataset.measures.keys.sorted() + names
+        if let open = Completer.openBacktick(text) {
+            let partial = String(text[open...])
+            return Completion(replacing: partial.count, candidates: backtickedNames(String(partial.dropFirst())))
         }
-        return Completion(replacing: partial.count, candidates: matching(partial, names))
+        let partial = endsWithSpace ? "" : String(words.last!)
+        return Completion(replacing: partial.count, candidates: names(partial))
+    }
+
+    /// Columns, measures and keywords for a bare `partial`, each as it runs when inserted: a plain name as it
+    /// is; a name that needs backticks by its alias when `partial` starts the alias, otherwise in backticks.
+    func names(_ partial: String) -> [String] {
+        var offered: [String] = []
+        if let dataset = try? session.current() {
+            let lower = partial.lowercased(), folded = TextFolding.fold(partial)
+            for name in dataset.table.columnNames + dataset.measures.keys.sorted() {
+                if let alias = dataset.columnAliases[name], alias.hasPrefix(lower) {
+                    offered.append(alias)
+                } else if TextFolding.fold(name).hasPrefix(folded) {
+                    offered.append(NameSpelling.typed(name))
+                }
+            }
+        }
+        var seen = Set<String>()
+        return (offered + matching(partial, Parser.keywords.sorted())).filter { seen.insert($0).inserted }
+    }
+
+    /// After an opening backtick: the columns and measures starting with `partial`, closed in backticks.
+    func backtickedNames(_ partial: String) -> [String] {
+        guard let dataset = try? session.current() else { return [] }
+        return matching(partial, dataset.table.columnNames + dataset.measures.keys.sorted()).map { "`" + $0.replacingOccurrences(of: "`", with: "``") + "`" }
+    }
+
+    /// Where a backtick still open at the end of `text` starts (outside double quotes), or nil.
+    static func openBacktick(_ text: String) -> String.Index? {
+        var open: String.Index? = nil
+        var inQuotes = false
+        for index in text.indices {
+            let c = text[index]
+            if c == "\"" && open == nil { inQuotes.toggle() }
+            if c == "`" && !inQuotes { open = open == nil ? index : nil }
+        }
+        return open
     }
 
     /// `column=partial` (or after `,` in a list): the column's values that start with `partial`, ignoring accents.
     func valueCompletion(_ text: String) -> Completion? {
         let characters = Array(text)
-        var inQuotes = false
+        var inQuotes = false, inBackticks = false
         var lastOperator: Int? = nil
         var lastComma: Int? = nil
         for (i, c) in characters.enumerated() {
-            if c == "\"" { inQuotes.toggle() }
-            if inQuotes { continue }
+            if c == "\"" && !inBackticks { inQuotes.toggle() }
+            if c == "`" && !inQuotes { inBackticks.toggle() }
+            if inQuotes || inBackticks { continue }
             if "=<>!".contains(c) { lastOperator = i; lastComma = nil }
             if c == "," { lastComma = i }
         }
@@ -62,14 +100,21 @@ public struct Completer {
         var nameEnd = op
         while nameEnd > 0 && "=<>!".contains(characters[nameEnd - 1]) { nameEnd -= 1 }
         var nameStart = nameEnd
-        while nameStart > 0 && characters[nameStart - 1] != " " { nameStart -= 1 }
-        let columnName = String(characters[nameStart..<nameEnd])
+        let columnName: String
+        if nameEnd >= 2, characters[nameEnd - 1] == "`" {
+            // `Tỉnh/Thành phố`=…: the name is everything back to the opening backtick.
+            nameStart = nameEnd - 1
+            while nameStart > 0 && characters[nameStart - 1] != "`" { nameStart -= 1 }
+            columnName = String(characters[nameStart..<(nameEnd - 1)])
+        } else {
+            while nameStart > 0 && characters[nameStart - 1] != " " { nameStart -= 1 }
+            columnName = String(characters[nameStart..<nameEnd])
+        }
         let valueStart = (lastComma ?? op) + 1
         var partial = String(characters[valueStart...])
         let replacing = partial.count
         if partial.hasPrefix("\"") { partial.removeFirst() }
-        guard let dataset = try? session.current(),
-              let column = dataset.table.columns.first(where: { TextFolding.fold($0.name) == TextFolding.fold(columnName) }) else { return nil }
+        guard let dataset = try? session.current(), case .found(let column) = dataset.matchColumn(columnName) else { return nil }
         var values: [String]
         switch column.storage {
         case .text(let text): values = text.dictionary
@@ -80,14 +125,7 @@ public struct Completer {
         }
         let folded = TextFolding.fold(partial)
         let found = values.filter { TextFolding.fold($0).hasPrefix(folded) }.sorted(by: VietnameseCollation.precedes)
-        return Completion(replacing: replacing, candidates: found.map(Completer.quotedIfNeeded))
-    }
-
-    /// A value as it must be typed: quoted when it holds a comma, a quote-free keyword, or an operator.
-    static func quotedIfNeeded(_ value: String) -> String {
-        let needsQuotes = value.contains(where: { ",=<>!#;()\"".contains($0) })
-            || value.split(separator: " ").contains { Parser.keywords.contains(TextFolding.fold(String($0))) }
-        return needsQuotes ? "\"" + value + "\"" : value
+        return Completion(replacing: replacing, candidates: found.map(Literal.typed))
     }
 
     /// Names starting with `partial`, accent- and case-insensitively, in Vietnamese order, no repeats.

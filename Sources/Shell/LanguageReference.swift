@@ -13,10 +13,11 @@ public enum LanguageReference {
 
         ```
         statement  := verb { filter | item | clause }
-        filter     := column op value            op: =  !=  <  <=  >  >=
+        filter     := name op value              op: =  !=  <  <=  >  >=
         value      := word {word} | "quoted text" | number
                     | value , value , …          (a list: = and != only)
                     | value .. value             (an inclusive range: numbers or text)
+        name       := word | `any text`                  (a column, dataset or measure name)
         item       := name | function ( arguments )
         clause     := by columns | sort column [desc|asc] | limit n | top n | asc | desc | as name
                     | to 2025 | weight column                   (rollup)
@@ -34,6 +35,20 @@ public enum LanguageReference {
           empty.
         - Rates are not counts: the change of a rate is in percentage points (pp). A rate of a group is not
           the mean of its members' rates; `mean rate` says so under its result.
+        - A name that is not one word (`Số hộ nghèo`, `Tỉnh/Thành phố`, `change (pp)`) is written in
+          backticks wherever a name goes: `` sum `Số hộ nghèo` by `Tỉnh/Thành phố` ``, `` show `Tỉnh/Thành phố`=Kon Tum ``,
+          `` sort `change (pp)` ``, `` mean(`Tỷ lệ hộ nghèo (%)`) ``; a backtick inside a name is doubled.
+        - Every such column also has an alias, made when its dataset is loaded: the name without accents, in
+          lower case, each run of spaces and punctuation one `_` (`so_ho_ngheo`, `ty_le_ho_ngheo`,
+          `tinh_thanh_pho`, `change_pp`), with `col_` before a leading digit, numbered (`_2`) when another
+          name has it already; the load report and `describe` list them, and Tab offers them.
+        - Column names match like values, without regard to accents, case or the spelling of spaces:
+          `SO_HO_NGHEO` and `số_hộ_nghèo` both name `Số hộ nghèo` (but `so ho ngheo`, unquoted, is three
+          words). A name that matches two columns is an error that shows how to write each.
+        - A dataset is named after its file; a file name that is not one word is made one the same way
+          (`Báo cáo 2023.csv` loads as `bao_cao_2023`, `2023.csv` as `data_2023`, and `` use `Báo cáo 2023` ``
+          finds it too);
+          `load FILE as NAME` chooses the name.
         - `#` starts a comment; `;` separates statements on one line; a line ending in `\\` continues.
 
         The built-in datasets are `reports` (the teaching dataset, current at start), `gso` (GSO poverty

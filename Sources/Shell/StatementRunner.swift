@@ -158,7 +158,7 @@ public final class StatementRunner {
 }
 
 /// Splits a script into statements: one per line, several on a line with `;`, `#` comments dropped,
-/// a line ending in `\` continued on the next. Quotes protect `;` and `#`.
+/// a line ending in `\` continued on the next. Quotes and backticks protect `;` and `#`.
 enum ScriptSplitter {
     struct Piece: Equatable {
         var text: String
@@ -185,12 +185,14 @@ enum ScriptSplitter {
             var current = ""
             var start = 1
             var column = 1
-            var inQuotes = false
+            var inQuotes = false, inBackticks = false
             var previous: Character = " "
             for character in line {
-                if character == "\"" { inQuotes.toggle() }
-                if !inQuotes && character == "#" && previous.isWhitespace { break }
-                if !inQuotes && character == ";" {
+                if character == "\"" && !inBackticks { inQuotes.toggle() }
+                if character == "`" && !inQuotes { inBackticks.toggle() }
+                let quoted = inQuotes || inBackticks
+                if !quoted && character == "#" && previous.isWhitespace { break }
+                if !quoted && character == ";" {
                     add(current, lineNumber, start, &pieces)
                     current = ""
                     start = column + 1

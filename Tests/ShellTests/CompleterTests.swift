@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Language
 import Testing
@@ -30,6 +31,38 @@ import Testing
     @Test func columnsAfterTheVerb() {
         #expect(completer.complete("compare province=Ninh Bình year=2021..2023 rat").candidates == ["rate", "rate_cut"])
         #expect(completer.complete("show pro").candidates == ["province"])
+    }
+
+    /// A session holding a table with Excel-style headers, as loaded: `Số hộ nghèo` has the alias so_ho_ngheo.
+    static func excelHeaders() throws -> Session {
+        let session = Session()
+        session.add(Dataset(table: try Table(name: "Báo cáo 2023", columns: [
+            Column(name: "Tỉnh/Thành phố", values: [.text("Kon Tum"), .text("Ninh Bình")]),
+            Column(name: "Số hộ nghèo", values: [.integer(18302), .integer(5484)]),
+            Column(name: "Số hộ nghèo - Tổng số", values: [.integer(18302), .integer(5484)]),
+            Column(name: "rate", values: [.decimal(12.08), .decimal(1.86)]),
+        ]), origin: "test"))
+        return session
+    }
+
+    @Test func namesThatNeedBackticksCompleteAsTheAliasOrInBackticks() throws {
+        let session = try Self.excelHeaders()
+        let completer = Completer(session: session)
+        // What is typed starts the alias: the alias; otherwise the name in backticks.
+        #expect(completer.complete("count by tinh") == Completion(replacing: 4, candidates: ["tinh_thanh_pho"]))
+        #expect(completer.complete("sum Số").candidates == ["`Số hộ nghèo`", "`Số hộ nghèo - Tổng số`", "sort"])
+        #expect(completer.complete("sum so_ho").candidates == ["so_ho_ngheo", "so_ho_ngheo_tong_so"])
+        #expect(completer.complete("sum `so ho ngheo - t") == Completion(replacing: 16, candidates: ["`Số hộ nghèo - Tổng số`"]))
+        #expect(completer.complete("show ra").candidates == ["rate"])
+        // A value after a backticked or aliased column.
+        #expect(completer.complete("show `Tỉnh/Thành phố`=ninh").candidates == ["Ninh Bình"])
+        #expect(completer.complete("show tinh_thanh_pho=kon").candidates == ["Kon Tum"])
+        #expect(completer.complete("use bao").candidates == ["bao_cao_2023"])
+        // Whatever is offered runs as inserted.
+        for line in ["count by tinh_thanh_pho", "sum `Số hộ nghèo`", "sum so_ho_ngheo_tong_so", "sum `Số hộ nghèo - Tổng số`",
+                     "show `Tỉnh/Thành phố`=Ninh Bình", "use bao_cao_2023"] {
+            #expect(throws: Never.self, "\(line)") { _ = try session.run(line) }
+        }
     }
 
     @Test func datasetsAfterUse() {

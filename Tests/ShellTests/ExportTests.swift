@@ -30,6 +30,23 @@ import Testing
             """)
     }
 
+    /// An exported result loaded again: its headers (`change (pp)`, `2021`) are named in backticks or by alias.
+    @Test func exportedHeadersCanBeNamedAfterReloading() throws {
+        _ = try exported("compare.csv")
+        #expect(runner.run("load \(folder)compare.csv"))
+        let session = runner.session
+        #expect(session.currentName == "compare")
+        let dataset = try session.current()
+        #expect(dataset.columnAliases == ["2021": "col_2021", "2023": "col_2023", "change (pp)": "change_pp", "change %": "change",
+                                          "per year (pp)": "per_year_pp"])
+        for statement in ["show change_pp", "show `change (pp)`", "show CHANGE_PP", "show `2021`", "show col_2021"] {
+            guard case .table(let result)? = try? session.run(statement) else { Issue.record("\(statement) failed"); continue }
+            #expect(result.table.rowCount == 1, "\(statement)")
+        }
+        guard case .table(let result) = try session.run("show province change_pp col_2023") else { Issue.record("no table"); return }
+        #expect(result.table.row(0) == [.text("Ninh Bình"), .decimal(-1.2099999999999997), .decimal(1.86)])
+    }
+
     @Test func jsonHasRowsAndNotes() throws {
         let object = try JSONSerialization.jsonObject(with: Data(try exported("r.json").utf8)) as! [String: Any]
         let rows = object["rows"] as! [[String: Any]]

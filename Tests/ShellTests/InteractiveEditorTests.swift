@@ -51,6 +51,23 @@ import Testing
         #expect(t.waitFor("−1.21", after: mark), "\(t.transcript[mark...])")
     }
 
+    /// Tab on a column whose name has spaces inserts its alias, or the name in backticks, and the line runs.
+    @Test func tabCompletesANameThatNeedsBackticks() throws {
+        let t = try start()
+        let fixture = TestSession.repositoryRoot + "/Tests/LanguageTests/Golden/fixtures/Báo cáo hộ nghèo 2023.csv"
+        t.type("load \(fixture)" + PseudoTerminal.enter)
+        #expect(t.waitFor("bao_cao_ho_ngheo_2023> "), "\(t.transcript)")
+        let mark = t.mark
+        t.type("sum `so ho ngheo - t" + PseudoTerminal.tab)
+        #expect(t.waitFor("Số hộ nghèo - Tổng số` ", after: mark), "\(t.transcript[mark...])")
+        t.type(PseudoTerminal.enter)
+        #expect(t.waitFor("107,342", after: mark), "\(t.transcript[mark...])")
+        let second = t.mark
+        t.type("count by tinh" + PseudoTerminal.tab + PseudoTerminal.enter)
+        #expect(t.waitFor("Ninh Bình", after: second), "\(t.transcript[second...])")
+        #expect(!t.transcript[second...].contains("error"))
+    }
+
     @Test func controlCClearsTheLineAndKeepsTheSession() throws {
         let t = try start()
         let mark = t.mark

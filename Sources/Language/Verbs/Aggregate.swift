@@ -70,15 +70,15 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: S
                 throw LanguageError(
                     Message(en: "'\(measure.name)' is already a measure (\(measure.expression.sourceText)); show it by group with show \(measure.name) by …",
                             vi: "'\(measure.name)' đã là một chỉ số (\(measure.expression.sourceText)); hãy dùng show \(measure.name) by …"),
-                    at: name.span, example: "show \(measure.name) by province")
+                    at: name.span, example: "show \(NameSpelling.typed(measure.name)) by province")
             }
             column = try binder.column(name)
         default:
-            column = try RowEvaluator(binder: binder).evaluate(item, name: item.sourceText)
+            column = try RowEvaluator(binder: binder).evaluate(item, name: item.headerText)
         }
         if column.type == .text {
             throw LanguageError(Message(en: "\(verb) needs numbers, and '\(column.name)' holds text", vi: "\(verb) cần số, còn '\(column.name)' chứa chữ"),
-                                at: item.span, example: "count by \(column.name)")
+                                at: item.span, example: "count by \(NameSpelling.typed(column.name))")
         }
         let name = "\(verb)(\(column.name))"
         var result = grouped.ordered(try column.aggregate(function, grouped.grouping))

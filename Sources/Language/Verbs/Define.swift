@@ -6,9 +6,10 @@ extension Verb {
         syntax: "let NAME = EXPRESSION",
         summary: Message(en: "add a column computed row by row", vi: "thêm một cột tính theo từng dòng"),
         details: Message(
-            en: "EXPRESSION uses columns, numbers and \"text\", + - * /, comparisons (= != < <= > >=), if(condition, then, else), round(x[, places]), abs, log (natural), log10, lower, upper and fold (no accents). A missing value in gives a missing value out; division by zero gives a missing value.",
-            vi: "BIỂU THỨC dùng các cột, số và \"chữ\", + - * /, so sánh (= != < <= > >=), if(điều kiện, thì, không thì), round(x[, số chữ số]), abs, log (tự nhiên), log10, lower, upper và fold (bỏ dấu). Giá trị thiếu vào thì giá trị thiếu ra; chia cho 0 cho giá trị thiếu."),
-        examples: ["let rate_fall = rate_cut * 1", "let high = if(rate > 10, \"high\", \"low\")", "show province year rate high"],
+            en: "EXPRESSION uses columns, numbers and \"text\", + - * /, comparisons (= != < <= > >=), if(condition, then, else), round(x[, places]), abs, log (natural), log10, lower, upper and fold (no accents). A missing value in gives a missing value out; division by zero gives a missing value. A NAME with spaces or punctuation is written in backticks, and gets an alias that needs none (`Số hộ nghèo` is also so_ho_ngheo).",
+            vi: "BIỂU THỨC dùng các cột, số và \"chữ\", + - * /, so sánh (= != < <= > >=), if(điều kiện, thì, không thì), round(x[, số chữ số]), abs, log (tự nhiên), log10, lower, upper và fold (bỏ dấu). Giá trị thiếu vào thì giá trị thiếu ra; chia cho 0 cho giá trị thiếu. TÊN có dấu cách hoặc dấu câu được viết trong dấu `, và có tên gọi thay thế không cần dấu đó (`Số hộ nghèo` còn gọi là so_ho_ngheo)."),
+        examples: ["let rate_fall = rate_cut * 1", "let high = if(rate > 10, \"high\", \"low\")", "show province year rate high",
+                   "let `Số hộ nghèo` = poor_households", "sum `Số hộ nghèo` province=Quảng Nam", "sum SO_HO_NGHEO province=Kon Tum"],
         action: { statement, session in
             let definition = statement.definition!
             let dataset = try session.current(at: statement.verb.span)
@@ -19,15 +20,17 @@ extension Verb {
                 // Data that was loaded is never overwritten; a column made by let may be redefined.
                 throw LanguageError(Message(en: "\(dataset.name) already has a column '\(existing.name)' from its data; choose a new name",
                                             vi: "\(dataset.name) đã có cột '\(existing.name)' từ dữ liệu; hãy chọn tên khác"),
-                                    at: definition.name.span, example: "let \(existing.name)_2 = \(definition.expression.sourceText)")
+                                    at: definition.name.span, example: "let \(NameSpelling.typed(existing.name + "_2")) = \(definition.expression.sourceText)")
             }
             let column = try RowEvaluator(binder: binder).evaluate(definition.expression, name: definition.name.text)
-            try session.updateCurrent { dataset in
+            let aliasNotes = try session.updateCurrent { dataset in
                 dataset.table = try dataset.table.adding(column)
                 dataset.derivedColumns[column.name] = definition.expression.sourceText
             }
-            return .text([Message(en: "added column \(column.name) (\(column.type.rawValue), \(column.count - column.missingCount) values, \(column.missingCount) missing) to \(dataset.name)",
-                                  vi: "đã thêm cột \(column.name) (\(column.type.rawValue), \(column.count - column.missingCount) giá trị, thiếu \(column.missingCount)) vào \(dataset.name)").text(session.settings.language)])
+            let shown = NameSpelling.typed(column.name)
+            return .text([Message(en: "added column \(shown) (\(column.type.rawValue), \(column.count - column.missingCount) values, \(column.missingCount) missing) to \(dataset.name)",
+                                  vi: "đã thêm cột \(shown) (\(column.type.rawValue), \(column.count - column.missingCount) giá trị, thiếu \(column.missingCount)) vào \(dataset.name)").text(session.settings.language)]
+                         + aliasNotes.map { $0.text(session.settings.language) })
         })
 
     static let measure = Verb(
@@ -66,6 +69,20 @@ private func checkNewName(_ name: Name, dataset: Dataset, allowColumn: Bool) thr
     let folded = TextFolding.fold(name.text)
     if Parser.keywords.contains(folded) || AggregateCall.functionNames.contains(folded) {
         throw LanguageError(Message(en: "'\(name.text)' is a word of the language; choose another name", vi: "'\(name.text)' là từ khoá; hãy chọn tên khác"), at: name.span)
+    }
+    // An alias or another spelling of a column stays that column's: a new name may not shadow it.
+    switch dataset.matchColumn(name.text) {
+    case .found(let column) where TextFolding.fold(column.name) != folded:
+        throw LanguageError(Message(en: "'\(name.text)' already names the column \(NameSpelling.typed(column.name)) of \(dataset.name); choose another name",
+                                    vi: "'\(name.text)' đã là tên của cột \(NameSpelling.typed(column.name)) trong \(dataset.name); hãy chọn tên khác"),
+                            at: name.span, example: "\(allowColumn ? "let" : "measure") \(NameSpelling.typed(name.text + "_new")) = 1")
+    case .ambiguous(let columns):
+        let list = columns.map { NameSpelling.typed($0.name) }.joined(separator: ", ")
+        throw LanguageError(Message(en: "'\(name.text)' already names the columns \(list) of \(dataset.name); choose another name",
+                                    vi: "'\(name.text)' đã là tên của các cột \(list) trong \(dataset.name); hãy chọn tên khác"),
+                            at: name.span, example: "\(allowColumn ? "let" : "measure") \(NameSpelling.typed(name.text + "_new")) = 1")
+    default:
+        break
     }
     if allowColumn, dataset.measures.keys.contains(where: { TextFolding.fold($0) == folded }) {
         throw LanguageError(Message(en: "\(dataset.name) already has a measure '\(name.text)'; a column needs its own name",

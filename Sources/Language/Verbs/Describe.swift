@@ -7,9 +7,9 @@ extension Verb {
         syntax: "describe [DATASET]",
         summary: Message(en: "the columns of a dataset: type, counts, range, number convention", vi: "các cột của một bộ dữ liệu: kiểu, số lượng, khoảng giá trị, quy ước số"),
         details: Message(
-            en: "One row per column: its type, how many values are present and missing, how many are distinct, the smallest and largest, and the number convention the loader detected (decimal comma, thousands dot, percent sign). Columns added with let and measures defined with measure are listed under the table.",
-            vi: "Mỗi cột một dòng: kiểu, số giá trị có và thiếu, số giá trị khác nhau, nhỏ nhất và lớn nhất, và quy ước số khi nạp (dấu phẩy thập phân, dấu chấm hàng nghìn, dấu phần trăm). Các cột thêm bằng let và chỉ số đặt bằng measure được liệt kê dưới bảng."),
-        examples: ["describe", "describe provinces"],
+            en: "One row per column: its type, how many values are present and missing, how many are distinct, the smallest and largest, and the number convention the loader detected (decimal comma, thousands dot, percent sign). Columns added with let and measures defined with measure are listed under the table. A column whose name is not one plain word has an alias, shown in the alias column: its name without accents in lower case, every space or punctuation an underscore (`Tỷ lệ giảm (%)` is ty_le_giam), numbered (_2) when another name has it already; the alias and the name in backticks both name the column.",
+            vi: "Mỗi cột một dòng: kiểu, số giá trị có và thiếu, số giá trị khác nhau, nhỏ nhất và lớn nhất, và quy ước số khi nạp (dấu phẩy thập phân, dấu chấm hàng nghìn, dấu phần trăm). Các cột thêm bằng let và chỉ số đặt bằng measure được liệt kê dưới bảng. Cột có tên không phải một từ đơn có tên gọi thay thế, ở cột alias: tên bỏ dấu, chữ thường, mỗi dấu cách hay dấu câu thành dấu gạch dưới (`Tỷ lệ giảm (%)` là ty_le_giam), thêm số (_2) khi tên đó đã có; cả tên gọi thay thế và tên trong dấu ` đều chỉ cột đó."),
+        examples: ["describe provinces", "let `Tỷ lệ giảm (%)` = rate_cut", "describe"],
         action: { statement, session in .table(try describeDataset(statement, session)) })
 }
 
@@ -48,11 +48,15 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
         }
         var convention = [column.annotations.convention, column.annotations.isPercentage && column.annotations.convention == nil ? "percent" : nil]
             .compactMap { $0 }.joined(separator: ", ")
-        if let derived = dataset.derivedColumns[column.name] { convention = "let \(column.name) = \(derived)" }
+        if let derived = dataset.derivedColumns[column.name] { convention = "let \(NameSpelling.typed(column.name)) = \(derived)" }
         conventions.append(convention.isEmpty ? .missing : .text(convention))
     }
+    // The alias column appears only when some name needs backticks, so plain datasets read as before.
+    let aliases: [Column] = dataset.columnAliases.isEmpty ? [] : [Column(name: "alias", values: table.columns.map { column in
+        dataset.columnAliases[column.name].map { .text($0) } ?? .missing
+    })]
     let result = try Table(name: "describe", columns: [
-        Column(name: "column", values: names), Column(name: "type", values: types),
+        Column(name: "column", values: names)] + aliases + [Column(name: "type", values: types),
         Column(name: "present", values: present), Column(name: "missing", values: missing),
         Column(name: "distinct", values: distinct), Column(name: "min", values: lows), Column(name: "max", values: highs),
         Column(name: "convention", values: conventions),

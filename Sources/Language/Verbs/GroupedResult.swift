@@ -50,10 +50,13 @@ func sortAndLimit(_ result: ResultTable, _ clauses: Clauses) throws -> ResultTab
     var result = result
     if !clauses.sort.isEmpty {
         let keys = try clauses.sort.map { key -> SortKey in
-            let folded = TextFolding.fold(key.name.text)
-            guard let column = result.table.columns.first(where: { TextFolding.fold($0.name) == folded || TextFolding.fold(result.header(of: $0)) == folded }) else {
+            let folded = TextFolding.fold(key.name.text), snake = NameSpelling.key(key.name.text)
+            // A result's columns have no aliases: `change (pp)` is sorted by as `change_pp` or in backticks.
+            let names: (Column) -> [String] = { [$0.name, result.header(of: $0)] }
+            guard let column = result.table.columns.first(where: { names($0).contains { TextFolding.fold($0) == folded } })
+                    ?? result.table.columns.first(where: { c in !snake.isEmpty && names(c).contains { NameSpelling.key($0) == snake } }) else {
                 throw LanguageError(Message(en: "there is no column '\(key.name.text)' in this result", vi: "kết quả không có cột '\(key.name.text)'"),
-                                    at: key.name.span, suggestions: Suggestions.nearest(key.name.text, among: result.table.columnNames))
+                                    at: key.name.span, suggestions: Suggestions.nearest(key.name.text, among: result.table.columnNames).map(NameSpelling.typed))
             }
             return SortKey(column, descending: key.descending)
         }

@@ -35,9 +35,11 @@ func helpText(_ statement: Statement, _ session: Session) -> [String] {
     }
     lines += [""] + (vi ? [
         "Bộ lọc: cột=giá trị, cột=a,b, cột=2021..2023, cột<giá trị (cả != <= > >=); gõ không dấu cũng được.",
+        "Tên có dấu cách hoặc dấu câu: viết trong dấu ` (sum `Số hộ nghèo`) hoặc bằng tên gọi thay thế (sum so_ho_ngheo); describe liệt kê.",
         "Ví dụ: compare province=Ninh Bình year=2021..2023 rate",
     ] : [
         "Filters: column=value, column=a,b, column=2021..2023, column<value (also != <= > >=); accents are optional.",
+        "Names with spaces or punctuation: in backticks (sum `Số hộ nghèo`) or by their alias (sum so_ho_ngheo); describe lists them.",
         "Example: compare province=Ninh Bình year=2021..2023 rate",
     ])
     return lines

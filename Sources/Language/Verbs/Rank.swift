@@ -40,7 +40,7 @@ struct Ranking {
             measureItem = clauses.items[1]
         } else {
             throw LanguageError(Message(en: "rank needs by and a measure", vi: "rank cần by và một chỉ số"), at: entityName.span,
-                                example: "rank \(entity.name) by rate year=2023")
+                                example: "rank \(NameSpelling.typed(entity.name)) by rate year=2023")
         }
         let measure = try MeasureEvaluator(binder: binder).resolve(measureItem)
         let (selection, _) = try binder.select(clauses.filters)

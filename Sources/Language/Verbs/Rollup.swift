@@ -36,15 +36,15 @@ struct ProvinceRollup {
         }
         guard case .name(let named)? = clauses.items.first, TextFolding.fold(named.text) == TextFolding.fold(recognised.name) else {
             throw LanguageError(Message(en: "rollup starts with the province column, \(recognised.name)", vi: "rollup bắt đầu bằng cột tỉnh, \(recognised.name)"),
-                                at: clauses.items.first?.span ?? statement.verb.span, example: "rollup \(recognised.name) to 2025 rate year=2023")
+                                at: clauses.items.first?.span ?? statement.verb.span, example: "rollup \(NameSpelling.typed(recognised.name)) to 2025 rate year=2023")
         }
         guard let target = clauses.target, target.text == "2025" else {
             throw LanguageError(Message(en: "rollup needs `to 2025`: the units formed on 1 July 2025", vi: "rollup cần `to 2025`: các đơn vị từ 1/7/2025"),
-                                at: clauses.target?.span ?? named.span, example: "rollup \(recognised.name) to 2025 rate year=2023")
+                                at: clauses.target?.span ?? named.span, example: "rollup \(NameSpelling.typed(recognised.name)) to 2025 rate year=2023")
         }
         guard clauses.items.count > 1 else {
             throw LanguageError(Message(en: "rollup needs a measure after `to 2025`", vi: "rollup cần một chỉ số sau `to 2025`"), at: target.span,
-                                example: "rollup \(recognised.name) to 2025 poor_households year=2022")
+                                example: "rollup \(NameSpelling.typed(recognised.name)) to 2025 poor_households year=2022")
         }
         self.gazetteer = gazetteer
         self.provinces = provinces

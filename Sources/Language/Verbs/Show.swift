@@ -39,7 +39,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
                 throw LanguageError(
                     Message(en: "'\(spec.name)' is a column; by group, say how to combine it, e.g. mean(\(spec.name))",
                             vi: "'\(spec.name)' là một cột; theo nhóm, hãy nói cách gộp, ví dụ mean(\(spec.name))"),
-                    at: item.span, example: "show mean(\(spec.name)) by \(clauses.by.first?.text ?? "province")")
+                    at: item.span, example: "show mean(\(NameSpelling.typed(spec.name))) by \(clauses.by.first.map { NameSpelling.typed($0.text) } ?? "province")")
             }
             columns.append(grouped.ordered(try evaluator.values(expression, grouped.grouping), name: spec.name, isPercentage: spec.isPercentage))
             if spec.isPercentage { roles[spec.name] = .percent }
