@@ -1,0 +1,208 @@
+import Engine
+import Foundation
+@testable import Formats
+import Testing
+
+/// The same table in every encoding an office exports, each loaded equal to its UTF-8 twin, detected and
+/// with `encoding=`; junk and wrong choices refused with their place, never a crash or a guess.
+@Suite struct EncodingLoadTests {
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The province table with its Vietnamese columns (names, full names, regions, the 2025 units).
+    static func provincesUTF8() throws -> String {
+        let text = try String(contentsOfFile: repositoryRoot + "/datasets/provinces.csv", encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return [0, 1, 3, 4, 5, 10, 13].map { String(cells[$0]) }.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The table as each encoding writes it; the file name's extension picks the reader.
+    static func encodedFiles() throws -> [(encoding: TextEncoding, file: String, bytes: [UInt8])] {
+        let text = try provincesUTF8()
+        let tabbed = text.replacingOccurrences(of: ",", with: "\t").replacingOccurrences(of: "\n", with: "\r\n")
+        return [
+            (.windows1258, "tinh-cp1258.csv", try iconvProgram(Array(text.utf8), from: "UTF-8", to: "CP1258")),
+            (.viscii, "tinh-viscii.csv", try iconvProgram(Array(text.utf8), from: "UTF-8", to: "VISCII")),
+            (.tcvn3, "tinh-tcvn3.csv", try #require(encodeTCVN3(text))),
+            (.vni, "tinh-vni.csv", try #require(encodeVNI(text))),
+            // Excel's "Unicode Text": UTF-16LE with a byte-order mark, tab-separated, CRLF.
+            (.utf16LE, "tinh-unicode.txt", [0xFF, 0xFE] + (try iconvProgram(Array(tabbed.utf8), from: "UTF-8", to: "UTF-16LE"))),
+            (.utf16BE, "tinh-utf16be.txt", [0xFE, 0xFF] + (try iconvProgram(Array(tabbed.utf8), from: "UTF-8", to: "UTF-16BE"))),
+        ]
+    }
+
+    /// Column names, types and every value equal.
+    func expectSameTable(_ a: Table, _ b: Table, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(a.columnNames == b.columnNames, "\(label)", sourceLocation: sourceLocation)
+        #expect(a.rowCount == b.rowCount, "\(label)", sourceLocation: sourceLocation)
+        for name in a.columnNames {
+            guard let x = a.column(named: name), let y = b.column(named: name) else { continue }
+            #expect(x.type == y.type, "\(label): \(name)", sourceLocation: sourceLocation)
+            let same = (0..<min(x.count, y.count)).allSatisfy { x.value(at: $0) == y.value(at: $0) }
+            #expect(same, "\(label): values of \(name)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func everyEncodingLoadsEqualToTheUTF8File() throws {
+        let folder = try temporaryFolder("encodings")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let twinPath = folder + "tinh.csv"
+        try Self.provincesUTF8().write(toFile: twinPath, atomically: true, encoding: .utf8)
+        let twin = try TableLoader.load(path: twinPath, tableName: "t")
+        #expect(twin.report.notes.isEmpty)
+        #expect(twin.table.rowCount == 63)
+
+        for (encoding, file, bytes) in try Self.encodedFiles() {
+            let path = folder + file
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let detected = try TableLoader.load(path: path, tableName: "t")
+            expectSameTable(detected.table, twin.table, "\(file) detected")
+            let how = encoding.isUTF16 ? "from its byte-order mark"
+                : "detected from its letters; say encoding=" + TextEncoding.legacyCandidates.filter { $0 != encoding }.map(\.optionName).joined(separator: ", ")
+                    .replacingOccurrences(of: ", ([a-z0-9]+)$", with: " or $1", options: .regularExpression) + " to choose another"
+            #expect(detected.report.notes.first == "encoding: \(encoding.displayName) (\(how))", "\(file)")
+
+            let asked = try TableLoader.load(path: path, tableName: "t", options: LoadOptions(encoding: encoding.optionName))
+            expectSameTable(asked.table, twin.table, "\(file) with encoding=\(encoding.optionName)")
+            #expect(asked.report.notes.first == "encoding: \(encoding.displayName) (as asked with encoding=\(encoding.optionName))")
+        }
+        // "utf-16" without a byte order reads the mark.
+        let unicode = try TableLoader.load(path: folder + "tinh-unicode.txt", tableName: "t", options: LoadOptions(encoding: "UTF16"))
+        expectSameTable(unicode.table, twin.table, "utf16")
+    }
+
+    /// `Hoà Bình` in Windows-1258 (o + à, i + combining grave) loads as the same NFC value as in UTF-8.
+    @Test func hoaBinhInWindows1258() throws {
+        let folder = try temporaryFolder("hoabinh")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = "tỉnh,tỷ lệ\nHoà Bình,\"6,8\"\nThừa Thiên Huế,\"3,1\"\n"
+        try text.write(toFile: folder + "utf8.csv", atomically: true, encoding: .utf8)
+        let bytes = try iconvProgram(Array(text.utf8), from: "UTF-8", to: "CP1258")
+        #expect(bytes.contains(0xCC))  // ì is i + combining grave in Windows-1258
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "cp1258.csv"))
+        let utf8 = try TableLoader.load(path: folder + "utf8.csv")
+        let legacy = try TableLoader.load(path: folder + "cp1258.csv")
+        expectSameTable(legacy.table, utf8.table, "Hoà Bình")
+        #expect(legacy.cells("tỉnh").first == .text("Hoà Bình"))
+    }
+
+    @Test func jsonLinesInWindows1258() throws {
+        let folder = try temporaryFolder("jsonl")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = "{\"tỉnh\": \"Bắc Kạn\", \"năm\": 2023}\n{\"tỉnh\": \"Quảng Nam\", \"năm\": 2022}\n"
+        try Data(try iconvProgram(Array(text.utf8), from: "UTF-8", to: "CP1258")).write(to: URL(fileURLWithPath: folder + "f.jsonl"))
+        let result = try TableLoader.load(path: folder + "f.jsonl")
+        #expect(result.table.columnNames == ["tỉnh", "năm"])
+        #expect(result.cells("tỉnh") == [.text("Bắc Kạn"), .text("Quảng Nam")])
+        #expect(result.report.notes.first?.hasPrefix("encoding: Windows-1258 (detected") == true)
+    }
+
+    /// The first megabyte is checked before reading; a legacy byte after it is found by the reader and the
+    /// file is then read again in the encoding detected.
+    @Test func legacyByteAfterTheCheckedPrefix() throws {
+        let folder = try temporaryFolder("late")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var text = "tinh,n\n"
+        while text.utf8.count < Transcoder.utf8CheckedPrefix + 1000 { text += "Ha Noi,1\n" }
+        text += "Hà Nội,2\nĐắk Lắk,3\n"
+        try Data(try iconvProgram(Array(text.utf8), from: "UTF-8", to: "CP1258")).write(to: URL(fileURLWithPath: folder + "big.csv"))
+        let result = try TableLoader.load(path: folder + "big.csv")
+        #expect(result.cells("tinh").suffix(2) == [.text("Hà Nội"), .text("Đắk Lắk")])
+        #expect(result.report.notes.first?.hasPrefix("encoding: Windows-1258 (detected") == true)
+    }
+
+    /// Random bytes are refused with the first byte that is not UTF-8, never read in some encoding.
+    @Test func randomJunkIsRefused() throws {
+        var generator = SeededGenerator(seed: 1258)
+        for round in 0..<300 {
+            let count = Int.random(in: 200...3000, using: &generator)
+            // Half of the files hold only letters, spaces and high bytes: no control byte gives them away.
+            let lettersOnly = round % 2 == 1
+            let pool: [UInt8] = lettersOnly ? Array(0x61...0x7A) + [0x20, 0x20, 0x0A] + Array(0xA0...0xFF) : Array(0...255)
+            var bytes = (0..<count).map { _ in pool.randomElement(using: &generator)! }
+            if bytes.count >= 2 && bytes[0] == 0xFF { bytes[0] = 0x41 }  // a UTF-16 mark is tested on its own below
+            let error = loadError { () throws -> LoadResult in
+                let (source, _) = try Transcoder.utf8(SourceBytes(bytes: bytes, name: "junk.csv"), requested: nil)
+                return try CSVReader.read(source, tableName: "t")
+            }
+            #expect(error?.reason.hasPrefix("the file is not UTF-8: byte") == true, "round \(round): \(String(describing: error))")
+            #expect(error?.hint?.contains("encoding=") == true)
+        }
+    }
+
+    @Test func junkWithAUTF16MarkIsRefused() {
+        var generator = SeededGenerator(seed: 16)
+        var refused = 0
+        for _ in 0..<100 {
+            let bytes: [UInt8] = [0xFF, 0xFE] + (0..<200).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            do {
+                _ = try Transcoder.utf8(SourceBytes(bytes: bytes, name: "junk.txt"), requested: nil)
+            } catch let error as LoadError {
+                #expect(error.reason.hasPrefix("the file does not read as UTF-16LE"), "\(error)")
+                refused += 1
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+        #expect(refused == 100)
+    }
+
+    /// `t` + 0xE3 + `n` is "tăn" in Windows-1258, "tãn" in VISCII and "tón" in TCVN3: all Vietnamese, so the
+    /// load is refused, naming the candidates.
+    @Test func ambiguousFileIsRefusedWithTheCandidates() {
+        let bytes: [UInt8] = Array("tu,n\n".utf8) + [0x74, 0xE3, 0x6E] + Array(",1\n".utf8)
+        let error = loadError { () throws -> LoadResult in
+            let (source, _) = try Transcoder.utf8(SourceBytes(bytes: bytes, name: "f.csv"), requested: nil)
+            return try CSVReader.read(source, tableName: "t")
+        }
+        expectError(error, line: 2, column: 2, reason: "the file is not UTF-8: byte 6 (0xE3)")
+        #expect(error?.reason.contains("more than one encoding (Windows-1258, TCVN3 (ABC), VISCII)") == true, "\(String(describing: error))")
+        #expect(error?.hint == "say which it is: load f.csv encoding=cp1258, or encoding=tcvn3, or encoding=viscii")
+    }
+
+    /// Every file in every encoding: a load stating the encoding asked, or a positioned error; nothing else.
+    @Test func wrongEncodingIsAnErrorOrAStatedLoad() throws {
+        let folder = try temporaryFolder("wrong")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var errors = 0
+        for (encoding, file, bytes) in try Self.encodedFiles() {
+            let path = folder + file
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            for other in TextEncoding.allCases where other != encoding && !(encoding.isUTF16 && other.isUTF16) {
+                do {
+                    let result = try TableLoader.load(path: path, tableName: "t", options: LoadOptions(encoding: other.optionName))
+                    if other != .utf8 { #expect(result.report.notes.first == "encoding: \(other.displayName) (as asked with encoding=\(other.optionName))") }
+                } catch let error as LoadError {
+                    errors += 1
+                    #expect(error.position != nil || error.reason.contains("does not read as"), "\(file) as \(other): \(error)")
+                    #expect(error.hint != nil, "\(file) as \(other)")
+                }
+            }
+        }
+        #expect(errors > 10)
+        // Windows-1258 bytes read as TCVN3: the first one TCVN3 does not have, placed on its line.
+        let error = loadError { try TableLoader.load(path: folder + "tinh-cp1258.csv", options: LoadOptions(encoding: "tcvn3")) }
+        #expect(error?.reason.hasPrefix("the file does not read as TCVN3 (ABC): byte") == true, "\(String(describing: error))")
+        #expect(error?.position?.line == 2)
+        #expect(error?.hint?.contains("leave out encoding=") == true)
+    }
+
+    @Test func unknownEncodingNameListsTheKnownOnes() {
+        let error = loadError { try TableLoader.load(path: Self.repositoryRoot + "/datasets/provinces.csv", options: LoadOptions(encoding: "vnii")) }
+        #expect(error?.reason == "unknown encoding 'vnii'; solieu reads vni, viscii, tcvn3, utf-8, utf-16, cp1258")
+    }
+
+    /// A UTF-8 file, with or without its byte-order mark, is read as it is: no note.
+    @Test func utf8NeedsNoNote() throws {
+        for bytes in [Array("tỉnh\nHà Nội\n".utf8), [0xEF, 0xBB, 0xBF] + Array("tỉnh\nHà Nội\n".utf8)] {
+            let (source, decision) = try Transcoder.utf8(SourceBytes(bytes: bytes, name: "f.csv"), requested: nil)
+            #expect(decision == nil)
+            #expect(Array(source.buffer) == bytes)
+        }
+    }
+}
