@@ -36,6 +36,8 @@ public enum TableLoader {
             // The checked beginning was UTF-8 but a byte further on is not: the whole file is another encoding.
             (source, decision) = try Transcoder.detectLegacy(raw, firstInvalid: error.undecodedByte!)
             result = try read(source, path: path, tableName: name, options: options)
+        } catch let error as LoadError where requested == .utf8 && error.undecodedByte != nil {
+            throw Transcoder.pointingToBetterReading(error, raw, instead: .utf8)
         }
         if let decision { result.report.notes.insert(decision.note, at: 0) }
         return result

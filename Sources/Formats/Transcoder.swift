@@ -35,7 +35,11 @@ enum Transcoder {
     static func utf8(_ raw: SourceBytes, requested: TextEncoding?) throws -> (SourceBytes, EncodingDecision?) {
         if let requested {
             if requested == .utf8 { return (raw, nil) }
-            return (try decode(raw, as: requested, reason: .asked), EncodingDecision(encoding: requested, reason: .asked))
+            do {
+                return (try decode(raw, as: requested, reason: .asked), EncodingDecision(encoding: requested, reason: .asked))
+            } catch let error as LoadError {
+                throw pointingToBetterReading(error, raw, instead: requested)
+            }
         }
         let bytes = raw.buffer
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -76,6 +80,28 @@ enum Transcoder {
             return (try decode(raw, as: best.encoding, reason: .detected), decision)
         }
         throw refusal(raw, firstInvalid: firstInvalid, readable: readings.filter { $0.score.plausibility >= minimumPlausibility }.map(\.encoding))
+    }
+
+    /// `error` (the file does not read in the encoding asked) with a hint naming the encoding detection finds,
+    /// when it finds one.
+    static func pointingToBetterReading(_ error: LoadError, _ raw: SourceBytes, instead asked: TextEncoding) -> LoadError {
+        let bytes = raw.buffer
+        let better: TextEncoding?
+        if let invalid = firstInvalidUTF8(bytes, in: 0..<bytes.count) {
+            better = (try? detectLegacy(raw, firstInvalid: invalid))?.1.encoding
+        } else {
+            better = .utf8
+        }
+        guard let better, better != asked else { return error }
+        var pointed = error
+        if better == .utf8 {
+            pointed.hint = "the file is UTF-8: leave out encoding="
+            pointed.hintVi = "tệp dùng UTF-8: hãy bỏ encoding="
+        } else {
+            pointed.hint = "it reads as \(better.displayName): load \(raw.name) encoding=\(better.optionName), or leave out encoding= to have it detected"
+            pointed.hintVi = "tệp đọc được theo \(better.displayName): load \(raw.name) encoding=\(better.optionName), hoặc bỏ encoding= để chương trình tự nhận"
+        }
+        return pointed
     }
 
     /// The error for a file that is not UTF-8 and that no legacy encoding clearly reads.

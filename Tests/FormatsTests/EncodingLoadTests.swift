@@ -76,6 +76,18 @@ import Testing
         expectSameTable(unicode.table, twin.table, "utf16")
     }
 
+    /// The example files of docs/examples, one table in five encodings.
+    @Test func exampleFilesLoadEqualToTheUTF8One() throws {
+        let folder = Self.repositoryRoot + "/docs/examples/ty-le-ho-ngheo-2023"
+        let twin = try TableLoader.load(path: folder + ".csv", tableName: "t")
+        #expect(twin.cells("tỉnh").contains(.text("Hoà Bình")))
+        for (suffix, encoding) in [("-cp1258.csv", TextEncoding.windows1258), ("-tcvn3.csv", .tcvn3), ("-vni.csv", .vni), ("-unicode.txt", .utf16LE)] {
+            let result = try TableLoader.load(path: folder + suffix, tableName: "t")
+            expectSameTable(result.table, twin.table, suffix)
+            #expect(result.report.notes.first?.hasPrefix("encoding: \(encoding.displayName) (") == true, "\(suffix): \(result.report.notes)")
+        }
+    }
+
     /// `Hoà Bình` in Windows-1258 (o + à, i + combining grave) loads as the same NFC value as in UTF-8.
     @Test func hoaBinhInWindows1258() throws {
         let folder = try temporaryFolder("hoabinh")
