@@ -7,6 +7,8 @@ public struct EncodingDecision: Sendable, Equatable {
         case asked
         /// The file starts with a UTF-16 byte-order mark.
         case byteOrderMark
+        /// No byte-order mark, but the zero bytes that UTF-16 gives ASCII letters fall in every other place.
+        case zeroBytes
         /// The file is not UTF-8 and this encoding reads its letters as Vietnamese, clearly better than the others.
         case detected
     }
@@ -30,6 +32,7 @@ public struct EncodingDecision: Sendable, Equatable {
         switch reason {
         case .asked: return "encoding: \(encoding.displayName) (as asked with encoding=\(encoding.optionName))"
         case .byteOrderMark: return "encoding: \(encoding.displayName) (from its byte-order mark)"
+        case .zeroBytes: return "encoding: \(encoding.displayName) (no byte-order mark; known by the zero byte beside each ASCII letter)"
         case .detected: return "encoding: \(encoding.displayName) (detected from its letters; say encoding=\(alternatives) to choose another)"
         }
     }
@@ -39,6 +42,7 @@ public struct EncodingDecision: Sendable, Equatable {
         switch reason {
         case .asked: return "bảng mã: \(encoding.displayName) (theo yêu cầu encoding=\(encoding.optionName))"
         case .byteOrderMark: return "bảng mã: \(encoding.displayName) (nhận theo dấu thứ tự byte ở đầu tệp)"
+        case .zeroBytes: return "bảng mã: \(encoding.displayName) (không có dấu thứ tự byte; nhận theo byte 0 đi kèm mỗi chữ ASCII)"
         case .detected: return "bảng mã: \(encoding.displayName) (nhận dạng theo các chữ cái; ghi encoding=\(alternatives.replacingOccurrences(of: " or ", with: " hoặc ")) để chọn bảng mã khác)"
         }
     }

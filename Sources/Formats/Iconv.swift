@@ -24,21 +24,42 @@ enum Iconv {
         defer { iconv_close(converter) }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return [] }
 
-        // A UTF-8 character takes at most 3 bytes per input byte for these encodings (a UTF-16 unit of 2 bytes
-        // gives at most 3 bytes; a single byte at most 3), so one buffer of 3 × n + 4 never fills.
-        var output = [UInt8](repeating: 0, count: bytes.count * 3 + 4)
-        let written: Int = try output.withUnsafeMutableBufferPointer { out in
-            var input = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
-            var inputLeft = bytes.count
-            var target = UnsafeMutableRawPointer(out.baseAddress!).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
-            var targetLeft = out.count
-            let result = iconv(converter, &input, &inputLeft, &target, &targetLeft)
-            if result == -1 || inputLeft > 0 {
-                throw Failure.invalidInput(offset: bytes.count - inputLeft)
+        // Mostly ASCII text needs about as many bytes of UTF-8 as it has; the buffer doubles whenever the
+        // converter runs out of room (E2BIG), so no input is ever cut short.
+        var output = [UInt8](repeating: 0, count: bytes.count + bytes.count / 2 + 16)
+        var written = 0
+        var consumed = 0
+        while true {
+            let (inputLeft, outputLeft, failure): (Int, Int, Int32?) = output.withUnsafeMutableBufferPointer { out in
+                var input = UnsafeMutableRawPointer(mutating: base + consumed).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+                var inputLeft = bytes.count - consumed
+                var target = UnsafeMutableRawPointer(out.baseAddress! + written).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+                var targetLeft = out.count - written
+                let result = iconv(converter, &input, &inputLeft, &target, &targetLeft)
+                return (inputLeft, targetLeft, result == -1 ? errno : nil)
             }
-            // Flush any state the converter still holds (none for these encodings, but it is the protocol).
-            _ = iconv(converter, nil, nil, &target, &targetLeft)
-            return out.count - targetLeft
+            consumed = bytes.count - inputLeft
+            written = output.count - outputLeft
+            if failure == E2BIG {
+                output += [UInt8](repeating: 0, count: output.count)
+                continue
+            }
+            // EILSEQ (no character of the encoding) or EINVAL (the input ends inside a character).
+            if failure != nil || inputLeft > 0 { throw Failure.invalidInput(offset: consumed) }
+            break
+        }
+        // glibc's Windows-1258 converter holds back the last letter in case a combining tone follows it;
+        // a call without input flushes it.
+        while true {
+            let (outputLeft, failure): (Int, Int32?) = output.withUnsafeMutableBufferPointer { out in
+                var target = UnsafeMutableRawPointer(out.baseAddress! + written).assumingMemoryBound(to: CChar.self) as UnsafeMutablePointer<CChar>?
+                var targetLeft = out.count - written
+                let result = iconv(converter, nil, nil, &target, &targetLeft)
+                return (targetLeft, result == -1 ? errno : nil)
+            }
+            written = output.count - outputLeft
+            guard failure == E2BIG else { break }
+            output += [UInt8](repeating: 0, count: output.count)
         }
         output.removeSubrange(written...)
         return output

@@ -46,6 +46,9 @@ enum Transcoder {
             let encoding: TextEncoding = bytes[0] == 0xFF ? .utf16LE : .utf16BE
             return (try decode(raw, as: encoding, reason: .byteOrderMark), EncodingDecision(encoding: encoding, reason: .byteOrderMark))
         }
+        if let order = utf16WithoutMark(bytes) {
+            return (try decode(raw, as: order, reason: .zeroBytes), EncodingDecision(encoding: order, reason: .zeroBytes))
+        }
         var end = min(bytes.count, utf8CheckedPrefix)
         // Cut the prefix at a character boundary so that a character is not judged by half its bytes.
         while end < bytes.count && end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
@@ -181,8 +184,8 @@ enum Transcoder {
         let bytes = raw.buffer
         let shown = bytes[offset..<min(offset + 4, bytes.count)].map { String(format: "%02X", $0) }.joined(separator: " ")
         let position = decodedBefore(offset).map { SourceBytes(bytes: $0, name: raw.name).position(of: $0.count) }
-        let how = reason == .asked ? "" : " (\(reason == .detected ? "detected from its letters" : "from its byte-order mark"))"
-        let howVi = reason == .asked ? "" : " (\(reason == .detected ? "nhận dạng theo các chữ cái" : "nhận theo dấu thứ tự byte"))"
+        let how = [.detected: " (detected from its letters)", .byteOrderMark: " (from its byte-order mark)", .zeroBytes: " (known by its zero bytes)"][reason] ?? ""
+        let howVi = [.detected: " (nhận dạng theo các chữ cái)", .byteOrderMark: " (nhận theo dấu thứ tự byte)", .zeroBytes: " (nhận theo các byte 0)"][reason] ?? ""
         let what = offset >= bytes.count - 1 && encoding.isUTF16 ? "the file ends in the middle of a character" : "byte \(offset) (0x\(shown.prefix(2))) is no character of \(encoding.displayName) here (bytes: \(shown))"
         let whatVi = offset >= bytes.count - 1 && encoding.isUTF16 ? "tệp kết thúc giữa chừng một ký tự" : "byte \(offset) (0x\(shown.prefix(2))) không phải ký tự \(encoding.displayName) ở vị trí này (các byte: \(shown))"
         return LoadError(file: raw.name, position: position,
@@ -211,6 +214,23 @@ enum Transcoder {
             for i in 0..<min(bytes.count, 4096) where bytes[i] == 0 { if i & 1 == 0 { zerosEven += 1 } else { zerosOdd += 1 } }
             return (zerosEven > zerosOdd ? .utf16BE : .utf16LE, 0)
         }
+    }
+
+    /// UTF-16 without a byte-order mark, known by its zero bytes: in the first kilobyte, at least a third of the
+    /// 16-bit units have a zero high byte (ASCII letters) and none a zero low byte. Text in any 8-bit encoding
+    /// holds no zero byte at all.
+    /// - Returns: the byte order, or nil when the bytes do not look like UTF-16.
+    static func utf16WithoutMark(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+        let units = min(bytes.count, 1024) / 2
+        guard units >= 2 else { return nil }
+        var zerosEven = 0, zerosOdd = 0
+        for u in 0..<units {
+            if bytes[2 * u] == 0 { zerosEven += 1 }
+            if bytes[2 * u + 1] == 0 { zerosOdd += 1 }
+        }
+        if zerosEven == 0 && zerosOdd * 3 >= units { return .utf16LE }
+        if zerosOdd == 0 && zerosEven * 3 >= units { return .utf16BE }
+        return nil
     }
 
     /// Whether UTF-8 text holds a C0 control other than tab and line ends, DEL, or a C1 control: text in the

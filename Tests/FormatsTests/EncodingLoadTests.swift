@@ -76,6 +76,20 @@ import Testing
         expectSameTable(unicode.table, twin.table, "utf16")
     }
 
+    /// UTF-16 without its byte-order mark (some exporters leave it out) is known by its zero bytes.
+    @Test func utf16WithoutAMarkIsDetected() throws {
+        let text = "tỉnh\tnăm\r\nHoà Bình\t2023\r\nĐắk Lắk\t2023\r\n"
+        for order in [TextEncoding.utf16LE, .utf16BE] {
+            let bytes = try iconvProgram(Array(text.utf8), from: "UTF-8", to: order.iconvName!)
+            let (decoded, decision) = try transcode(bytes, nil)
+            #expect(decoded == text)
+            #expect(decision?.note == "encoding: \(order.displayName) (no byte-order mark; known by the zero byte beside each ASCII letter)")
+        }
+        // Text in an 8-bit encoding has no zero byte; bytes with zeros in both halves are not taken for UTF-16.
+        #expect(Transcoder.utf16WithoutMark([0x61, 0x62, 0x63, 0x0A].withUnsafeBufferPointer { $0 }) == nil)
+        #expect(Transcoder.utf16WithoutMark([0x00, 0x61, 0x62, 0x00, 0x00, 0x63].withUnsafeBufferPointer { $0 }) == nil)
+    }
+
     /// The example files of docs/examples, one table in five encodings.
     @Test func exampleFilesLoadEqualToTheUTF8One() throws {
         let folder = Self.repositoryRoot + "/docs/examples/ty-le-ho-ngheo-2023"

@@ -120,6 +120,17 @@ import Testing
         let bytes: [UInt8] = [0x48, 0x6F, 0xE0, 0x20, 0x42, 0x69, 0xCC, 0x6E, 0x68, 0x2C, 0x4E, 0x67, 0x75, 0x79, 0xEA, 0xDE, 0x6E]
         let text = try transcode(bytes, .windows1258).text
         #expect(Array(text.utf8) == Array("Hoà Bình,Nguyễn".precomposedStringWithCanonicalMapping.utf8))
+        // glibc holds back the last letter until it knows no tone follows: it must still come out, toned or not.
+        #expect(try transcode([0x61], .windows1258).text == "a")
+        #expect(try transcode([0x61, 0xEC], .windows1258).text == "á")
+    }
+
+    /// Text that triples in UTF-8 (each € is one byte in Windows-1258, three in UTF-8) overflows the first
+    /// output buffer: it grows and nothing is lost.
+    @Test func iconvOutputGrowsAsNeeded() throws {
+        let bytes = [UInt8](repeating: 0x80, count: 5000) + [0x61]
+        let text = try transcode(bytes, .windows1258).text
+        #expect(text == String(repeating: "€", count: 5000) + "a")
     }
 
     @Test func encodingNamesAreReadLoosely() {
