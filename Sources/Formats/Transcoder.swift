@@ -143,7 +143,8 @@ enum Transcoder {
             do {
                 let text = try Iconv.toUTF8(bytes, from: order.iconvName!)
                 // A table exported as text has line ends; random bytes after a mark (or a binary file) rarely do.
-                if containsControlCharacter(text) || !text.contains(0x0A) && !text.contains(0x0D) {
+                // An empty text goes on to the reader, which says the file is empty.
+                if containsControlCharacter(text) || !text.isEmpty && !text.contains(0x0A) && !text.contains(0x0D) {
                     throw LoadError(file: raw.name, reason: "the file does not read as \(order.displayName) text: it decodes to control characters or holds no line end",
                                     hint: reason == .asked ? "leave out encoding= to have the encoding detected" : "the file may be binary, not a text export",
                                     vi: "tệp không đọc được thành văn bản \(order.displayName): giải mã ra ký tự điều khiển hoặc không có dấu xuống dòng",

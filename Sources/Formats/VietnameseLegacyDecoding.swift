@@ -34,11 +34,11 @@ extension VietnameseLegacyTables {
                 base = UInt32(byte)
                 baseStart = out.count
                 out.append(byte)
-            } else if let letter = vniLetters[byte] {
+            } else if case let letter = vniLetterTable[Int(byte)], letter != 0 {
                 base = letter
                 baseStart = out.count
                 appendUTF8(letter, to: &out)
-            } else if vniMarks[byte] != nil {
+            } else if vniIsMark[Int(byte)] {
                 guard let b = base, let letter = vniPairs[pairKey(b, byte)] else { throw Undecodable(offset: offset) }
                 out.removeSubrange(baseStart...)
                 appendUTF8(letter, to: &out)
@@ -55,6 +55,11 @@ extension VietnameseLegacyTables {
         }
         return out
     }
+
+    /// `vniLetters` as a flat table indexed by byte (0: not a letter byte), and which bytes are diacritics:
+    /// looked up for every byte beyond ASCII, so no hashing.
+    static let vniLetterTable: [UInt32] = (0..<256).map { vniLetters[UInt8($0)] ?? 0 }
+    static let vniIsMark: [Bool] = (0..<256).map { vniMarks[UInt8($0)] != nil }
 
     static func appendUTF8(_ scalar: UInt32, to out: inout [UInt8]) {
         switch scalar {
