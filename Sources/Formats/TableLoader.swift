@@ -39,7 +39,10 @@ public enum TableLoader {
         } catch let error as LoadError where requested == .utf8 && error.undecodedByte != nil {
             throw Transcoder.pointingToBetterReading(error, raw, instead: .utf8)
         }
-        if let decision { result.report.notes.insert(decision.note, at: 0) }
+        if let decision {
+            result.report.notes.insert(decision.note, at: 0)
+            result.report.vietnameseNotes[decision.note] = decision.noteVi
+        }
         return result
     }
 

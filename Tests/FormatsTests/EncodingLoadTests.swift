@@ -66,6 +66,9 @@ import Testing
                 : "detected from its letters; say encoding=" + TextEncoding.legacyCandidates.filter { $0 != encoding }.map(\.optionName).joined(separator: ", ")
                     .replacingOccurrences(of: ", ([a-z0-9]+)$", with: " or $1", options: .regularExpression) + " to choose another"
             #expect(detected.report.notes.first == "encoding: \(encoding.displayName) (\(how))", "\(file)")
+            // The Vietnamese report carries the same decision (its exact text is in the golden transcript).
+            let reason: EncodingDecision.Reason = encoding.isUTF16 ? .byteOrderMark : .detected
+            #expect(detected.report.lines(vietnamese: true).contains("  ghi chú: " + EncodingDecision(encoding: encoding, reason: reason).noteVi))
 
             let asked = try TableLoader.load(path: path, tableName: "t", options: LoadOptions(encoding: encoding.optionName))
             expectSameTable(asked.table, twin.table, "\(file) with encoding=\(encoding.optionName)")
