@@ -14,18 +14,40 @@ enum Transcoder {
 
     /// The lines of `bytes` that hold a byte beyond ASCII, from the line of `offset` on, joined by line ends,
     /// until `limit` bytes are collected: the evidence for the detection, without the ASCII lines between.
-    static func linesBeyondASCII(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, upTo limit: Int) -> [UInt8] {
-        var sample: [UInt8] = []
+    /// - Returns: the sample, and the start of the first line that is Vietnamese text in UTF-8 (looked for
+    ///   before `offset`, where every line is valid UTF-8, and among the sampled lines): a legacy file has none,
+    ///   so one means the file joins text of two encodings.
+    static func linesBeyondASCII(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, upTo limit: Int) -> (sample: [UInt8], utf8Line: Int?) {
+        func isVietnameseUTF8(_ line: Range<Int>) -> Bool {
+            guard firstInvalidUTF8(bytes, in: line) == nil else { return false }
+            let score = VietnameseSyllables(scoring: String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self))
+            return score.syllables > 0 && score.plausibility >= minimumPlausibility
+        }
         var start = offset
         while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        var utf8Line: Int?
+        var sample: [UInt8] = []
+        var lineStart = 0
+        // Lines before the first bad byte are valid UTF-8; with letters beyond ASCII, they may be Vietnamese.
+        while lineStart < start && utf8Line == nil && sample.count < limit {
+            var end = lineStart
+            var beyondASCII = false
+            while end < start && bytes[end] != 0x0A { beyondASCII = beyondASCII || bytes[end] >= 0x80; end += 1 }
+            if beyondASCII && isVietnameseUTF8(lineStart..<end) { utf8Line = lineStart }
+            lineStart = end + 1
+        }
         while start < bytes.count && sample.count < limit {
             var end = start
             var beyondASCII = false
             while end < bytes.count && bytes[end] != 0x0A { beyondASCII = beyondASCII || bytes[end] >= 0x80; end += 1 }
-            if beyondASCII { sample += bytes[start..<end]; sample.append(0x0A) }
+            if beyondASCII {
+                sample += bytes[start..<end]
+                sample.append(0x0A)
+                if utf8Line == nil && isVietnameseUTF8(start..<end) { utf8Line = start }
+            }
             start = end + 1
         }
-        return sample
+        return (sample, utf8Line)
     }
 
     /// The file as UTF-8, and the encoding decision for the load report (nil when it was UTF-8 already).
@@ -65,7 +87,8 @@ enum Transcoder {
     /// - Throws: `LoadError` at `firstInvalid` (the first byte that is not UTF-8), its hint naming `encoding=`
     ///   and the candidates, when none is clearly ahead.
     static func detectLegacy(_ raw: SourceBytes, firstInvalid: Int) throws -> (SourceBytes, EncodingDecision) {
-        let sample = linesBeyondASCII(raw.buffer, from: firstInvalid, upTo: detectionSample)
+        let (sample, utf8Line) = linesBeyondASCII(raw.buffer, from: firstInvalid, upTo: detectionSample)
+        if let utf8Line { throw mixedEncodings(raw, utf8Line: utf8Line, firstInvalid: firstInvalid) }
         struct Reading { var encoding: TextEncoding; var text: [UInt8]; var score: VietnameseSyllables }
         var readings: [Reading] = []
         for candidate in TextEncoding.legacyCandidates {
@@ -105,6 +128,21 @@ enum Transcoder {
             pointed.hintVi = "tệp đọc được theo \(better.displayName): load \(raw.name) encoding=\(better.optionName), hoặc bỏ encoding= để chương trình tự nhận"
         }
         return pointed
+    }
+
+    /// The error for a file with a line in UTF-8 and a byte elsewhere that is not: reading it in one encoding
+    /// would garble the other part.
+    static func mixedEncodings(_ raw: SourceBytes, utf8Line: Int, firstInvalid offset: Int) -> LoadError {
+        let bytes = raw.buffer
+        let shown = String(format: "%02X", bytes[offset])
+        let line = raw.position(of: utf8Line).line, badLine = raw.position(of: offset)
+        var error = LoadError(file: raw.name, position: badLine,
+                              reason: "the file mixes encodings: line \(line) is UTF-8, but byte \(offset) (0x\(shown)) on line \(badLine.line) is not",
+                              hint: "save the whole file in one encoding (in Excel: Save As → CSV UTF-8), then load it again",
+                              vi: "tệp lẫn nhiều bảng mã: dòng \(line) dùng UTF-8, nhưng byte \(offset) (0x\(shown)) ở dòng \(badLine.line) thì không",
+                              hintVi: "hãy lưu cả tệp theo một bảng mã (trong Excel: Save As → CSV UTF-8) rồi nạp lại")
+        error.undecodedByte = offset
+        return error
     }
 
     /// The error for a file that is not UTF-8 and that no legacy encoding clearly reads.
