@@ -113,12 +113,15 @@ enum Transcoder {
     static func pointingToBetterReading(_ error: LoadError, _ raw: SourceBytes, instead asked: TextEncoding) -> LoadError {
         let bytes = raw.buffer
         let better: TextEncoding?
-        if let invalid = firstInvalidUTF8(bytes, in: 0..<bytes.count) {
+        let utf16Mark = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        if utf16Mark || utf16WithoutMark(bytes) != nil {
+            better = .utf16
+        } else if let invalid = firstInvalidUTF8(bytes, in: 0..<bytes.count) {
             better = (try? detectLegacy(raw, firstInvalid: invalid))?.1.encoding
         } else {
             better = .utf8
         }
-        guard let better, better != asked else { return error }
+        guard let better, better != asked, !(better.isUTF16 && asked.isUTF16) else { return error }
         var pointed = error
         if better == .utf8 {
             pointed.hint = "the file is UTF-8: leave out encoding="

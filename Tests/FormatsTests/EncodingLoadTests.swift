@@ -237,6 +237,22 @@ import Testing
         #expect(error?.hint?.contains("leave out encoding=") == true)
     }
 
+    /// A wrong `encoding=` on a UTF-8 or UTF-16 file: the error's hint names what the file is.
+    @Test func wrongEncodingHintNamesTheRightOne() throws {
+        let folder = try temporaryFolder("hint")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = "tỉnh,n\nHà Nội,1\n"
+        try text.write(toFile: folder + "utf8.csv", atomically: true, encoding: .utf8)
+        try Data([0xFF, 0xFE] + (try iconvProgram(Array(text.utf8), from: "UTF-8", to: "UTF-16LE"))).write(to: URL(fileURLWithPath: folder + "utf16.csv"))
+        let asUTF16 = loadError { try TableLoader.load(path: folder + "utf8.csv", options: LoadOptions(encoding: "utf-16")) }
+        #expect(asUTF16?.hint == "the file is UTF-8: leave out encoding=", "\(String(describing: asUTF16))")
+        let asUTF8 = loadError { try TableLoader.load(path: folder + "utf16.csv", options: LoadOptions(encoding: "utf-8")) }
+        #expect(asUTF8?.reason == "the file is UTF-16, not UTF-8")
+        #expect(asUTF8?.hint == "load it with encoding=utf-16, or leave encoding= out: the byte-order mark says it is UTF-16")
+        let asVNI = loadError { try TableLoader.load(path: folder + "utf16.csv", options: LoadOptions(encoding: "vni")) }
+        #expect(asVNI?.hint == "it reads as UTF-16: load \(folder)utf16.csv encoding=utf-16, or leave out encoding= to have it detected", "\(String(describing: asVNI))")
+    }
+
     @Test func unknownEncodingNameListsTheKnownOnes() {
         let error = loadError { try TableLoader.load(path: Self.repositoryRoot + "/datasets/provinces.csv", options: LoadOptions(encoding: "vnii")) }
         #expect(error?.reason == "unknown encoding 'vnii'; solieu reads vni, viscii, tcvn3, utf-8, utf-16, cp1258")
