@@ -51,10 +51,11 @@ enum VietnameseLegacyTables {
 
     // MARK: VNI
 
-    /// The tone a VNI diacritic byte adds, as a combining mark (nil: none).
-    /// The shape (circumflex U+0302 or breve U+0306) it adds, likewise.
+    /// What a VNI diacritic byte adds to the letter before it, as combining marks.
     struct VNIMark {
+        /// The circumflex (U+0302) or breve (U+0306), or nil.
         var shape: UInt32?
+        /// The tone mark (U+0300, U+0301, U+0303, U+0309 or U+0323), or nil.
         var tone: UInt32?
     }
 
