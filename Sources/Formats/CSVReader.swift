@@ -197,14 +197,18 @@ public enum CSVReader {
     }
 
     /// Skips a UTF-8 byte-order mark; refuses UTF-16 and anything that is not UTF-8, naming the byte.
+    /// `TableLoader` converts other encodings to UTF-8 before a reader runs, so these errors reach a user only
+    /// for bytes that no encoding read (or `encoding=utf-8`); the error records the byte so that the loader can
+    /// try the Vietnamese legacy encodings when the bad byte lies past the part it checked.
     static func checkEncoding(_ source: SourceBytes, start: inout Int, validateAll: Bool = true) throws {
         let bytes = source.buffer
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: 1, column: 1),
                             reason: "the file is UTF-16, not UTF-8",
-                            hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8)",
-                            vi: "tệp mã hoá UTF-16, không phải UTF-8", hintVi: "hãy lưu lại dưới dạng UTF-8 (trong Excel: Save As → CSV UTF-8)")
+                            hint: "load it with encoding=utf-16, or leave encoding= out: the byte-order mark says it is UTF-16",
+                            vi: "tệp mã hoá UTF-16, không phải UTF-8",
+                            hintVi: "hãy nạp với encoding=utf-16, hoặc bỏ encoding=: dấu thứ tự byte ở đầu tệp cho biết đó là UTF-16")
         }
         if bytes.count == start {
             throw LoadError(file: source.name, reason: "the file is empty: there is no header row",
@@ -216,11 +220,13 @@ public enum CSVReader {
         let invalid = Parallel.map(ranges.count) { firstInvalidUTF8(bytes, in: ranges[$0]) }.compactMap { $0 }.first
         if let offset = invalid {
             let shown = bytes[offset..<min(offset + 4, bytes.count)].map { String(format: "%02X", $0) }.joined(separator: " ")
-            throw LoadError(file: source.name, position: source.position(of: offset),
-                            reason: "the file is not UTF-8: byte \(offset) (0x\(shown.prefix(2))) starts no valid character (bytes: \(shown))",
-                            hint: "the file is probably in a Vietnamese legacy encoding (Windows-1258, TCVN3/ABC or VNI); convert it to UTF-8, e.g. with `iconv -f CP1258 -t UTF-8` or by saving it from Excel as CSV UTF-8",
-                            vi: "tệp không phải UTF-8: byte \(offset) (0x\(shown.prefix(2))) không bắt đầu một ký tự hợp lệ (các byte: \(shown))",
-                            hintVi: "tệp có lẽ dùng bảng mã cũ (Windows-1258, TCVN3/ABC hoặc VNI); hãy chuyển sang UTF-8, ví dụ bằng `iconv -f CP1258 -t UTF-8` hoặc lưu từ Excel dạng CSV UTF-8")
+            var error = LoadError(file: source.name, position: source.position(of: offset),
+                                  reason: "the file is not UTF-8: byte \(offset) (0x\(shown.prefix(2))) starts no valid character (bytes: \(shown))",
+                                  hint: "the file is probably in a Vietnamese legacy encoding: name it with encoding= (cp1258 for Windows-1258, tcvn3 for TCVN3/ABC, vni or viscii), or save the file from Excel as CSV UTF-8",
+                                  vi: "tệp không phải UTF-8: byte \(offset) (0x\(shown.prefix(2))) không bắt đầu một ký tự hợp lệ (các byte: \(shown))",
+                                  hintVi: "tệp có lẽ dùng bảng mã cũ: hãy ghi bảng mã bằng encoding= (cp1258 cho Windows-1258, tcvn3 cho TCVN3/ABC, vni hoặc viscii), hoặc lưu tệp từ Excel dạng CSV UTF-8")
+            error.undecodedByte = offset
+            throw error
         }
     }
 

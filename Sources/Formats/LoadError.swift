@@ -23,6 +23,9 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reason and hint in Vietnamese, shown after `set language vi`.
     public var reasonVi: String?
     public var hintVi: String?
+    /// The offset of the first byte that is not UTF-8, when that is the error: the loader then tries the
+    /// Vietnamese legacy encodings before giving up.
+    var undecodedByte: Int?
 
     public init(file: String, position: SourcePosition? = nil, reason: String, hint: String? = nil,
                 vi reasonVi: String? = nil, hintVi: String? = nil) {

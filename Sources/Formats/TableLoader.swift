@@ -5,7 +5,12 @@ public enum TableLoader {
     /// Extensions and the readers they select; anything else is read as CSV with a sniffed separator.
     public static let supportedExtensions = ["csv", "tsv", "tab", "txt", "jsonl", "ndjson", "xlsx", "xlsm"]
 
-    /// - Throws: `LoadError` for a file that cannot be read or parsed, with its position.
+    /// Reads the file in the encoding `options.encoding` names, or in the one detected (UTF-8, UTF-16 by its
+    /// byte-order mark, or a Vietnamese legacy encoding by its letters), converted to UTF-8 before the reader
+    /// runs; an encoding other than UTF-8 is stated in the report's notes. A workbook's text is Unicode inside
+    /// its XML, so `encoding=` does not apply to it.
+    /// - Throws: `LoadError` for a file that cannot be read or parsed, with its position, and for an unknown
+    ///   encoding name.
     public static func load(path: String, tableName: String? = nil, options: LoadOptions = LoadOptions()) throws -> LoadResult {
         let name = tableName ?? defaultTableName(path)
         switch fileExtension(path) {
@@ -17,11 +22,32 @@ public enum TableLoader {
                             hintVi: "hãy mở bằng Excel hoặc LibreOffice, chọn Save As → Excel Workbook (.xlsx), rồi nạp tệp .xlsx")
         default: break
         }
-        let source = try SourceBytes(path: path)
-        if source.buffer.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        let raw = try SourceBytes(path: path)
+        if raw.buffer.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             // A workbook under another name (a download that lost its extension): read it as one.
             return try XLSXReader.read(path: path, tableName: name, options: options)
         }
+        let requested = try options.encoding.map { try TextEncoding.requested($0, file: path) }
+        var (source, decision) = try Transcoder.utf8(raw, requested: requested)
+        var result: LoadResult
+        do {
+            result = try read(source, path: path, tableName: name, options: options)
+        } catch let error as LoadError where requested == nil && decision == nil && error.undecodedByte != nil {
+            // The checked beginning was UTF-8 but a byte further on is not: the whole file is another encoding.
+            (source, decision) = try Transcoder.detectLegacy(raw, firstInvalid: error.undecodedByte!)
+            result = try read(source, path: path, tableName: name, options: options)
+        } catch let error as LoadError where requested == .utf8 && error.undecodedByte != nil {
+            throw Transcoder.pointingToBetterReading(error, raw, instead: .utf8)
+        }
+        if let decision {
+            result.report.notes.insert(decision.note, at: 0)
+            result.report.vietnameseNotes[decision.note] = decision.noteVi
+        }
+        return result
+    }
+
+    /// The text reader for the file's extension, on bytes already in UTF-8.
+    private static func read(_ source: SourceBytes, path: String, tableName name: String, options: LoadOptions) throws -> LoadResult {
         switch fileExtension(path) {
         case "jsonl", "ndjson": return try JSONLinesReader.read(source, tableName: name)
         case "tsv", "tab": return try CSVReader.read(source, tableName: name, delimiter: 0x09, format: "TSV", options: options)

@@ -49,7 +49,13 @@ public struct LoadArguments: Equatable {
         case "encoding":
             guard !value.isEmpty else {
                 throw LanguageError(Message(en: "encoding= needs a name", vi: "encoding= cần tên bảng mã"), at: span,
-                                    suggestions: TextEncodingNames.known, example: "load baocao.csv encoding=cp1258")
+                                    suggestions: TextEncodingNames.known.map { "encoding=" + $0 }, example: "load baocao.csv encoding=cp1258")
+            }
+            guard TextEncoding(named: value) != nil else {
+                let known = TextEncodingNames.nearestFirst(to: value)
+                throw LanguageError(Message(en: "unknown encoding '\(value)'; solieu reads \(known.joined(separator: ", "))",
+                                            vi: "không biết bảng mã '\(value)'; solieu đọc được \(known.joined(separator: ", "))"),
+                                    at: span, suggestions: known.prefix(3).map { "encoding=" + $0 }, example: "load baocao.csv encoding=\(known[0])")
             }
             options.encoding = value
         case "header":

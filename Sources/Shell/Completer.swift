@@ -10,9 +10,10 @@ public struct Completion: Equatable {
 }
 
 /// Context-aware completion: verbs at the start of a line; dataset names after `use` and `describe`; file
-/// paths after `load`, `run` and `export`; verbs after `help`; data values after `column=` (matched without
-/// accents, inserted with them, quoted when needed); otherwise columns, measures and keywords, a name that
-/// needs backticks inserted in them or as its alias, so that what Tab inserts runs.
+/// paths after `load`, `run` and `export` (and `encoding=` names after a path to load); verbs after `help`;
+/// data values after `column=` (matched without accents, inserted with them, quoted when needed); otherwise
+/// columns, measures and keywords, a name that needs backticks inserted in them or as its alias, so that
+/// what Tab inserts runs.
 public struct Completer {
     let session: Session
 
@@ -30,6 +31,7 @@ public struct Completer {
         let rest = String(text.drop(while: { $0 == " " }).dropFirst(words[0].count).drop(while: { $0 == " " }))
         switch verb {
         case "load", "run", "export":
+            if verb == "load", let option = loadOptionCompletion(rest) { return option }
             return Completion(replacing: rest.count, candidates: paths(rest))
         case "help":
             return Completion(replacing: rest.count, candidates: matching(rest, VerbRegistry.all.map(\.name)))

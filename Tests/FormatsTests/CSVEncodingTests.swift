@@ -2,7 +2,8 @@ import Engine
 @testable import Formats
 import Testing
 
-/// UTF-8 only: legacy Vietnamese encodings and UTF-16 are refused with the byte's place; text is NFC.
+/// The readers take UTF-8 only (the loader converts other encodings first, see `EncodingLoadTests`): other
+/// bytes are refused with their place and a hint naming `encoding=`; text is NFC.
 @Suite struct CSVEncodingTests {
     /// `Hòa` in NFD (o + U+0300) and in NFC (ò) is one value with one dictionary code.
     @Test func nfdAndNfcAreOneValue() throws {
@@ -26,6 +27,7 @@ import Testing
         expectError(error, line: 2, column: 2, reason: "the file is not UTF-8: byte 13 (0xD2)")
         #expect(error?.reason.contains("bytes: D2 61 20 42") == true, "\(String(describing: error))")
         #expect(error?.hint?.contains("Windows-1258") == true)
+        #expect(error?.hint?.contains("encoding=") == true)
     }
 
     @Test func tcvn3BytesAreRefused() {
@@ -65,7 +67,7 @@ import Testing
         for bytes in [le, be] {
             let error = loadError { try readCSV(bytes: bytes) }
             expectError(error, line: 1, column: 1, reason: "the file is UTF-16, not UTF-8")
-            #expect(error?.hint?.contains("UTF-8") == true)
+            #expect(error?.hint?.contains("encoding=utf-16") == true)
         }
     }
 }

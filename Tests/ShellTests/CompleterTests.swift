@@ -22,6 +22,12 @@ import Testing
         #expect(completer.complete("show province=Ninh Bình,ca").candidates == ["Cả nước", "Cần Thơ"])
     }
 
+    @Test func encodingNamesAfterALoadPath() {
+        #expect(completer.complete("load baocao.csv encoding=") == Completion(replacing: 9, candidates: ["utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viscii"].map { "encoding=" + $0 }))
+        #expect(completer.complete("load baocao.csv encoding=V") == Completion(replacing: 10, candidates: ["encoding=vni", "encoding=viscii"]))
+        #expect(completer.complete("load baocao.csv enc") == Completion(replacing: 3, candidates: ["encoding="]))
+    }
+
     @Test func valuesThatNeedQuotesAreQuoted() {
         let session = Session()
         session.add(Dataset(table: try! .init(name: "t", columns: [.init(name: "name", values: [.text("Hà Nội, cũ"), .text("Huế")])]), origin: "test"))
