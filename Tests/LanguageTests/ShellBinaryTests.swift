@@ -193,10 +193,9 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try Self.run(["--format", "nonsense", "-c", "count"], in: folder)
-        #expect(run.status != 0)
-        #expect(run.status == 64)  // EX_USAGE, as swift-argument-parser reports a validation error
+        #expect(run.status == 2)
         #expect(run.stdout == "")
-        #expect(run.stderr.hasPrefix("Error: --format takes table, csv, json or markdown, not 'nonsense'\n"))
+        #expect(run.stderr.hasPrefix("Error: --format takes table, csv, json, jsonl or markdown, not 'nonsense'\n"))
     }
 
     @Test func otherFormats() throws {
@@ -210,12 +209,13 @@ import Testing
         #expect(markdown.stdout.hasPrefix("| province"))
     }
 
-    /// A missing script file is an error with exit 1.
+    /// A missing script file is refused before anything runs, with exit 3.
     @Test func missingScript() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try Self.run(["nowhere.solieu"], in: folder)
-        #expect(run.status == 1)
-        #expect(run.stderr == "nowhere.solieu: error: cannot read this script file: it is missing, a folder, or not UTF-8 text\n")
+        let run = try Self.run(["-c", "count", "nowhere.solieu"], in: folder)
+        #expect(run.status == 3)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "nowhere.solieu: error: cannot read this file: there is no such file; check the path\n")
     }
 }

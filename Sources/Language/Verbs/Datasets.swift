@@ -36,7 +36,7 @@ extension Verb {
             }
             let dataset = try session.dataset(named: name)
             session.currentName = dataset.name
-            return .text([Message(en: "using \(dataset.name): \(dataset.table.rowCount) rows × \(dataset.table.columns.count) columns",
+            return .report([Message(en: "using \(dataset.name): \(englishCount(dataset.table.rowCount, "row")) × \(englishCount(dataset.table.columns.count, "column"))",
                                   vi: "đang dùng \(dataset.name): \(dataset.table.rowCount) dòng × \(dataset.table.columns.count) cột").text(session.settings.language)])
         })
 
@@ -56,7 +56,7 @@ extension Verb {
             }
             let arguments = try LoadArguments.parse(raw.text, span: raw.span)
             let text = arguments.path
-            let result = try session.loader(text, arguments.name, arguments.options)
+            let result = try session.loader(session.path(text), arguments.name, arguments.options)
             let vietnamese = session.settings.language == .vi
             session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines(vietnamese: vietnamese)), makeCurrent: true)
             var lines = result.report.lines(vietnamese: vietnamese)
@@ -66,6 +66,6 @@ extension Verb {
                 lines.append(Message(en: "also loaded \(companion.name): \(companion.rowCount) row\(companion.rowCount == 1 ? "" : "s") (see it with: use \(companion.name))",
                                      vi: "cũng đã nạp \(companion.name): \(companion.rowCount) dòng (xem bằng: use \(companion.name))").text(session.settings.language))
             }
-            return .text(lines + [Message(en: "using \(result.table.name)", vi: "đang dùng \(result.table.name)").text(session.settings.language)])
+            return .report(lines + [Message(en: "using \(result.table.name)", vi: "đang dùng \(result.table.name)").text(session.settings.language)])
         })
 }

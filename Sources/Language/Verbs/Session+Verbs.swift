@@ -20,7 +20,7 @@ extension Verb {
                 throw LanguageError(Message(en: "export is not available here", vi: "không xuất được ở đây"), at: statement.verb.span)
             }
             let written = try exporter(result, path, statement.rawArgument!.span)
-            return .text([Message(en: "wrote \(result.table.rowCount) rows to \(path) (\(written))", vi: "đã ghi \(result.table.rowCount) dòng vào \(path) (\(written))").text(session.settings.language)])
+            return .report([Message(en: "wrote \(englishCount(result.table.rowCount, "row")) to \(path) (\(written))", vi: "đã ghi \(result.table.rowCount) dòng vào \(path) (\(written))").text(session.settings.language)])
         })
 
     static let explain = Verb(
