@@ -69,7 +69,7 @@ public final class StatementRunner {
         session.baseDirectory = directory
         defer { session.baseDirectory = outer }
         do {
-            try runStatements(ScriptSplitter.statements(text), file: file)
+            try runStatements(text, file: file)
             return true
         } catch {
             return false
@@ -99,15 +99,18 @@ public final class StatementRunner {
         return folder.isEmpty ? "." : folder
     }
 
-    func runStatements(_ statements: [ScriptSplitter.Piece], file: String?) throws {
-        for piece in statements {
-            if !run(piece.text, line: piece.line, column: piece.column, file: file) && !keepGoing { throw Stop() }
+    func runStatements(_ text: String, file: String?) throws {
+        let lines = ScriptSplitter.lines(of: text)
+        for piece in ScriptSplitter.statements(text) {
+            // An error in the second statement of a line shows the whole line, unless it was continued.
+            let line = piece.line <= lines.count && !lines[piece.line - 1].hasSuffix("\\") ? lines[piece.line - 1] : nil
+            if !run(piece.text, line: piece.line, column: piece.column, file: file, sourceLine: line) && !keepGoing { throw Stop() }
         }
     }
 
     /// Runs one statement. - Returns: false on error (already reported).
     @discardableResult
-    public func run(_ typed: String, line: Int = 1, column: Int = 1, file: String? = nil) -> Bool {
+    public func run(_ typed: String, line: Int = 1, column: Int = 1, file: String? = nil, sourceLine: String? = nil) -> Bool {
         let language = session.settings.language
         if echo { echoed("\(session.currentName ?? "solieu")> \(typed)\n") }
         let started = DispatchTime.now()
@@ -129,7 +132,11 @@ public final class StatementRunner {
                 span.endColumn += column - 1
                 error.span = span
             }
-            let shownLine = column > 1 ? String(repeating: " ", count: column - 1) + text : text
+            var shownLine = text
+            if column > 1 {
+                shownLine = text == typed ? sourceLine ?? "" : ""
+                if shownLine.isEmpty { shownLine = String(repeating: " ", count: column - 1) + text }
+            }
             errors(ErrorDisplay.coloured(ErrorDisplay.render(error, line: shownLine, file: file, language: language), colour))
             if echo { echoed("\n") }
         } catch let error as LoadError {
@@ -162,9 +169,9 @@ public final class StatementRunner {
             if !renderer.notesInline && !quiet {
                 // An empty answer is said on standard error too, so a log shows why a file has no rows.
                 if result.table.rowCount == 0 && format != .json {
-                    errors("note: " + Message(en: "(no rows)", vi: "(không có dòng nào)").text(session.settings.language) + "\n")
+                    errors(notePrefix + Message(en: "(no rows)", vi: "(không có dòng nào)").text(session.settings.language) + "\n")
                 }
-                for note in result.notes { errors("note: " + note.text(session.settings.language) + "\n") }
+                for note in result.notes { errors(notePrefix + note.text(session.settings.language) + "\n") }
             }
         case .text(let lines):
             startResult(format)
@@ -175,6 +182,8 @@ public final class StatementRunner {
             break
         }
     }
+
+    private var notePrefix: String { Shell.notePrefix(session.settings.language) }
 
     /// In csv an empty line separates a result from the one before it (json documents and json lines need nothing).
     private func startResult(_ format: OutputFormat) {
@@ -202,7 +211,7 @@ public final class StatementRunner {
             scriptDepth -= 1
             session.baseDirectory = outer
         }
-        try runStatements(ScriptSplitter.statements(text), file: resolved)
+        try runStatements(text, file: resolved)
     }
 
     static func export(_ result: ResultTable, to path: String, span: SourceSpan, settings: Settings) throws -> String {

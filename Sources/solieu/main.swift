@@ -29,9 +29,11 @@ struct SolieuCommand: ParsableCommand {
         are taken from the script's folder. The init file $XDG_CONFIG_HOME/solieu/init.solieu (by default \
         ~/.config/solieu/init.solieu) runs first unless --no-init; LANG=vi_VN.UTF-8 starts in Vietnamese.
 
-        Exit status: 0 success (an empty result included); 1 a statement failed (or results could not be \
-        written); 2 a usage error on the command line; 3 a script, --load or --init file cannot be read, \
-        or the --output file cannot be written.
+        Exit status:
+          0  success (an empty result is a success)
+          1  a statement failed, or the results could not be written
+          2  a usage error on the command line
+          3  a script, --load or --init file cannot be read, or the --output file cannot be written
         """,
         version: "0.1.0")
 

@@ -40,6 +40,9 @@ extension ResultRenderer {
     func render(text lines: [String]) -> String { lines.map { $0 + "\n" }.joined() }
 }
 
+/// `note: `, or `lưu ý: ` in Vietnamese, before each note under a table or on standard error.
+func notePrefix(_ language: Language) -> String { language == .vi ? "lưu ý: " : "note: " }
+
 /// An aligned text table: text left, numbers right, columns three spaces apart, notes underneath.
 struct TextTableRenderer: ResultRenderer {
     var notesInline: Bool { true }
@@ -69,10 +72,10 @@ struct TextTableRenderer: ResultRenderer {
         if table.rowCount == 0 { out += Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language) + "\n" }
         if shown < table.rowCount {
             let more = table.rowCount - shown
-            out += "note: " + Message(en: "\(more) more \(more == 1 ? "row" : "rows") not shown (set rows \(table.rowCount) to see all)",
+            out += notePrefix(settings.language) + Message(en: "\(more) more \(more == 1 ? "row" : "rows") not shown (set rows \(table.rowCount) to see all)",
                                       vi: "còn \(more) dòng không hiển thị (set rows \(table.rowCount) để xem hết)").text(settings.language) + "\n"
         }
-        for note in result.notes { out += "note: " + note.text(settings.language) + "\n" }
+        for note in result.notes { out += notePrefix(settings.language) + note.text(settings.language) + "\n" }
         return out
     }
 }
