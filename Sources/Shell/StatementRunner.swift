@@ -164,8 +164,7 @@ public final class StatementRunner {
         let renderer = Renderers.renderer(for: format)
         switch output {
         case .table(let result):
-            startResult(format)
-            self.output(renderer.render(result, settings: session.settings))
+            writeResult(renderer.render(result, settings: session.settings), format)
             if !renderer.notesInline && !quiet {
                 // An empty answer is said on standard error too, so a log shows why a file has no rows.
                 if result.table.rowCount == 0 && format != .json {
@@ -174,8 +173,7 @@ public final class StatementRunner {
                 for note in result.notes { errors(notePrefix + note.text(session.settings.language) + "\n") }
             }
         case .text(let lines):
-            startResult(format)
-            self.output(renderer.render(text: lines))
+            writeResult(renderer.render(text: lines), format)
         case .report(let lines):
             report(lines)
         case .nothing:
@@ -185,10 +183,13 @@ public final class StatementRunner {
 
     private var notePrefix: String { Shell.notePrefix(session.settings.language) }
 
-    /// In csv an empty line separates a result from the one before it (json documents and json lines need nothing).
-    private func startResult(_ format: OutputFormat) {
+    /// In csv an empty line separates a result from the one before it (json documents and json lines need
+    /// nothing); an empty answer without columns is no text at all in csv, and needs no separator.
+    private func writeResult(_ text: String, _ format: OutputFormat) {
+        guard !text.isEmpty else { return }
         if format == .csv && resultCount > 0 { output("\n") }
         resultCount += 1
+        output(text)
     }
 
     private func runNestedScript(_ path: String, _ span: SourceSpan?) throws {

@@ -52,6 +52,10 @@ import Testing
             let quiet = try Binary.run(["--quiet", "--format", "csv", "-c", "count; use gso; compare province=Ninh Bình year=2021..2023 rate; use reports; compare province=Ninh Bình year=2021..2023 rate"], in: folder)
             #expect(quiet.stdout == run.stdout)
             #expect(quiet.stderr == "")
+            // An empty answer has no columns: nothing in csv, not even a separator (its note is on standard error).
+            let empty = try Binary.run(["--format", "csv", "-c", "count; count rate>50; count"], in: folder)
+            #expect(empty.stdout == "count\n14\n\ncount\n14\n")
+            #expect(empty.stderr == "note: (no rows)\nnote: no row matches rate>50 in reports\n")
         }
     }
 
