@@ -29,10 +29,9 @@ public final class StatementRunner {
         output = { [unowned self] text in
             do { try self.results.write(text) } catch let failure as DescriptorWriter.Failure { self.endAfterWriteFailure(failure) } catch {}
         }
-        errors = { [unowned self] text in
+        errors = { text in
             // Standard error itself cannot be written: there is nowhere left to say so.
             do { try DescriptorWriter(descriptor: 2).write(text) } catch { exit(1) }
-            _ = self
         }
         session.scriptRunner = { [unowned self] path, span in try self.runNestedScript(path, span) }
         session.exporter = { result, path, span in
@@ -230,7 +229,7 @@ public final class StatementRunner {
             return "xlsx"
         }
         guard let format = Renderers.format(forPath: path) else {
-            throw LanguageError(Message(en: "export writes .csv, .json, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .md hoặc .xlsx"), at: span,
+            throw LanguageError(Message(en: "export writes .csv, .json, .jsonl, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .jsonl, .md hoặc .xlsx"), at: span,
                                 example: "export result.csv")
         }
         // Notes are not data: CSV and JSON files keep them out of the rows (JSON has a notes field).
