@@ -79,7 +79,7 @@ public final class StatementRunner {
     /// - Returns: false when a statement failed. - Throws: `ScriptText.Failure` when it cannot be read.
     public func runScriptFile(_ path: String) throws -> Bool {
         let text = try ScriptText.read(path)
-        return runScript(text, file: path, directory: StatementRunner.folder(of: path))
+        return runScript(text, file: path, directory: StatementRunner.scriptFolder(of: path))
     }
 
     /// Runs statements read from standard input. - Throws: `ScriptText.Failure` when they are not UTF-8.
@@ -93,7 +93,12 @@ public final class StatementRunner {
         errors(failure.message.text(session.settings.language) + "\n")
     }
 
-    static func folder(of path: String) -> String {
+    /// The folder relative paths in the script at `path` are taken from: its own, or nil (the current
+    /// directory) for a device or pipe (`/dev/stdin`, `<(…)`), whose folder means nothing to its author.
+    static func scriptFolder(of path: String) -> String? {
+        var info = stat()
+        guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"),
+              stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
@@ -206,7 +211,7 @@ public final class StatementRunner {
         }
         scriptDepth += 1
         let outer = session.baseDirectory
-        session.baseDirectory = StatementRunner.folder(of: resolved)
+        session.baseDirectory = StatementRunner.scriptFolder(of: resolved)
         defer {
             scriptDepth -= 1
             session.baseDirectory = outer

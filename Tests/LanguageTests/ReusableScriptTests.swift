@@ -35,6 +35,16 @@ import Testing
         }
     }
 
+    /// A script read from a device (`/dev/stdin`) has no folder of its own: its paths are the current directory's.
+    @Test func aScriptFromStandardInputUsesTheCurrentDirectory() throws {
+        try Self.withFolder { folder in
+            try "a\n1\n2\n".write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
+            let run = try Binary.run(["--quiet", "/dev/stdin"], stdin: "load d.csv\ncount\n", in: folder)
+            #expect(run.stdout == "count\n    2\n")
+            #expect(run.status == 0)
+        }
+    }
+
     /// A parameter with a space, and one that was not given: an error naming it, at its column.
     @Test func parameters() throws {
         try Self.withFolder { folder in
