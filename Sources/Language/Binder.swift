@@ -41,6 +41,7 @@ public struct Binder {
             }
             steps.append(FilterStep(filter: filter, column: bound.column, rowsKept: selection.count, matchedValues: bound.matchedText))
         }
+        if selection.count == 0, EmptyAnswer.isAccepted { return (selection, steps) }
         if selection.count == 0, filters.count == 1 {
             throw EmptyAnswer(note: Message(en: "no row matches \(filterText(filters[0])) in \(table.name)",
                                             vi: "không có dòng nào thoả \(filterText(filters[0])) trong \(table.name)"),
@@ -192,6 +193,10 @@ extension FilterValue {
 /// Well-formed filters that together keep no row: not a mistake but an answer (none), which the session
 /// turns into an empty result with this note, so a script asking "which districts missed the target" goes on.
 public struct EmptyAnswer: Error, Sendable {
+    /// While true, filters that keep no row give an empty selection instead of throwing: the session runs a
+    /// verb once more this way, so that the empty result still has the verb's columns.
+    @TaskLocal static var isAccepted = false
+
     public var note: Message
     /// The filters' steps up to the one that kept nothing (for `explain`).
     public var steps: [FilterStep]

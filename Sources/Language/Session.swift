@@ -54,6 +54,19 @@ public final class Session {
         return base == "." ? typed : base + "/" + typed
     }
 
+    /// The result of a statement whose filters kept no row: no rows under the columns the verb gives when
+    /// run on no rows (a `count` of nothing is a header and no row, like any empty answer), with the note
+    /// saying why; or, when the verb cannot answer from no rows (compare needs two periods), no columns.
+    private func emptyResult(_ empty: EmptyAnswer, _ verb: Verb, _ statement: Statement) throws -> Output {
+        if let again = try? EmptyAnswer.$isAccepted.withValue(true, operation: { try verb.run(statement, self) }),
+           case .table(var result) = again {
+            result.table = try Table(name: result.table.name, columns: result.table.columns.map { $0.gathering([]) })
+            result.notes = [empty.note]
+            return .table(result)
+        }
+        return .table(ResultTable(table: try Table(name: empty.tableName, columns: []), notes: [empty.note]))
+    }
+
     /// The province gazetteer (from the built-in data); datasets added after it is set have their province
     /// column recognised.
     public var gazetteer: Gazetteer?
@@ -104,7 +117,7 @@ public final class Session {
         do {
             output = try verb.run(statement, self)
         } catch let empty as EmptyAnswer {
-            output = .table(ResultTable(table: try Table(name: empty.tableName, columns: []), notes: [empty.note]))
+            output = try emptyResult(empty, verb, statement)
         }
         if case .table(let result) = output { lastResult = result }
         return output

@@ -52,10 +52,12 @@ import Testing
             let quiet = try Binary.run(["--quiet", "--format", "csv", "-c", "count; use gso; compare province=Ninh Bình year=2021..2023 rate; use reports; compare province=Ninh Bình year=2021..2023 rate"], in: folder)
             #expect(quiet.stdout == run.stdout)
             #expect(quiet.stderr == "")
-            // An empty answer has no columns: nothing in csv, not even a separator (its note is on standard error).
-            let empty = try Binary.run(["--format", "csv", "-c", "count; count rate>50; count"], in: folder)
-            #expect(empty.stdout == "count\n14\n\ncount\n14\n")
-            #expect(empty.stderr == "note: (no rows)\nnote: no row matches rate>50 in reports\n")
+            // An empty answer is its header and no row (its note on standard error); one the verb cannot give
+            // columns to (trend of nothing) is no text at all, not even a separator.
+            let empty = try Binary.run(["--format", "csv", "-c", "count; count by year rate>50; trend rate province=Ninh Bình rate>50; count"], in: folder)
+            #expect(empty.stdout == "count\n14\n\nyear,count\n\ncount\n14\n")
+            #expect(empty.stderr == "note: (no rows)\nnote: no row matches rate>50 in reports\nnote: (no rows)\n"
+                + "note: no row matches all the filters together (province=Ninh Bình keeps 2; rate>50 keeps 0)\n")
         }
     }
 
@@ -76,12 +78,12 @@ import Testing
     /// nothing is still an error with a suggestion.
     @Test func anEmptyAnswerIsNotAnError() throws {
         try Self.withFolder { folder in
-            let empty = try Binary.run(["-c", "show province=Ninh Bình rate>50"], in: folder)
+            let empty = try Binary.run(["-c", "show province=Ninh Bình year rate rate>50"], in: folder)
             #expect(empty.status == 0)
-            #expect(empty.stdout == "(no rows)\nnote: no row matches all the filters together (province=Ninh Bình keeps 2; rate>50 keeps 0)\n")
-            let json = try Binary.run(["--format", "json", "-c", "count rate>50"], in: folder)
+            #expect(empty.stdout == "year   rate\n(no rows)\nnote: no row matches all the filters together (province=Ninh Bình keeps 2; rate>50 keeps 0)\n")
+            let json = try Binary.run(["--format", "json", "-c", "count by province rate>50"], in: folder)
             #expect(json.status == 0)
-            #expect(json.stdout == "{\"columns\":[],\"rows\":[],\"notes\":[\"no row matches rate>50 in reports\"]}\n")
+            #expect(json.stdout == "{\"columns\":[\"province\",\"count\"],\"rows\":[],\"notes\":[\"no row matches rate>50 in reports\"]}\n")
             #expect(json.stderr == "note: no row matches rate>50 in reports\n")
             let typo = try Binary.run(["-c", "show province=Ninh Binhh"], in: folder)
             #expect(typo.status == 1)
@@ -95,7 +97,7 @@ import Testing
             try "count rate>50\nexpect rows>0\ncount\n".write(toFile: folder + "/q.solieu", atomically: true, encoding: .utf8)
             let run = try Binary.run(["--quiet", "q.solieu"], in: folder)
             #expect(run.status == 1)
-            #expect(run.stdout == "(no rows)\nnote: no row matches rate>50 in reports\n")
+            #expect(run.stdout == "count\n(no rows)\nnote: no row matches rate>50 in reports\n")
             #expect(run.stderr == "q.solieu:2:8: error: expected rows>0, but the last result has 0 rows\n  expect rows>0\n         ^^^^^^\n")
             let passes = try Binary.run(["-c", "count by year; expect rows = 8; expect rows>=1"], in: folder)
             #expect(passes.status == 0)
