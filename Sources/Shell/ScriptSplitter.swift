@@ -22,6 +22,7 @@ enum ScriptSplitter {
             // A trailing backslash continues the statement on the next line.
             while line.hasSuffix("\\") && index + 1 < lines.count {
                 line.removeLast()
+                while line.last == " " || line.last == "\t" { line.removeLast() }
                 index += 1
                 line += " " + lines[index].trimmingCharacters(in: .whitespaces)
             }

@@ -89,7 +89,7 @@ public final class StatementRunner {
     }
 
     /// Writes a script's error to standard error.
-    public func report(_ failure: ScriptText.Failure) {
+    public func reportUnreadable(_ failure: ScriptText.Failure) {
         errors(failure.message.text(session.settings.language) + "\n")
     }
 

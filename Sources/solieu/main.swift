@@ -151,7 +151,7 @@ struct SolieuCommand: ParsableCommand {
             do {
                 guard try runner.runScriptFile(initPath) else { throw stop }
             } catch let failure as ScriptText.Failure {
-                runner.report(failure)
+                runner.reportUnreadable(failure)
                 throw ExitCode(ExitStatus.unreadableInput)
             }
         }
@@ -174,7 +174,7 @@ struct SolieuCommand: ParsableCommand {
             do {
                 if try !runner.runScriptFile(script) && !keepGoing { throw stop }
             } catch let failure as ScriptText.Failure {
-                runner.report(failure)
+                runner.reportUnreadable(failure)
                 throw ExitCode(ExitStatus.unreadableInput)
             }
         }
@@ -183,7 +183,7 @@ struct SolieuCommand: ParsableCommand {
                 do {
                     _ = try runner.runStandardInput()
                 } catch let failure as ScriptText.Failure {
-                    runner.report(failure)
+                    runner.reportUnreadable(failure)
                     throw ExitCode(ExitStatus.unreadableInput)
                 }
             } else {
