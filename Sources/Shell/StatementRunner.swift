@@ -27,7 +27,7 @@ public final class StatementRunner {
     public init(session: Session) {
         self.session = session
         output = { [unowned self] text in
-            do { try self.results.write(text) } catch let failure as DescriptorWriter.Failure { self.endAfterWriteFailure(failure) } catch {}
+            do { try self.results.write(text) } catch { self.endAfterWriteFailure(error as? DescriptorWriter.Failure ?? .init(code: EIO)) }
         }
         errors = { text in
             // Standard error itself cannot be written: there is nowhere left to say so.
