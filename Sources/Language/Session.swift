@@ -58,11 +58,17 @@ public final class Session {
     /// run on no rows (a `count` of nothing is a header and no row, like any empty answer), with the note
     /// saying why; or, when the verb cannot answer from no rows (compare needs two periods), no columns.
     private func emptyResult(_ empty: EmptyAnswer, _ verb: Verb, _ statement: Statement) throws -> Output {
-        if let again = try? EmptyAnswer.$isAccepted.withValue(true, operation: { try verb.run(statement, self) }),
-           case .table(var result) = again {
-            result.table = try Table(name: result.table.name, columns: result.table.columns.map { $0.gathering([]) })
-            result.notes = [empty.note]
-            return .table(result)
+        do {
+            if case .table(var result) = try EmptyAnswer.$isAccepted.withValue(true, operation: { try verb.run(statement, self) }) {
+                result.table = try Table(name: result.table.name, columns: result.table.columns.map { $0.gathering([]) })
+                result.notes = [empty.note]
+                return .table(result)
+            }
+        } catch let mistake as LanguageError {
+            // A mistake elsewhere in the statement (an unknown column after `by`) is still an error.
+            throw mistake
+        } catch {
+            // The verb cannot shape a result from no rows (trend's periods): the answer has no columns.
         }
         return .table(ResultTable(table: try Table(name: empty.tableName, columns: []), notes: [empty.note]))
     }

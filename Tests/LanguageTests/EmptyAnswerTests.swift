@@ -40,5 +40,8 @@ import Testing
         #expect(throws: LanguageError.self) { try session.run("show province=Ninh Binhh") }
         #expect(throws: LanguageError.self) { try session.run("show year=2030") }
         #expect(throws: LanguageError.self) { try session.run("show year=2030..2031") }
+        // An empty filter does not hide a mistake elsewhere in the statement.
+        #expect(throws: LanguageError.self) { try session.run("count by district rate>50") }
+        #expect(throws: LanguageError.self) { try session.run("show provnce rate>50") }
     }
 }
