@@ -56,7 +56,7 @@ public final class Session {
 
     /// The result of a statement whose filters kept no row: no rows under the columns the verb gives when
     /// run on no rows (a `count` of nothing is a header and no row, like any empty answer), with the note
-    /// saying why; or, when the verb cannot answer from no rows (compare needs two periods), no columns.
+    /// saying why; or, when the verb cannot shape a result from no rows (trend's periods), no columns.
     private func emptyResult(_ empty: EmptyAnswer, _ verb: Verb, _ statement: Statement) throws -> Output {
         do {
             if case .table(var result) = try EmptyAnswer.$isAccepted.withValue(true, operation: { try verb.run(statement, self) }) {
