@@ -38,8 +38,9 @@ public struct LoadReport: Sendable {
 
     /// The report in English, or in Vietnamese where its notes have Vietnamese text.
     public func lines(vietnamese: Bool) -> [String] {
+        func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         var out = [vietnamese ? "đã nạp \(file): \(rowCount) dòng × \(columns.count) cột (\(format))"
-                              : "loaded \(file): \(rowCount) rows × \(columns.count) columns (\(format))"]
+                              : "loaded \(file): \(counted(rowCount, "row")) × \(counted(columns.count, "column")) (\(format))"]
         let width = columns.map { $0.name.count }.max() ?? 0
         for c in columns {
             var line = "  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.type.rawValue

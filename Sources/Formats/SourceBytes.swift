@@ -17,9 +17,9 @@ public final class SourceBytes: @unchecked Sendable {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw LoadError(file: path, reason: "cannot open the file: \(String(cString: strerror(errno)))",
-                            hint: "check the path; a relative path is taken from the current directory",
+                            hint: "check the path; a relative path is taken from the script's folder in a script, else from the current directory",
                             vi: "không mở được tệp: \(String(cString: strerror(errno)))",
-                            hintVi: "hãy kiểm tra đường dẫn; đường dẫn tương đối tính từ thư mục hiện tại")
+                            hintVi: "hãy kiểm tra đường dẫn; đường dẫn tương đối tính từ thư mục của kịch bản khi ở trong kịch bản, nếu không thì từ thư mục hiện tại")
         }
         defer { close(fd) }
         var info = stat()

@@ -4,7 +4,7 @@
 /// Windows-1258 and TCVN3 exports put Vietnamese letters in single bytes ≥ 0x80, which are never valid
 /// UTF-8 on their own, so this catches them before they turn into mojibake.
 /// - Complexity: O(n), eight ASCII bytes per step on the common path.
-func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+public func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
     guard let base = bytes.baseAddress else { return nil }
     var i = range.lowerBound
     let end = range.upperBound

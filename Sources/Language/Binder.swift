@@ -24,7 +24,8 @@ public struct Binder {
     }
 
     /// The rows kept by all `filters` (AND), with the rows each step kept, in order.
-    /// - Throws: `LanguageError` for a value that matches nothing, or when the filters together keep no row.
+    /// - Throws: `LanguageError` for a value that matches nothing (a mistake, with suggestions); `EmptyAnswer`
+    ///   when well-formed filters keep no row (an answer: none).
     public func select(_ filters: [Filter], fused: Bool = true) throws -> (selection: Selection, steps: [FilterStep]) {
         // Several simple filters run as one pass over blocks of rows; when that keeps nothing, the filters run
         // again one by one, so the error can say which filter emptied the result.
@@ -38,23 +39,24 @@ public struct Binder {
             selection = try bound.apply(to: selection)
             if case .numeric = bound.kind, filter.comparison == .equal {
                 try checkEveryValueOccurs(filter, bound, emptyNow: selection.count == 0)
+                if selection.count == 0, filter.value.isRange { try checkRangeOccurs(filter, bound) }
             }
             steps.append(FilterStep(filter: filter, column: bound.column, rowsKept: selection.count, matchedValues: bound.matchedText))
         }
+        if selection.count == 0, EmptyAnswer.isAccepted { return (selection, steps) }
         if selection.count == 0, filters.count == 1 {
-            throw LanguageError(Message(en: "no row matches \(filterText(filters[0])) in \(table.name)",
-                                        vi: "không có dòng nào thoả \(filterText(filters[0])) trong \(table.name)"),
-                                at: filters[0].span, example: "describe")
+            throw EmptyAnswer(note: Message(en: "no row matches \(filterText(filters[0])) in \(table.name)",
+                                            vi: "không có dòng nào thoả \(filterText(filters[0])) trong \(table.name)"),
+                              steps: steps, tableName: table.name)
         }
         if selection.count == 0, filters.count > 1 {
             let alone = try filters.map { f -> String in
                 let n = try bind(f).apply(to: .all(count: table.rowCount)).count
                 return "\(filterText(f)) keeps \(n)"
             }
-            throw LanguageError(
-                Message(en: "no row matches all the filters together (\(alone.joined(separator: "; ")))",
-                        vi: "không có dòng nào thoả mọi bộ lọc cùng lúc (\(alone.joined(separator: "; ")))"),
-                at: filters.map(\.span).reduce(filters[0].span) { $0.joined($1) }, example: "show \(filterText(filters[0]))")
+            throw EmptyAnswer(note: Message(en: "no row matches all the filters together (\(alone.joined(separator: "; ")))",
+                                            vi: "không có dòng nào thoả mọi bộ lọc cùng lúc (\(alone.joined(separator: "; ")))"),
+                              steps: steps, tableName: table.name)
         }
         return (selection, steps)
     }
@@ -131,6 +133,17 @@ public struct Binder {
         }
     }
 
+    /// `year=2030..2031` when the data stop at 2025 is a mistake, like `year=2030`: no row of the whole table
+    /// falls in the range.
+    private func checkRangeOccurs(_ filter: Filter, _ bound: BoundFilter) throws {
+        guard try bound.apply(to: .all(count: table.rowCount)).count == 0, case .range(let low, let high) = filter.value else { return }
+        let present = bound.column.presentNumbers
+        throw LanguageError(
+            Message(en: "no row has \(bound.column.name) in \(low.text)..\(high.text)\(rangeHint(present))",
+                    vi: "không có dòng nào có \(bound.column.name) trong khoảng \(low.text)..\(high.text)\(rangeHint(present))"),
+            at: low.span.joined(high.span), suggestions: [])
+    }
+
     private func booleanValues(_ filter: Filter) throws -> [Bool] {
         try filter.value.literals.map { literal in
             switch TextFolding.fold(literal.text) {
@@ -179,6 +192,19 @@ extension FilterValue {
 }
 
 /// What one filter did, for `explain` and notes.
+/// Well-formed filters that together keep no row: not a mistake but an answer (none), which the session
+/// turns into an empty result with this note, so a script asking "which districts missed the target" goes on.
+public struct EmptyAnswer: Error, Sendable {
+    /// While true, filters that keep no row give an empty selection instead of throwing: the session runs a
+    /// verb once more this way, so that the empty result still has the verb's columns.
+    @TaskLocal static var isAccepted = false
+
+    public var note: Message
+    /// The filters' steps up to the one that kept nothing (for `explain`).
+    public var steps: [FilterStep]
+    public var tableName: String
+}
+
 public struct FilterStep: Sendable {
     public var filter: Filter
     public var column: Column

@@ -43,7 +43,11 @@ public struct Parser {
         if let verb = VerbRegistry.verb(named: String(firstWord)), verb.arguments == .raw {
             lexed = String(text.prefix(leading + firstWord.count))
         }
-        var parser = Parser(tokens: try Lexer.tokens(lexed, line: line), source: text, line: line, vocabulary: vocabulary)
+        // `?` (help) is punctuation to the lexer, so it is made the verb's token here.
+        let tokens = firstWord == "?"
+            ? [Token(kind: .word, text: "?", span: SourceSpan(line: line, column: leading + 1, endColumn: leading + 2), spaceBefore: leading > 0)]
+            : try Lexer.tokens(lexed, line: line)
+        var parser = Parser(tokens: tokens, source: text, line: line, vocabulary: vocabulary)
         parser.spacedNames = Parser.spacedNames(in: vocabulary)
         return try parser.statement()
     }

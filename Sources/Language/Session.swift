@@ -16,7 +16,11 @@ public struct Settings: Sendable, Equatable {
 
 /// How results are written.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, csv, json, markdown
+    case table, csv, json, jsonl, markdown
+
+    /// Formats another program reads: standard output holds results only, and notes, reports and
+    /// confirmations go to standard error.
+    public var isMachineReadable: Bool { self == .csv || self == .json || self == .jsonl }
 }
 
 /// The state statements run against: the datasets, the current one, options, and the last result.
@@ -26,6 +30,11 @@ public final class Session {
     public private(set) var order: [String] = []
     public var currentName: String?
     public var settings = Settings()
+    /// The folder of the script being run, against which `load`, `run` and `export` take relative paths;
+    /// nil for statements typed at the prompt, given with `-c` or read from standard input.
+    public var baseDirectory: String?
+    /// Parameters given with `--set NAME=VALUE`, substituted for `$NAME` and `${NAME}` in statements.
+    public var parameters: [String: String] = [:]
     public var lastResult: ResultTable?
     /// Runs a script file (`run FILE`); supplied by the shell, which owns the batch runner.
     public var scriptRunner: ((String, SourceSpan?) throws -> Void)?
@@ -38,6 +47,31 @@ public final class Session {
     }
 
     public init() {}
+
+    /// `typed` as a path to open: relative paths are taken from the running script's folder.
+    public func path(_ typed: String) -> String {
+        guard let base = baseDirectory, !typed.hasPrefix("/"), !typed.isEmpty else { return typed }
+        return base == "." ? typed : base + "/" + typed
+    }
+
+    /// The result of a statement whose filters kept no row: no rows under the columns the verb gives when
+    /// run on no rows (a `count` of nothing is a header and no row, like any empty answer), with the note
+    /// saying why; or, when the verb cannot shape a result from no rows (trend's periods), no columns.
+    private func emptyResult(_ empty: EmptyAnswer, _ verb: Verb, _ statement: Statement) throws -> Output {
+        do {
+            if case .table(var result) = try EmptyAnswer.$isAccepted.withValue(true, operation: { try verb.run(statement, self) }) {
+                result.table = try Table(name: result.table.name, columns: result.table.columns.map { $0.gathering([]) })
+                result.notes = [empty.note]
+                return .table(result)
+            }
+        } catch let mistake as LanguageError {
+            // A mistake elsewhere in the statement (an unknown column after `by`) is still an error.
+            throw mistake
+        } catch {
+            // The verb cannot shape a result from no rows (trend's periods): the answer has no columns.
+        }
+        return .table(ResultTable(table: try Table(name: empty.tableName, columns: []), notes: [empty.note]))
+    }
 
     /// The province gazetteer (from the built-in data); datasets added after it is set have their province
     /// column recognised.
@@ -106,6 +140,8 @@ public final class Session {
             output = try verb.run(statement, self)
         } catch EngineError.duplicateColumn(let name) {
             throw repeatedNameError(statement, resultColumn: name)
+        } catch let empty as EmptyAnswer {
+            output = try emptyResult(empty, verb, statement)
         }
         if case .table(let result) = output { lastResult = result }
         return output
@@ -139,7 +175,10 @@ extension Session {
 public enum Output {
     /// A result table, with its notes.
     case table(ResultTable)
-    /// Lines of text (help, a load report, a confirmation).
+    /// Lines of text the statement was asked for (help, explain, the list of options): a result.
     case text([String])
+    /// What a statement did, not a result: a load report, a confirmation (`using gso`, `wrote 3 rows …`).
+    /// Machine-readable formats send it to standard error, and `--quiet` drops it.
+    case report([String])
     case nothing
 }

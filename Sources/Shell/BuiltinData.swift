@@ -2,7 +2,9 @@ import Foundation
 import Formats
 import Language
 
-/// The datasets that ship with solieu, found next to the program wherever it is run from.
+/// The datasets that ship with solieu. They are compiled into the program (`EmbeddedDatasets`), so a copy
+/// of the binary works anywhere; `$SOLIEU_DATA` names a folder to read them from instead, for trying a
+/// change to datasets/ before running scripts/generate-builtin-data.
 public enum BuiltinData {
     /// Name in the session → file in datasets/.
     public static let files: [(name: String, file: String)] = [
@@ -12,39 +14,34 @@ public enum BuiltinData {
         ("provinces", "provinces.csv"),
     ]
 
-    /// The datasets folder: `$SOLIEU_DATA`, else the first `datasets/` (or `share/solieu/datasets/`) found
-    /// walking up from the executable's real location, so a build run from any directory finds it.
-    public static func directory() -> String? {
-        let fm = FileManager.default
-        if let env = ProcessInfo.processInfo.environment["SOLIEU_DATA"], fm.fileExists(atPath: env + "/reports.csv") { return env }
-        var url = URL(fileURLWithPath: executablePath()).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<8 {
-            for candidate in ["datasets", "share/solieu/datasets"] {
-                let path = url.appendingPathComponent(candidate).path
-                if fm.fileExists(atPath: path + "/reports.csv") { return path }
-            }
-            url.deleteLastPathComponent()
-        }
-        return nil
+    /// The folder of `$SOLIEU_DATA` when it holds reports.csv, else nil (the compiled-in files are used).
+    static func overrideDirectory() -> String? {
+        guard let folder = ProcessInfo.processInfo.environment["SOLIEU_DATA"],
+              FileManager.default.fileExists(atPath: folder + "/reports.csv") else { return nil }
+        return folder
     }
 
-    static func executablePath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    /// Reads one built-in file as a table named `name`.
+    /// - Throws: `LoadError` when it does not load.
+    static func table(_ file: String, named name: String) throws -> LoadResult {
+        if let folder = overrideDirectory() { return try TableLoader.load(path: folder + "/" + file, tableName: name) }
+        guard let bytes = EmbeddedDatasets.bytes(of: file) else {
+            throw LoadError(file: "datasets/" + file, reason: "this file is not built into the program",
+                            hint: "run scripts/generate-builtin-data and build again",
+                            vi: "tệp này không có sẵn trong chương trình", hintVi: "hãy chạy scripts/generate-builtin-data rồi dựng lại")
+        }
+        return try CSVReader.read(SourceBytes(bytes: bytes, name: "datasets/" + file), tableName: name)
     }
 
     /// Loads every built-in dataset into `session`, making `reports` current.
-    /// - Throws: `LoadError` when the folder is missing or a file does not load.
+    /// - Throws: `LoadError` when a file does not load.
     public static func load(into session: Session) throws {
-        guard let directory = directory() else {
-            throw LoadError(file: "datasets", reason: "the built-in datasets were not found next to the program",
-                            hint: "set SOLIEU_DATA to the folder holding reports.csv")
-        }
         // The gazetteer first, so every dataset after it has its province column recognised.
-        let gazetteer = try TableLoader.load(path: directory + "/provinces.csv", tableName: "provinces")
-        let aliases = try TableLoader.load(path: directory + "/province_aliases.csv", tableName: "province_aliases")
+        let gazetteer = try table("provinces.csv", named: "provinces")
+        let aliases = try table("province_aliases.csv", named: "province_aliases")
         session.gazetteer = Gazetteer(provinces: gazetteer.table, aliases: aliases.table)
         for (name, file) in files {
-            let result = try TableLoader.load(path: directory + "/" + file, tableName: name)
+            let result = try table(file, named: name)
             session.add(Dataset(table: result.table, origin: "datasets/" + file, loadNotes: result.report.lines))
         }
         session.currentName = "reports"

@@ -27,6 +27,7 @@ public struct InteractiveShell {
         // While a statement runs, Ctrl-C stops a long load at its next checkpoint instead of ending the program.
         CSVReader.shouldStop = { LineEditor.interrupted != 0 }
         var pending = ""
+        var historyFailureReported = false
         while true {
             let prompt = pending.isEmpty ? "\(session.currentName ?? "solieu")> " : "...> "
             let input: LineEditor.Input
@@ -54,7 +55,13 @@ public struct InteractiveShell {
                 if trimmed.isEmpty { continue }
                 if ["quit", "exit", "thoat", "thoát"].contains(trimmed.lowercased()) { return }
                 editor?.remember(trimmed)
-                history.append(trimmed)
+                if !history.append(trimmed) && !historyFailureReported {
+                    // Said once: the session goes on, and repeating it after every statement would bury the results.
+                    historyFailureReported = true
+                    runner.errors(Message(en: "note: the history cannot be saved to \(history.path); this session's statements will not be kept",
+                                          vi: "lưu ý: không lưu được lịch sử vào \(history.path); các câu lệnh của phiên này sẽ không được giữ lại")
+                                    .text(session.settings.language) + "\n")
+                }
                 LineEditor.interrupted = 0
                 runner.runScript(trimmed, file: nil)
                 if LineEditor.interrupted != 0 {

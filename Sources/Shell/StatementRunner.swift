@@ -12,53 +12,122 @@ public final class StatementRunner {
     public var keepGoing = false
     /// Errors in red: only at a terminal, and never with NO_COLOR set (batch output stays plain).
     public var colour = false
+    /// Leaves out reports, confirmations and, in csv/json/jsonl, the notes sent to standard error.
+    public var quiet = false
     /// Whether any statement failed (the exit status is 1 then).
     public private(set) var failed = false
-    var output: (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
-    var errors: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    /// Where results go: standard output, or the file of `--output`.
+    public var results = DescriptorWriter(descriptor: 1)
+    var output: (String) -> Void = { _ in }
+    var errors: (String) -> Void = { _ in }
     private var scriptDepth = 0
+    /// Results written so far: csv separates one result from the next with an empty line.
+    private var resultCount = 0
 
     public init(session: Session) {
         self.session = session
+        output = { [unowned self] text in
+            do { try self.results.write(text) } catch { self.endAfterWriteFailure(error as? DescriptorWriter.Failure ?? .init(code: EIO)) }
+        }
+        errors = { text in
+            // Standard error itself cannot be written: there is nowhere left to say so.
+            do { try DescriptorWriter(descriptor: 2).write(text) } catch { exit(1) }
+        }
         session.scriptRunner = { [unowned self] path, span in try self.runNestedScript(path, span) }
-        session.exporter = { result, path, span in try StatementRunner.export(result, to: path, span: span, settings: session.settings) }
+        session.exporter = { result, path, span in
+            try StatementRunner.export(result, to: session.path(path), span: span, settings: session.settings)
+        }
+    }
+
+    /// Results cannot be written (a full disk, a closed pipe or descriptor): one line on standard error and
+    /// exit status 1, rather than running on with nowhere to put the answers.
+    private func endAfterWriteFailure(_ failure: DescriptorWriter.Failure) -> Never {
+        let message = Message(en: "solieu: error: cannot write the results: \(failure.reason)",
+                              vi: "solieu: lỗi: không ghi được kết quả: \(failure.reason)")
+        try? DescriptorWriter(descriptor: 2).write(message.text(session.settings.language) + "\n")
+        exit(1)
+    }
+
+    /// Writes report lines (what a statement did): with the results in table and markdown formats, on
+    /// standard error in csv, json and jsonl; not at all with `quiet`.
+    public func report(_ lines: [String]) {
+        guard !quiet, !lines.isEmpty else { return }
+        let text = lines.map { $0 + "\n" }.joined()
+        if session.settings.format.isMachineReadable { errors(text) } else { output(text) }
     }
 
     /// A statement failed and the run stops (unless `keepGoing`).
     struct Stop: Error {}
 
     /// Runs a whole text (a script): statements split by lines and `;`, `#` comments, `\` continuations.
+    /// `directory` is the script's folder, against which its relative paths are taken (nil: the current one).
     /// - Returns: false when a statement failed.
     @discardableResult
-    public func runScript(_ text: String, file: String?) -> Bool {
+    public func runScript(_ text: String, file: String?, directory: String? = nil) -> Bool {
+        let outer = session.baseDirectory
+        session.baseDirectory = directory
+        defer { session.baseDirectory = outer }
         do {
-            try runStatements(ScriptSplitter.statements(text), file: file)
+            try runStatements(text, file: file)
             return true
         } catch {
             return false
         }
     }
 
-    func runStatements(_ statements: [ScriptSplitter.Piece], file: String?) throws {
-        for piece in statements {
-            if !run(piece.text, line: piece.line, column: piece.column, file: file) && !keepGoing { throw Stop() }
+    /// Runs the script file at `path`, its relative paths taken from its own folder.
+    /// - Returns: false when a statement failed. - Throws: `ScriptText.Failure` when it cannot be read.
+    public func runScriptFile(_ path: String) throws -> Bool {
+        let text = try ScriptText.read(path)
+        return runScript(text, file: path, directory: StatementRunner.scriptFolder(of: path))
+    }
+
+    /// Runs statements read from standard input. - Throws: `ScriptText.Failure` when they are not UTF-8.
+    public func runStandardInput() throws -> Bool {
+        let bytes = FileHandle.standardInput.readDataToEndOfFile()
+        return runScript(try ScriptText.decode(Array(bytes), name: "<stdin>"), file: "<stdin>")
+    }
+
+    /// Writes a script's error to standard error.
+    public func reportUnreadable(_ failure: ScriptText.Failure) {
+        errors(failure.message.text(session.settings.language) + "\n")
+    }
+
+    /// The folder relative paths in the script at `path` are taken from: its own, or nil (the current
+    /// directory) for a device or pipe (`/dev/stdin`, `<(…)`), whose folder means nothing to its author.
+    static func scriptFolder(of path: String) -> String? {
+        var info = stat()
+        guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"),
+              stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    func runStatements(_ text: String, file: String?) throws {
+        let lines = ScriptSplitter.lines(of: text)
+        for piece in ScriptSplitter.statements(text) {
+            // An error in the second statement of a line shows the whole line, unless it was continued.
+            let line = piece.line <= lines.count && !lines[piece.line - 1].hasSuffix("\\") ? lines[piece.line - 1] : nil
+            if !run(piece.text, line: piece.line, column: piece.column, file: file, sourceLine: line) && !keepGoing { throw Stop() }
         }
     }
 
     /// Runs one statement. - Returns: false on error (already reported).
     @discardableResult
-    public func run(_ text: String, line: Int = 1, column: Int = 1, file: String? = nil) -> Bool {
+    public func run(_ typed: String, line: Int = 1, column: Int = 1, file: String? = nil, sourceLine: String? = nil) -> Bool {
         let language = session.settings.language
-        if echo { output("\(session.currentName ?? "solieu")> \(text)\n") }
+        if echo { echoed("\(session.currentName ?? "solieu")> \(typed)\n") }
         let started = DispatchTime.now()
+        var text = typed
         do {
+            text = try Parameters.substitute(typed, session.parameters, line: line)
             let result = try session.run(text, line: line)
             write(result)
             if session.settings.timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
                 errors(String(format: language == .vi ? "thời gian: %.2f ms\n" : "time: %.2f ms\n", ms))
             }
-            if echo { output("\n") }
+            if echo { echoed("\n") }
             return true
         } catch var error as LanguageError {
             failed = true
@@ -67,13 +136,17 @@ public final class StatementRunner {
                 span.endColumn += column - 1
                 error.span = span
             }
-            let shownLine = column > 1 ? String(repeating: " ", count: column - 1) + text : text
+            var shownLine = text
+            if column > 1 {
+                shownLine = text == typed ? sourceLine ?? "" : ""
+                if shownLine.isEmpty { shownLine = String(repeating: " ", count: column - 1) + text }
+            }
             errors(ErrorDisplay.coloured(ErrorDisplay.render(error, line: shownLine, file: file, language: language), colour))
-            if echo { output("\n") }
+            if echo { echoed("\n") }
         } catch let error as LoadError {
             failed = true
             errors(ErrorDisplay.coloured(ErrorDisplay.render(error, at: file.map { "\($0):\(line)" }, language: language), colour))
-            if echo { output("\n") }
+            if echo { echoed("\n") }
         } catch is Stop {
             failed = true
             if !keepGoing { return false }
@@ -84,19 +157,43 @@ public final class StatementRunner {
         return false
     }
 
+    /// The statement and the blank line after its result, for `--echo`: on standard error in csv, json and
+    /// jsonl, which keep standard output for results.
+    private func echoed(_ text: String) {
+        if session.settings.format.isMachineReadable { errors(text) } else { output(text) }
+    }
+
     func write(_ output: Output) {
+        let format = session.settings.format
+        let renderer = Renderers.renderer(for: format)
         switch output {
         case .table(let result):
-            let renderer = Renderers.renderer(for: session.settings.format)
-            self.output(renderer.render(result, settings: session.settings))
-            if !renderer.notesInline {
-                for note in result.notes { errors("note: " + note.text(session.settings.language) + "\n") }
+            writeResult(renderer.render(result, settings: session.settings), format)
+            if !renderer.notesInline && !quiet {
+                // An empty answer is said on standard error too, so a log shows why a file has no rows.
+                if result.table.rowCount == 0 && format != .json {
+                    errors(notePrefix + Message(en: "(no rows)", vi: "(không có dòng nào)").text(session.settings.language) + "\n")
+                }
+                for note in result.notes { errors(notePrefix + note.text(session.settings.language) + "\n") }
             }
         case .text(let lines):
-            self.output(lines.map { $0 + "\n" }.joined())
+            writeResult(renderer.render(text: lines), format)
+        case .report(let lines):
+            report(lines)
         case .nothing:
             break
         }
+    }
+
+    private var notePrefix: String { Shell.notePrefix(session.settings.language) }
+
+    /// In csv an empty line separates a result from the one before it (json documents and json lines need
+    /// nothing); an empty answer without columns is no text at all in csv, and needs no separator.
+    private func writeResult(_ text: String, _ format: OutputFormat) {
+        guard !text.isEmpty else { return }
+        if format == .csv && resultCount > 0 { output("\n") }
+        resultCount += 1
+        output(text)
     }
 
     private func runNestedScript(_ path: String, _ span: SourceSpan?) throws {
@@ -104,28 +201,22 @@ public final class StatementRunner {
             throw LanguageError(Message(en: "scripts run each other more than 16 deep; is one running itself?",
                                         vi: "các kịch bản gọi nhau quá 16 tầng; có kịch bản nào tự gọi chính nó?"), at: span)
         }
-        guard let text = StatementRunner.readScript(path) else {
-            throw LanguageError(Message(en: "cannot read the script '\(path)': it is missing, a folder, or not UTF-8 text",
-                                        vi: "không đọc được kịch bản '\(path)': tệp không có, là thư mục, hoặc không phải văn bản UTF-8"), at: span,
-                                example: "run quarterly.solieu")
+        let resolved = session.path(path)
+        let text: String
+        do {
+            text = try ScriptText.read(resolved)
+        } catch let failure as ScriptText.Failure {
+            throw LanguageError(Message(en: "cannot run \(failure.place): " + failure.reason.en, vi: "không chạy được \(failure.place): " + failure.reason.vi),
+                                at: span, example: "run quarterly.solieu")
         }
         scriptDepth += 1
-        defer { scriptDepth -= 1 }
-        do {
-            try runStatements(ScriptSplitter.statements(text), file: path)
-        } catch is Stop {
-            throw Stop()
+        let outer = session.baseDirectory
+        session.baseDirectory = StatementRunner.scriptFolder(of: resolved)
+        defer {
+            scriptDepth -= 1
+            session.baseDirectory = outer
         }
-    }
-
-    /// A script's text (any readable file or device, `/dev/stdin` included), or nil when it cannot be read
-    /// or is not UTF-8.
-    public static func readScript(_ path: String) -> String? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        return String(validating: handle.readDataToEndOfFile(), as: UTF8.self)
+        try runStatements(text, file: resolved)
     }
 
     static func export(_ result: ResultTable, to path: String, span: SourceSpan, settings: Settings) throws -> String {
@@ -143,7 +234,7 @@ public final class StatementRunner {
             return "xlsx"
         }
         guard let format = Renderers.format(forPath: path) else {
-            throw LanguageError(Message(en: "export writes .csv, .json, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .md hoặc .xlsx"), at: span,
+            throw LanguageError(Message(en: "export writes .csv, .json, .jsonl, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .jsonl, .md hoặc .xlsx"), at: span,
                                 example: "export result.csv")
         }
         // Notes are not data: CSV and JSON files keep them out of the rows (JSON has a notes field).
@@ -154,62 +245,5 @@ public final class StatementRunner {
             throw LanguageError(Message(en: "cannot write '\(path)': \(error.localizedDescription)", vi: "không ghi được '\(path)': \(error.localizedDescription)"), at: span)
         }
         return format.rawValue
-    }
-}
-
-/// Splits a script into statements: one per line, several on a line with `;`, `#` comments dropped,
-/// a line ending in `\` continued on the next. Quotes and backticks protect `;` and `#`.
-enum ScriptSplitter {
-    struct Piece: Equatable {
-        var text: String
-        var line: Int
-        /// Column of the statement's first character on its line.
-        var column: Int
-    }
-
-    static func statements(_ text: String) -> [Piece] {
-        var pieces: [Piece] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
-        if lines.first?.hasPrefix("#!") == true { lines[0] = "" }
-        var index = 0
-        while index < lines.count {
-            var line = lines[index]
-            let lineNumber = index + 1
-            // A trailing backslash continues the statement on the next line.
-            while line.hasSuffix("\\") && index + 1 < lines.count {
-                line.removeLast()
-                index += 1
-                line += " " + lines[index].trimmingCharacters(in: .whitespaces)
-            }
-            index += 1
-            var current = ""
-            var start = 1
-            var column = 1
-            var inQuotes = false, inBackticks = false
-            var previous: Character = " "
-            for character in line {
-                if character == "\"" && !inBackticks { inQuotes.toggle() }
-                if character == "`" && !inQuotes { inBackticks.toggle() }
-                let quoted = inQuotes || inBackticks
-                if !quoted && character == "#" && previous.isWhitespace { break }
-                if !quoted && character == ";" {
-                    add(current, lineNumber, start, &pieces)
-                    current = ""
-                    start = column + 1
-                } else {
-                    current.append(character)
-                }
-                previous = character
-                column += 1
-            }
-            add(current, lineNumber, start, &pieces)
-        }
-        return pieces
-    }
-
-    private static func add(_ text: String, _ line: Int, _ start: Int, _ pieces: inout [Piece]) {
-        let leading = text.prefix(while: { $0 == " " || $0 == "\t" }).count
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if !trimmed.isEmpty { pieces.append(Piece(text: trimmed, line: line, column: start + leading)) }
     }
 }

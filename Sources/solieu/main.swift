@@ -6,6 +6,17 @@ import Formats
 import Language
 import Shell
 
+/// Exit statuses, as a scheduler reads them.
+enum ExitStatus {
+    static let success: Int32 = 0
+    /// A statement failed (an error in a script, or a write that failed).
+    static let statementFailed: Int32 = 1
+    /// The command line is wrong (an unknown option, a bad --format or --set).
+    static let usage: Int32 = 2
+    /// A file named on the command line cannot be read (a script, --load, --init) or --output cannot be written.
+    static let unreadableInput: Int32 = 3
+}
+
 /// solieu's command line: scripts, `-c` statements, standard input, or the interactive prompt.
 struct SolieuCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,18 +25,41 @@ struct SolieuCommand: ParsableCommand {
         discussion: """
         With no script and no -c, statements are read from standard input when it is not a terminal, and \
         the interactive prompt starts when it is. The built-in datasets (reports, gso, gso_regions, \
-        provinces) are loaded first; reports is current. Exit status: 0, or 1 when any statement failed.
+        provinces) are loaded first; reports is current. Relative paths in a script's load, run and export \
+        are taken from the script's folder. The init file $XDG_CONFIG_HOME/solieu/init.solieu (by default \
+        ~/.config/solieu/init.solieu) runs first unless --no-init; LANG=vi_VN.UTF-8 starts in Vietnamese.
+
+        Exit status:
+          0  success (an empty result is a success)
+          1  a statement failed, or the results could not be written
+          2  a usage error on the command line
+          3  a script, --load or --init file cannot be read, or the --output file cannot be written
         """,
         version: "0.1.0")
 
     @Argument(help: ArgumentHelp("Script files (.solieu) to run in order.", valueName: "script"))
     var scripts: [String] = []
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("A statement to run (repeatable).", valueName: "statement"))
+    @Option(name: .customShort("c"), help: ArgumentHelp("Statements to run, separated by ; (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
-    @Option(help: "How results are written: table, csv, json or markdown.")
+    @Option(help: "How results are written: table, csv, json (a document per result), jsonl (an object per row) or markdown.")
     var format: String = "table"
+
+    @Option(help: ArgumentHelp("Write the results to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A parameter for $NAME or ${NAME} in statements (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("Run this file first instead of the init file.", valueName: "file"))
+    var initFile: String?
+
+    @Flag(name: .customLong("no-init"), help: "Do not run the init file.")
+    var noInit = false
+
+    @Flag(help: "Leave out load reports, confirmations and, in csv, json and jsonl, the notes on standard error.")
+    var quiet = false
 
     @Flag(help: "Print each statement before its result (for handouts).")
     var echo = false
@@ -48,8 +82,15 @@ struct SolieuCommand: ParsableCommand {
 
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
-            throw ValidationError("--format takes table, csv, json or markdown, not '\(format)'")
+            throw ValidationError("--format takes table, csv, json, jsonl or markdown, not '\(format)'")
         }
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex,
+                  parameter[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw ValidationError("--set takes NAME=VALUE (a name of letters, digits and _), not '\(parameter)'")
+            }
+        }
+        if initFile != nil && noInit { throw ValidationError("--init and --no-init cannot be used together") }
     }
 
     func run() throws {
@@ -64,47 +105,111 @@ struct SolieuCommand: ParsableCommand {
         }
         let session = Session()
         session.settings.format = OutputFormat(rawValue: format)!
+        session.settings.language = UserEnvironment.language()
+        for parameter in parameters {
+            let equals = parameter.firstIndex(of: "=")!
+            session.parameters[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
+        }
         do {
             try BuiltinData.load(into: session)
         } catch let error as LoadError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
+            writeError(error.description + "\n")
+            throw ExitCode(ExitStatus.statementFailed)
         }
         let runner = StatementRunner(session: session)
         runner.echo = echo
         runner.keepGoing = keepGoing
+        runner.quiet = quiet
+        let language = session.settings.language
+        func cannotRead(_ path: String, _ reason: String) -> ExitCode {
+            let line = Message(en: "\(path): error: cannot read this file: \(reason)", vi: "\(path): lỗi: không đọc được tệp này: \(reason)")
+            writeError(line.text(language) + "\n")
+            return ExitCode(ExitStatus.unreadableInput)
+        }
+        // Every file named on the command line is checked before anything runs, so a scheduler's log
+        // shows a missing file as status 3, not as a half-run report.
+        for path in files + scripts + [initFile].compactMap({ $0 }) {
+            if let reason = UserEnvironment.unreadableReason(path, language: language) { throw cannotRead(path, reason) }
+        }
+        if let output {
+            do {
+                runner.results = try DescriptorWriter(creating: output)
+            } catch let failure as DescriptorWriter.Failure {
+                let line = Message(en: "\(output): error: cannot write this file: \(failure.reason)",
+                                   vi: "\(output): lỗi: không ghi được tệp này: \(failure.reason)")
+                writeError(line.text(language) + "\n")
+                throw ExitCode(ExitStatus.unreadableInput)
+            }
+        }
+        let stop = ExitCode(ExitStatus.statementFailed)
+        let initPath = initFile ?? (noInit ? nil : UserEnvironment.initFilePath())
+        if let initPath, initFile != nil || FileManager.default.fileExists(atPath: initPath) {
+            // The init file sets things up; its confirmations (`language = vi`) would only be noise.
+            let wasQuiet = runner.quiet
+            runner.quiet = true
+            defer { runner.quiet = wasQuiet }
+            do {
+                guard try runner.runScriptFile(initPath) else { throw stop }
+            } catch let failure as ScriptText.Failure {
+                runner.reportUnreadable(failure)
+                throw ExitCode(ExitStatus.unreadableInput)
+            }
+        }
         for path in files {
             let started = DispatchTime.now()
-            guard runner.run("load \(path)") else { throw ExitCode(1) }
+            guard runner.run("load \(path)") else { throw stop }
             if stats, let dataset = try? session.current() {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
                 let bytes = dataset.table.byteCount, rows = max(dataset.table.rowCount, 1)
-                print("stats: load \(String(format: "%.3f", seconds)) s; columns hold \(bytes) bytes (\(String(format: "%.2f", Double(bytes) / Double(rows))) bytes/row); resident memory after load \(ProcessMemory.residentBytes() / 1_048_576) MiB")
+                runner.report(["stats: load \(String(format: "%.3f", seconds)) s; columns hold \(bytes) bytes (\(String(format: "%.2f", Double(bytes) / Double(rows))) bytes/row); resident memory after load \(ProcessMemory.residentBytes() / 1_048_576) MiB"])
             }
         }
         var ranSomething = !files.isEmpty
         for statement in statements {
             ranSomething = true
-            if !runner.run(statement) && !keepGoing { throw ExitCode(1) }
+            if !runner.runScript(statement, file: nil) && !keepGoing { throw stop }
         }
         for script in scripts {
             ranSomething = true
-            guard let text = StatementRunner.readScript(script) else {
-                FileHandle.standardError.write(Data("\(script): error: cannot read this script file: it is missing, a folder, or not UTF-8 text\n".utf8))
-                throw ExitCode(1)
+            do {
+                if try !runner.runScriptFile(script) && !keepGoing { throw stop }
+            } catch let failure as ScriptText.Failure {
+                runner.reportUnreadable(failure)
+                throw ExitCode(ExitStatus.unreadableInput)
             }
-            if !runner.runScript(text, file: script) && !keepGoing { throw ExitCode(1) }
         }
         if !ranSomething {
             if isatty(0) == 0 {
-                let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                runner.runScript(input, file: "<stdin>")
+                do {
+                    _ = try runner.runStandardInput()
+                } catch let failure as ScriptText.Failure {
+                    runner.reportUnreadable(failure)
+                    throw ExitCode(ExitStatus.unreadableInput)
+                }
             } else {
+                // At the prompt a typo is corrected on the next line; leaving it is a success.
                 InteractiveShell(runner: runner).run()
+                return
             }
         }
-        if runner.failed { throw ExitCode(1) }
+        if runner.failed { throw stop }
     }
 }
 
-SolieuCommand.main()
+/// Writes `text` to standard error, quietly giving up when it cannot be written.
+func writeError(_ text: String) {
+    try? DescriptorWriter(descriptor: 2).write(text)
+}
+
+// swift-argument-parser reports usage errors with EX_USAGE (64); solieu documents 2, as most tools do.
+do {
+    var command = try SolieuCommand.parseAsRoot()
+    try command.run()
+} catch {
+    let code = SolieuCommand.exitCode(for: error)
+    if code == .validationFailure {
+        writeError(SolieuCommand.fullMessage(for: error) + "\n")
+        exit(ExitStatus.usage)
+    }
+    SolieuCommand.exit(withError: error)
+}

@@ -90,7 +90,7 @@ import Testing
         let path = folder + "/households.csv"
         try generated.csv.write(toFile: path, atomically: true, encoding: .utf8)
         let session = Session()
-        guard case .text(let report) = try session.run("load \(path) as h") else {
+        guard case .report(let report) = try session.run("load \(path) as h") else {
             Issue.record("load gave no report")
             return session
         }
@@ -335,7 +335,7 @@ import Testing
     @Test func rateMeasureShowAndCompare() throws {
         let session = try Self.loadedSession()
         let rows = Self.generated.rows
-        guard case .text(let confirmation) = try session.run("measure rate = 100 * mean(poor)") else {
+        guard case .report(let confirmation) = try session.run("measure rate = 100 * mean(poor)") else {
             Issue.record("measure gave no text")
             return
         }

@@ -12,8 +12,7 @@ import Testing
 /// scratch path of the brief, `<repo>/.build-langtests/debug/solieu`, is tried.
 ///
 /// The child gets a nearly empty environment (no SOLIEU_DATA, HOME in a temporary folder) and runs in a
-/// temporary directory, so these tests also show that the program finds its datasets by walking up from
-/// its own location.
+/// temporary directory, so these tests also show that the program carries its built-in datasets.
 @Suite struct ShellBinaryTests {
     static let binary: String? = {
         let fm = FileManager.default
@@ -44,13 +43,14 @@ import Testing
 
     /// Runs the program with `arguments` in `folder`; standard input is `stdin` (a file, so not a terminal)
     /// or /dev/null.
-    static func run(_ arguments: [String], stdin: String? = nil, in folder: String) throws -> Run {
-        let binary = try #require(Self.binary, "the solieu binary was not found next to the test bundle; build with `swift build --build-tests`")
+    static func run(_ arguments: [String], stdin: String? = nil, in folder: String, environment: [String: String] = [:],
+                    binary chosen: String? = nil) throws -> Run {
+        let binary = try chosen ?? #require(Self.binary, "the solieu binary was not found next to the test bundle; build with `swift build --build-tests`")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8", "NO_COLOR": "1"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "LANG": "C.UTF-8", "NO_COLOR": "1"].merging(environment) { $1 }
         let outPath = folder + "/.stdout", errPath = folder + "/.stderr"
         FileManager.default.createFile(atPath: outPath, contents: nil)
         FileManager.default.createFile(atPath: errPath, contents: nil)
@@ -193,10 +193,9 @@ import Testing
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try Self.run(["--format", "nonsense", "-c", "count"], in: folder)
-        #expect(run.status != 0)
-        #expect(run.status == 64)  // EX_USAGE, as swift-argument-parser reports a validation error
+        #expect(run.status == 2)
         #expect(run.stdout == "")
-        #expect(run.stderr.hasPrefix("Error: --format takes table, csv, json or markdown, not 'nonsense'\n"))
+        #expect(run.stderr.hasPrefix("Error: --format takes table, csv, json, jsonl or markdown, not 'nonsense'\n"))
     }
 
     @Test func otherFormats() throws {
@@ -210,12 +209,13 @@ import Testing
         #expect(markdown.stdout.hasPrefix("| province"))
     }
 
-    /// A missing script file is an error with exit 1.
+    /// A missing script file is refused before anything runs, with exit 3.
     @Test func missingScript() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try Self.run(["nowhere.solieu"], in: folder)
-        #expect(run.status == 1)
-        #expect(run.stderr == "nowhere.solieu: error: cannot read this script file: it is missing, a folder, or not UTF-8 text\n")
+        let run = try Self.run(["-c", "count", "nowhere.solieu"], in: folder)
+        #expect(run.status == 3)
+        #expect(run.stdout == "")
+        #expect(run.stderr == "nowhere.solieu: error: cannot read this file: there is no such file; check the path\n")
     }
 }

@@ -42,7 +42,7 @@ extension Verb {
             }
             let dataset = try session.dataset(named: name)
             session.currentName = dataset.name
-            return .text([Message(en: "using \(dataset.name): \(dataset.table.rowCount) rows × \(dataset.table.columns.count) columns",
+            return .report([Message(en: "using \(dataset.name): \(englishCount(dataset.table.rowCount, "row")) × \(englishCount(dataset.table.columns.count, "column"))",
                                   vi: "đang dùng \(dataset.name): \(dataset.table.rowCount) dòng × \(dataset.table.columns.count) cột").text(session.settings.language)])
         })
 
@@ -67,7 +67,7 @@ extension Verb {
             // The name is made usable before loading, so that the report and the datasets kept beside the
             // data (NAME_totals, NAME_rejects) carry it too.
             let (name, nameNote) = NameSpelling.datasetName(arguments.name ?? TableLoader.defaultTableName(text), position: session.order.count)
-            let result = try session.loader(text, name, arguments.options)
+            let result = try session.loader(session.path(text), name, arguments.options)
             let vietnamese = session.settings.language == .vi
             let language = session.settings.language
             let added = session.add(Dataset(table: result.table, origin: text, loadNotes: result.report.lines(vietnamese: vietnamese)), makeCurrent: true)
@@ -78,6 +78,6 @@ extension Verb {
                 lines.append(Message(en: "also loaded \(name): \(companion.rowCount) row\(companion.rowCount == 1 ? "" : "s") (see it with: use \(name))",
                                      vi: "cũng đã nạp \(name): \(companion.rowCount) dòng (xem bằng: use \(name))").text(language))
             }
-            return .text(lines + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)])
+            return .report(lines + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)])
         })
 }

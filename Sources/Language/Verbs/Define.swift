@@ -28,7 +28,7 @@ extension Verb {
                 dataset.derivedColumns[column.name] = definition.expression.sourceText
             }
             let shown = NameSpelling.typed(column.name)
-            return .text([Message(en: "added column \(shown) (\(column.type.rawValue), \(column.count - column.missingCount) values, \(column.missingCount) missing) to \(dataset.name)",
+            return .report([Message(en: "added column \(shown) (\(column.type.rawValue), \(englishCount(column.count - column.missingCount, "value")), \(column.missingCount) missing) to \(dataset.name)",
                                   vi: "đã thêm cột \(shown) (\(column.type.rawValue), \(column.count - column.missingCount) giá trị, thiếu \(column.missingCount)) vào \(dataset.name)").text(session.settings.language)]
                          + aliasNotes.map { $0.text(session.settings.language) })
         })
@@ -59,7 +59,7 @@ extension Verb {
             }
             let replacing = replaced.isEmpty ? "" : " (replaces the earlier \(replaced.sorted().joined(separator: ", ")))"
             let replacingVi = replaced.isEmpty ? "" : " (thay cho \(replaced.sorted().joined(separator: ", ")) trước đó)"
-            return .text([Message(en: "measure \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (a percentage: changes in percentage points)" : "")\(replacing)",
+            return .report([Message(en: "measure \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (a percentage: changes in percentage points)" : "")\(replacing)",
                                   vi: "chỉ số \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (phần trăm: thay đổi tính bằng điểm phần trăm)" : "")\(replacingVi)").text(session.settings.language)])
         })
 }

@@ -8,17 +8,18 @@ extension Verb {
         details: Message(en: "`help` lists every verb with one line; `help VERB` gives its syntax, what it does and examples that run on the built-in data. `set language vi` switches help and messages to Vietnamese.",
                          vi: "`help` liệt kê mọi lệnh, mỗi lệnh một dòng; `help LỆNH` cho cú pháp, ý nghĩa và ví dụ chạy được trên dữ liệu có sẵn. `set language en` chuyển sang tiếng Anh."),
         examples: ["help", "help compare"],
-        action: { statement, session in .text(helpText(statement, session)) })
+        action: { statement, session in .text(try helpText(statement, session)) })
 }
 
-func helpText(_ statement: Statement, _ session: Session) -> [String] {
+/// The help lines for `help` or `help VERB`.
+/// - Throws: `LanguageError` at the topic when no verb is called so, with the nearest names.
+func helpText(_ statement: Statement, _ session: Session) throws -> [String] {
     let language = session.settings.language
     let vi = language == .vi
     if let topic = statement.rawArgument?.text, !topic.isEmpty {
         guard let verb = VerbRegistry.verb(named: topic) else {
-            let near = Suggestions.nearest(topic, among: VerbRegistry.allNames)
-            return [vi ? "không có lệnh '\(topic)'" + (near.isEmpty ? "" : "; có phải ý bạn là \(near.joined(separator: ", "))?")
-                       : "there is no verb '\(topic)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")]
+            throw LanguageError(Message(en: "there is no verb '\(topic)'", vi: "không có lệnh '\(topic)'"), at: statement.rawArgument?.span,
+                                suggestions: Suggestions.nearest(topic, among: VerbRegistry.allNames), example: "help")
         }
         var lines = [verb.syntax, "", verb.summary.text(language) + ".", ""]
         lines += wrap(verb.details.text(language), width: 88)
@@ -33,6 +34,8 @@ func helpText(_ statement: Statement, _ session: Session) -> [String] {
     for verb in VerbRegistry.all {
         lines.append("  " + verb.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + verb.summary.text(language))
     }
+    lines.append("  " + "quit".padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                 + (vi ? "rời dấu nhắc (cũng: exit, thoát, Ctrl-D)" : "leave the prompt (also: exit, Ctrl-D)"))
     lines += [""] + (vi ? [
         "Bộ lọc: cột=giá trị, cột=a,b, cột=2021..2023, cột<giá trị (cả != <= > >=); gõ không dấu cũng được.",
         "Tên có dấu cách hoặc dấu câu: viết trong dấu ` (sum `Số hộ nghèo`) hoặc bằng tên gọi thay thế (sum so_ho_ngheo); describe liệt kê.",

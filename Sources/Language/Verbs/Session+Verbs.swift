@@ -4,9 +4,9 @@ extension Verb {
     static let export = Verb(
         name: "export", arguments: .raw,
         syntax: "export PATH [excel]",
-        summary: Message(en: "write the last result to a file (.csv, .json, .md or .xlsx)", vi: "ghi kết quả gần nhất ra tệp (.csv, .json, .md hoặc .xlsx)"),
-        details: Message(en: "The format follows the extension. CSV and JSON keep numbers at full precision; Markdown is laid out as shown. An .xlsx workbook has a bold, frozen header row, numbers as numbers with a number format showing the decimals the table shows, and at most 1,048,576 rows (a larger result is refused before anything is written). export FILE.csv excel writes CSV that Excel on a Vietnamese Windows opens by double-click: UTF-8 with a byte-order mark, ; between fields, decimal comma, CRLF; solieu loads it back as it was.",
-                         vi: "Định dạng theo phần mở rộng. CSV và JSON giữ nguyên độ chính xác của số; Markdown giữ cách trình bày. Sổ tính .xlsx có dòng tiêu đề in đậm và cố định, số được ghi là số với định dạng hiện đúng số chữ số thập phân như bảng, và tối đa 1.048.576 dòng (kết quả lớn hơn bị từ chối trước khi ghi). export FILE.csv excel ghi tệp CSV mà Excel trên Windows tiếng Việt mở đúng khi bấm đúp: UTF-8 có BOM, dấu ; giữa các trường, dấu phẩy thập phân, CRLF; solieu nạp lại được đúng như cũ."),
+        summary: Message(en: "write the last result to a file (.csv, .json, .jsonl, .md or .xlsx)", vi: "ghi kết quả gần nhất ra tệp (.csv, .json, .jsonl, .md hoặc .xlsx)"),
+        details: Message(en: "The format follows the extension. CSV and JSON keep numbers at full precision; Markdown is laid out as shown. An .xlsx workbook has a bold, frozen header row, numbers as numbers with a number format showing the decimals the table shows, and at most 1,048,576 rows (a larger result is refused before anything is written). export FILE.csv excel writes CSV that Excel on a Vietnamese Windows opens by double-click: UTF-8 with a byte-order mark, ; between fields, decimal comma, CRLF; solieu loads it back as it was. In a script, a relative path is taken from the script's folder.",
+                         vi: "Định dạng theo phần mở rộng. CSV và JSON giữ nguyên độ chính xác của số; Markdown giữ cách trình bày. Sổ tính .xlsx có dòng tiêu đề in đậm và cố định, số được ghi là số với định dạng hiện đúng số chữ số thập phân như bảng, và tối đa 1.048.576 dòng (kết quả lớn hơn bị từ chối trước khi ghi). export FILE.csv excel ghi tệp CSV mà Excel trên Windows tiếng Việt mở đúng khi bấm đúp: UTF-8 có BOM, dấu ; giữa các trường, dấu phẩy thập phân, CRLF; solieu nạp lại được đúng như cũ. Trong kịch bản, đường dẫn tương đối tính từ thư mục của kịch bản."),
         examples: ["compare province=Ninh Bình year=2021..2023 rate", "export docs/examples/out/q4.xlsx", "export docs/examples/out/q4.csv excel"],
         action: { statement, session in
             guard let path = statement.rawArgument?.text, !path.isEmpty else {
@@ -20,7 +20,7 @@ extension Verb {
                 throw LanguageError(Message(en: "export is not available here", vi: "không xuất được ở đây"), at: statement.verb.span)
             }
             let written = try exporter(result, path, statement.rawArgument!.span)
-            return .text([Message(en: "wrote \(result.table.rowCount) rows to \(path) (\(written))", vi: "đã ghi \(result.table.rowCount) dòng vào \(path) (\(written))").text(session.settings.language)])
+            return .report([Message(en: "wrote \(englishCount(result.table.rowCount, "row")) to \(path) (\(written))", vi: "đã ghi \(result.table.rowCount) dòng vào \(path) (\(written))").text(session.settings.language)])
         })
 
     static let explain = Verb(
@@ -54,8 +54,8 @@ extension Verb {
         name: "run", arguments: .raw,
         syntax: "run FILE.solieu",
         summary: Message(en: "run the statements of a script file", vi: "chạy các câu lệnh trong một tệp kịch bản"),
-        details: Message(en: "One statement per line (or separated by ;), # starts a comment. The first error stops the script and names FILE:LINE:COLUMN.",
-                         vi: "Mỗi dòng một câu lệnh (hoặc ngăn bởi ;), # bắt đầu chú thích. Lỗi đầu tiên dừng kịch bản và nêu TỆP:DÒNG:CỘT."),
+        details: Message(en: "One statement per line (or separated by ;), # starts a comment. The first error stops the script and names FILE:LINE:COLUMN. Relative paths in the script (load, run, export) are taken from its own folder; $NAME is a parameter given with solieu --set NAME=VALUE.",
+                         vi: "Mỗi dòng một câu lệnh (hoặc ngăn bởi ;), # bắt đầu chú thích. Lỗi đầu tiên dừng kịch bản và nêu TỆP:DÒNG:CỘT. Đường dẫn tương đối trong kịch bản (load, run, export) tính từ thư mục của chính kịch bản; $TÊN là tham số cho bằng solieu --set TÊN=GIÁ_TRỊ."),
         examples: [],
         action: { statement, session in
             guard let path = statement.rawArgument?.text, !path.isEmpty else {

@@ -16,7 +16,7 @@ extension Verb {
                                     at: statement.verb.span, example: "sheets docs/examples/so_tinh_theo_vung.xlsx")
             }
             let path = LoadArguments.unquote(raw.text.trimmingCharacters(in: .whitespaces))
-            let list = try XLSXReader.sheets(path: path)
+            let list = try XLSXReader.sheets(path: session.path(path))
             let vi = session.settings.language == .vi
             let table = try Table(name: "sheets", columns: [
                 Column(name: "#", type: .integer, values: list.map { .integer(Int64($0.number)) }),

@@ -29,7 +29,12 @@ func filterPlan(_ statement: Statement, _ session: Session) throws -> [Message] 
     let dataset = try session.current(at: statement.verb.span)
     var lines = [Message(en: "start from \(dataset.name): \(dataset.table.rowCount) rows", vi: "bắt đầu từ \(dataset.name): \(dataset.table.rowCount) dòng")]
     guard !statement.clauses.filters.isEmpty else { return lines }
-    let (_, steps) = try Binder(dataset: dataset).select(statement.clauses.filters, fused: false)
+    let steps: [FilterStep]
+    do {
+        steps = try Binder(dataset: dataset).select(statement.clauses.filters, fused: false).steps
+    } catch let empty as EmptyAnswer {
+        steps = empty.steps
+    }
     for step in steps {
         var matched = ""
         if !step.matchedValues.isEmpty, step.matchedValues.count <= 5 {

@@ -5,6 +5,8 @@ import Language
 protocol ResultRenderer {
     /// The result as text for standard output (ending in a newline).
     func render(_ result: ResultTable, settings: Settings) -> String
+    /// Text a statement was asked for (help, explain) in this format, ending in a newline.
+    func render(text lines: [String]) -> String
     /// Whether notes go into the output itself (table, markdown) or to standard error (csv, json keep
     /// standard output machine-readable).
     var notesInline: Bool { get }
@@ -16,6 +18,7 @@ enum Renderers {
         case .table: TextTableRenderer()
         case .csv: CSVRenderer()
         case .json: JSONRenderer()
+        case .jsonl: JSONLinesRenderer()
         case .markdown: MarkdownRenderer()
         }
     }
@@ -25,12 +28,20 @@ enum Renderers {
         switch path.split(separator: ".").last.map({ $0.lowercased() }) {
         case "csv": .csv
         case "json": .json
+        case "jsonl", "ndjson": .jsonl
         case "md", "markdown": .markdown
         case "txt": .table
         default: nil
         }
     }
 }
+
+extension ResultRenderer {
+    func render(text lines: [String]) -> String { lines.map { $0 + "\n" }.joined() }
+}
+
+/// `note: `, or `lưu ý: ` in Vietnamese, before each note under a table or on standard error.
+func notePrefix(_ language: Language) -> String { language == .vi ? "lưu ý: " : "note: " }
 
 /// An aligned text table: text left, numbers right, columns three spaces apart, notes underneath.
 struct TextTableRenderer: ResultRenderer {
@@ -54,16 +65,17 @@ struct TextTableRenderer: ResultRenderer {
             }
             return String(padded.joined(separator: "   ").reversed().drop(while: { $0 == " " }).reversed())
         }
-        var out = line(headers) + "\n"
+        // An empty answer found before its columns were known (a filter kept no row) has no header.
+        var out = table.columns.isEmpty ? "" : line(headers) + "\n"
         for row in 0..<shown { out += line(cells.map { $0[row] }) + "\n" }
         cells.removeAll()
         if table.rowCount == 0 { out += Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language) + "\n" }
         if shown < table.rowCount {
             let more = table.rowCount - shown
-            out += "note: " + Message(en: "\(more) more rows not shown (set rows \(table.rowCount) to see all)",
+            out += notePrefix(settings.language) + Message(en: "\(more) more \(more == 1 ? "row" : "rows") not shown (set rows \(table.rowCount) to see all)",
                                       vi: "còn \(more) dòng không hiển thị (set rows \(table.rowCount) để xem hết)").text(settings.language) + "\n"
         }
-        for note in result.notes { out += "note: " + note.text(settings.language) + "\n" }
+        for note in result.notes { out += notePrefix(settings.language) + note.text(settings.language) + "\n" }
         return out
     }
 }
@@ -74,15 +86,24 @@ struct CSVRenderer: ResultRenderer {
 
     func render(_ result: ResultTable, settings: Settings) -> String {
         let table = result.table
-        var out = table.columns.map { CSVRenderer.field(result.header(of: $0)) }.joined(separator: ",") + "\n"
+        guard !table.columns.isEmpty else { return "" }
+        // With one column an empty cell is written "", so that no row is a blank line (blank lines separate results).
+        let single = table.columns.count == 1
+        var out = table.columns.map { CSVRenderer.field(result.header(of: $0), quoteEmpty: single) }.joined(separator: ",") + "\n"
         for row in 0..<table.rowCount {
-            out += table.columns.map { CSVRenderer.field(plainCell($0.value(at: row))) }.joined(separator: ",") + "\n"
+            out += table.columns.map { CSVRenderer.field(plainCell($0.value(at: row)), quoteEmpty: single) }.joined(separator: ",") + "\n"
         }
         return out
     }
 
-    static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    /// Text as a one-column table headed `text`, a row per line.
+    func render(text lines: [String]) -> String {
+        "text\n" + lines.map { CSVRenderer.field($0, quoteEmpty: true) + "\n" }.joined()
+    }
+
+    static func field(_ text: String, quoteEmpty: Bool = false) -> String {
+        if text.isEmpty { return quoteEmpty ? "\"\"" : "" }
+        return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
@@ -101,6 +122,11 @@ struct JSONRenderer: ResultRenderer {
         }
         out += "],\"notes\":[" + result.notes.map { JSONRenderer.string($0.text(settings.language)) }.joined(separator: ",") + "]}\n"
         return out
+    }
+
+    /// Text as `{"text":[lines…]}`.
+    func render(text lines: [String]) -> String {
+        "{\"text\":[" + lines.map(JSONRenderer.string).joined(separator: ",") + "]}\n"
     }
 
     static func value(_ v: Value) -> String {
@@ -130,12 +156,36 @@ struct JSONRenderer: ResultRenderer {
     }
 }
 
+/// JSON Lines: one object per row, keyed by the column headers; notes go to standard error.
+struct JSONLinesRenderer: ResultRenderer {
+    var notesInline: Bool { false }
+
+    func render(_ result: ResultTable, settings: Settings) -> String {
+        let table = result.table
+        let names = table.columns.map { JSONRenderer.string(result.header(of: $0)) }
+        var out = ""
+        for row in 0..<table.rowCount {
+            out += "{" + table.columns.indices.map { names[$0] + ":" + JSONRenderer.value(table.columns[$0].value(at: row)) }.joined(separator: ",") + "}\n"
+        }
+        return out
+    }
+
+    /// Text as one `{"text":"…"}` object per line.
+    func render(text lines: [String]) -> String {
+        lines.map { "{\"text\":" + JSONRenderer.string($0) + "}\n" }.joined()
+    }
+}
+
 /// A Markdown pipe table with the same formatting as the text table, notes as lines under it.
 struct MarkdownRenderer: ResultRenderer {
     var notesInline: Bool { true }
 
     func render(_ result: ResultTable, settings: Settings) -> String {
         let table = result.table
+        guard !table.columns.isEmpty else {
+            let empty = Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language) + "\n"
+            return empty + result.notes.map { "Note: " + $0.text(settings.language) + "\n" }.joined()
+        }
         let headers = table.columns.map { MarkdownRenderer.escape(result.header(of: $0)) }
         var out = "| " + headers.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { $0.type.isNumeric ? "---:|" : "---|" }.joined() + "\n"

@@ -1,0 +1,35 @@
+import Foundation
+import Language
+
+/// What the user's environment says about a new session: the language of the locale and where the init
+/// file lives (XDG base directories).
+public enum UserEnvironment {
+    /// Vietnamese when the locale is (LC_ALL, else LC_MESSAGES, else LANG, as POSIX orders them), e.g.
+    /// `vi_VN.UTF-8`; English otherwise.
+    public static func language(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return locale.lowercased().hasPrefix("vi") ? .vi : .en
+    }
+
+    /// `$XDG_CONFIG_HOME/solieu/init.solieu`, by default `~/.config/solieu/init.solieu`.
+    public static func initFilePath(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.config")
+        return config + "/solieu/init.solieu"
+    }
+
+    /// Why the file at `path` cannot be opened for reading, or nil when it can.
+    public static func unreadableReason(_ path: String, language: Language) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return Message(en: "there is no such file; check the path", vi: "không có tệp này; hãy kiểm tra đường dẫn").text(language)
+        }
+        if isDirectory.boolValue {
+            return Message(en: "this is a folder, not a file", vi: "đây là thư mục, không phải tệp").text(language)
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        close(fd)
+        return nil
+    }
+}
