@@ -270,17 +270,15 @@ public enum CSVReader {
         return (zip(cuts, cuts.dropFirst()).map { $0..<$1 }, !hasQuotes.contains(true))
     }
 
-    /// The number of `"` bytes in `range`, eight bytes per step (the zero-byte trick, counted exactly:
-    /// `((x & 0x7F…) + 0x7F…) | x` has a clear top bit exactly where a byte of `x` is zero).
+    /// The number of `"` bytes in `range`, eight bytes per step (`CSVTokenizer.zeroBytes` marks them exactly).
     static func countQuotes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let pattern = UInt64(CSVTokenizer.quote) &* CSVTokenizer.lowBytes
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var count = 0
         var i = range.lowerBound
         while i + 8 <= range.upperBound {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ pattern
-            count += (~(((x & low7) &+ low7) | x) & CSVTokenizer.highBits).nonzeroBitCount
+            count += CSVTokenizer.zeroBytes(x).nonzeroBitCount
             i += 8
         }
         while i < range.upperBound {
