@@ -81,9 +81,25 @@ struct CSVRenderer: ResultRenderer {
         return out
     }
 
+    /// `text` as one CSV field: quoted when it holds a comma, quote, LF or CR, its quotes doubled.
+    ///
+    /// Tested byte by byte, not by `Character`: a grapheme such as `\r\n`, or `,` followed by a combining
+    /// mark, is one Character equal to none of these, yet its bytes end a field or a record for any reader.
+    /// Leading and trailing spaces are quoted too, so a reader that trims unquoted fields keeps them.
     static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        let utf8 = text.utf8
+        let needsQuotes = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20
+        guard needsQuotes else { return text }
+        var out = "\""
+        out.reserveCapacity(utf8.count + 2)
+        // Doubling quotes by scalar: replacingOccurrences compares Characters and would miss `"` + a combining mark.
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out.unicodeScalars.append(scalar) }
+            out.unicodeScalars.append(scalar)
+        }
+        out += "\""
+        return out
     }
 }
 
