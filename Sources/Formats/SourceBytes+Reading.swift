@@ -21,7 +21,7 @@ struct FileMemory {
     ///   truncated or rewritten while it was read); no partial bytes are returned.
     static func readRegularFile(_ fd: Int32, size: Int, path: String,
                                 minimumPerPart: Int = minimumBytesToSplit, blockSize: Int = blockSize) throws -> FileMemory {
-        let memory = try allocate(size, path: path)
+        let memory = allocate(size)
         let pieces = Parallel.ranges(size, minimumPerRange: minimumPerPart)
         // Each piece answers with the errno of a failed read, or -1 when the file ended early, or 0.
         let outcomes = Parallel.map(pieces.count) { readRange(fd, pieces[$0], blockSize: blockSize, into: memory.bytes) }
@@ -55,23 +55,13 @@ struct FileMemory {
         return FileMemory(bytes: UnsafeMutableBufferPointer(rebasing: copy[0..<bytes.count]), free: { copy.deallocate() })
     }
 
-    /// Fresh memory for `size` bytes: an anonymous mapping aligned to 2 MiB, so the kernel can back it with
-    /// huge pages, and populated at once, which costs less than a page fault per 4 KiB as the reads fill it.
-    private static func allocate(_ size: Int, path: String) throws -> FileMemory {
-        guard size > 0 else { return FileMemory(bytes: UnsafeMutableBufferPointer(start: nil, count: 0), free: {}) }
-        let hugePage = 2 << 20
-        let mapped = size + hugePage
-        guard let base = mmap(nil, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), base != MAP_FAILED else {
-            throw SourceBytes.readError(path, errno)
-        }
-        let start = base + (hugePage - Int(bitPattern: base) % hugePage) % hugePage
-        #if os(Linux)
-        _ = madvise(start, size, MADV_HUGEPAGE)
-        // MADV_POPULATE_WRITE (Linux 5.14); where it is unknown the pages are simply faulted in by the reads.
-        _ = madvise(start, size, 23)
-        #endif
-        return FileMemory(bytes: UnsafeMutableBufferPointer(start: start.assumingMemoryBound(to: UInt8.self), count: size),
-                          free: { munmap(base, mapped) })
+    /// Fresh memory for `size` bytes. Its pages are faulted in by the reads themselves, so on two cores
+    /// the two parts share that cost. (Asking for huge pages, or populating the memory up front, measured
+    /// slower on a busy machine: the kernel compacts memory to find huge pages, or does the work on one core.)
+    private static func allocate(_ size: Int) -> FileMemory {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 64)
+        let bytes = UnsafeMutableBufferPointer(start: memory.baseAddress!.bindMemory(to: UInt8.self, capacity: max(size, 1)), count: size)
+        return FileMemory(bytes: bytes, free: { memory.deallocate() })
     }
 
     /// Reads the bytes of `range` of the file with `pread`, block by block.
