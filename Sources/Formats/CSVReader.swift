@@ -139,6 +139,9 @@ public enum CSVReader {
             for (c, profile) in chunkProfiles.enumerated() { profiles[c].merge(profile) }
         }
         let plans = profiles.map { ColumnPlan.decide($0, delimiter: delimiter) }
+        for (c, plan) in plans.enumerated() where plan.kind == .decimal {
+            if let field = profiles[c].firstBeyondDecimal { throw beyondDecimalError(source, field, column: names[c]) }
+        }
         let blankLines = profiling.reduce(blankLinesAbove) { $0 + $1.0.blankLines }
         if blankLines > 0 {
             notes.append(LoadNote(en: "\(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped", vi: "đã bỏ qua \(blankLines) dòng trống"))
@@ -337,6 +340,20 @@ public enum CSVReader {
                                 vi: "dòng tiêu đề có tên cột trùng, đã đánh số cho khác nhau: \(list)"))
         }
         return (names, unnamed)
+    }
+
+    /// The error for a number too large for a decimal (it would read as infinity), at the field's place.
+    static func beyondDecimalError(_ source: SourceBytes, _ field: BeyondDecimalField, column: String) -> LoadError {
+        let shown = field.prefix + (field.length > 24 ? "…" : "")
+        let size = field.length > 24 ? " (\(field.length) characters)" : ""
+        // A field of a repaired row may lie outside the file's bytes: then the error names the file only.
+        let offset = source.buffer.baseAddress.map { field.start - $0 } ?? -1
+        let position = offset >= 0 && offset < source.count ? source.position(of: offset) : nil
+        return LoadError(file: source.name, position: position,
+                         reason: "column '\(column)': the number '\(shown)'\(size) is beyond the range of a decimal number (about ±1.8e308)",
+                         hint: "a value this large is most likely a damaged cell: correct it, or leave the cell empty if the value is unknown",
+                         vi: "cột '\(column)': số '\(shown)'\(size.replacingOccurrences(of: "characters", with: "ký tự")) vượt quá phạm vi của số thập phân (khoảng ±1,8e308)",
+                         hintVi: "giá trị lớn như vậy nhiều khả năng là ô bị hỏng: hãy sửa lại, hoặc để trống ô nếu chưa biết giá trị")
     }
 
     /// A syntax error at its place; for a data row, the hint also says how to load the other rows.

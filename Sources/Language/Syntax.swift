@@ -21,6 +21,17 @@ public struct Literal: Sendable, Equatable {
         guard t.contains(where: \.isNumber), t.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
         return Double(t)
     }
+
+    /// The number as exactly as it is written: a whole number within the 64-bit range is an integer
+    /// (`9007199254740993` stays itself), anything else a decimal; nil when `number` is.
+    public var constant: NumericConstant? {
+        guard let d = number else { return nil }
+        var t = text.replacingOccurrences(of: "−", with: "-")
+        if t.hasSuffix("%") { t.removeLast() }
+        if t.hasPrefix("+") { t.removeFirst() }
+        if let whole = Int64(t) { return .integer(whole) }
+        return .decimal(d)
+    }
 }
 
 /// The right-hand side of a filter.
