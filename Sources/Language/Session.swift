@@ -16,7 +16,7 @@ public struct Settings: Sendable, Equatable {
 
 /// How results are written.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, csv, json, markdown
+    case table, csv, json, jsonl, markdown
 }
 
 /// The state statements run against: the datasets, the current one, options, and the last result.

@@ -143,7 +143,7 @@ public final class StatementRunner {
             return "xlsx"
         }
         guard let format = Renderers.format(forPath: path) else {
-            throw LanguageError(Message(en: "export writes .csv, .json, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .md hoặc .xlsx"), at: span,
+            throw LanguageError(Message(en: "export writes .csv, .json, .jsonl, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .jsonl, .md hoặc .xlsx"), at: span,
                                 example: "export result.csv")
         }
         // Notes are not data: CSV and JSON files keep them out of the rows (JSON has a notes field).

@@ -24,7 +24,7 @@ struct SolieuCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("A statement to run (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
-    @Option(help: "How results are written: table, csv, json or markdown.")
+    @Option(help: "How results are written: table, csv, json, jsonl (JSON Lines) or markdown.")
     var format: String = "table"
 
     @Flag(help: "Print each statement before its result (for handouts).")
@@ -48,7 +48,7 @@ struct SolieuCommand: ParsableCommand {
 
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
-            throw ValidationError("--format takes table, csv, json or markdown, not '\(format)'")
+            throw ValidationError("--format takes table, csv, json, jsonl or markdown, not '\(format)'")
         }
     }
 

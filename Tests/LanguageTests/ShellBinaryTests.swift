@@ -196,7 +196,7 @@ import Testing
         #expect(run.status != 0)
         #expect(run.status == 64)  // EX_USAGE, as swift-argument-parser reports a validation error
         #expect(run.stdout == "")
-        #expect(run.stderr.hasPrefix("Error: --format takes table, csv, json or markdown, not 'nonsense'\n"))
+        #expect(run.stderr.hasPrefix("Error: --format takes table, csv, json, jsonl or markdown, not 'nonsense'\n"))
     }
 
     @Test func otherFormats() throws {

@@ -57,7 +57,7 @@ import Testing
         #expect(errors.contains("there is no result to export yet"))
         #expect(runner.run("count"))
         #expect(!runner.run("export \(folder)r.pdf"))
-        #expect(errors.contains("export writes .csv, .json, .md or .xlsx files"))
+        #expect(errors.contains("export writes .csv, .json, .jsonl, .md or .xlsx files"))
         #expect(!runner.run("export /nonexistent-folder/r.csv"))
         #expect(errors.contains("cannot write '/nonexistent-folder/r.csv'"))
     }

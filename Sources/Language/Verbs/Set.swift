@@ -6,8 +6,8 @@ extension Verb {
         syntax: "set [OPTION VALUE]",
         summary: Message(en: "show or change options: language, format, decimals, rows, timer", vi: "xem hoặc đổi tuỳ chọn: language, format, decimals, rows, timer"),
         details: Message(
-            en: "`set` lists the options. language en|vi: help and messages; format table|csv|json|markdown: how results are written; decimals N: decimal places in tables; rows N: rows a table shows before saying how many more there are; timer on|off: print each statement's time.",
-            vi: "`set` liệt kê các tuỳ chọn. language en|vi: ngôn ngữ trợ giúp và thông báo; format table|csv|json|markdown: cách ghi kết quả; decimals N: số chữ số thập phân trong bảng; rows N: số dòng hiển thị trước khi báo còn bao nhiêu; timer on|off: in thời gian của mỗi câu lệnh."),
+            en: "`set` lists the options. language en|vi: help and messages; format table|csv|json|jsonl|markdown: how results are written; decimals N: decimal places in tables; rows N: rows a table shows before saying how many more there are; timer on|off: print each statement's time.",
+            vi: "`set` liệt kê các tuỳ chọn. language en|vi: ngôn ngữ trợ giúp và thông báo; format table|csv|json|jsonl|markdown: cách ghi kết quả; decimals N: số chữ số thập phân trong bảng; rows N: số dòng hiển thị trước khi báo còn bao nhiêu; timer on|off: in thời gian của mỗi câu lệnh."),
         examples: ["set", "set decimals 1", "set decimals 2"],
         action: { statement, session in try changeSetting(statement, session) })
 }
@@ -20,7 +20,7 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
         let vi = s.language == .vi
         return .text([
             "language  \(s.language.rawValue)" + (vi ? "    (en | vi)" : "    (en | vi)"),
-            "format    \(s.format.rawValue)" + "    (table | csv | json | markdown)",
+            "format    \(s.format.rawValue)" + "    (table | csv | json | jsonl | markdown)",
             "decimals  \(s.decimals)",
             "rows      \(s.maxRows)" + (vi ? "    (số dòng hiển thị tối đa)" : "    (rows shown at most)"),
             "timer     \(s.timer ? "on" : "off")",
@@ -35,7 +35,7 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
         guard let l = Language(rawValue: value) else { throw bad("en or vi", "vi") }
         s.language = l
     case "format":
-        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad("table, csv, json or markdown", "csv") }
+        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad("table, csv, json, jsonl or markdown", "csv") }
         s.format = f
     case "decimals":
         guard let n = Int(value), (0...12).contains(n) else { throw bad("a number from 0 to 12", "2") }

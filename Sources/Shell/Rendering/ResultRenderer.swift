@@ -16,6 +16,7 @@ enum Renderers {
         case .table: TextTableRenderer()
         case .csv: CSVRenderer()
         case .json: JSONRenderer()
+        case .jsonl: JSONLinesRenderer()
         case .markdown: MarkdownRenderer()
         }
     }
@@ -25,6 +26,7 @@ enum Renderers {
         switch path.split(separator: ".").last.map({ $0.lowercased() }) {
         case "csv": .csv
         case "json": .json
+        case "jsonl", "ndjson": .jsonl
         case "md", "markdown": .markdown
         case "txt": .table
         default: nil
@@ -76,9 +78,22 @@ struct CSVRenderer: ResultRenderer {
         let table = result.table
         var out = table.columns.map { CSVRenderer.field(result.header(of: $0)) }.joined(separator: ",") + "\n"
         for row in 0..<table.rowCount {
-            out += table.columns.map { CSVRenderer.field(plainCell($0.value(at: row))) }.joined(separator: ",") + "\n"
+            out += table.columns.map { CSVRenderer.field(CSVRenderer.cell($0.value(at: row))) }.joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// A cell as CSV text that a reader gives back with its type: missing is empty, a decimal always has a
+    /// point (`5.0`, never `5`, which would read as an integer), and a decimal with exactly three digits after
+    /// the point gets a fourth (`1.2340`), since `1.234` reads as 1234 where a dot groups thousands.
+    static func cell(_ value: Value) -> String {
+        guard case .decimal(let d) = value else { return plainCell(value) }
+        let text = NumberText.machineDecimal(d)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[1].count == 3, parts[1].allSatisfy(\.isNumber), parts[0].filter(\.isNumber).count <= 3 {
+            return text + "0"
+        }
+        return text
     }
 
     /// `text` as one CSV field: quoted when it holds a comma, quote, LF or CR, its quotes doubled.
@@ -123,7 +138,7 @@ struct JSONRenderer: ResultRenderer {
         switch v {
         case .missing: "null"
         case .integer(let i): String(i)
-        case .decimal(let d): d.isFinite ? NumberText.formatPlain(d) : "null"
+        case .decimal(let d): d.isFinite ? NumberText.machineDecimal(d) : "null"
         case .boolean(let b): b ? "true" : "false"
         case .text(let t): string(t)
         }
@@ -165,7 +180,24 @@ struct MarkdownRenderer: ResultRenderer {
         return out
     }
 
-    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    /// A cell's text that keeps the table one row per line: `\` and `|` escaped with a backslash (as GitHub
+    /// Markdown reads them), and each line end (LF, CR or CRLF) written as `<br>`.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        var previousWasReturn = false
+        // By scalar: `\r\n` is one Character, and a mark after `|` would hide it from a Character test.
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "|": out += "\\|"
+            case "\r": out += "<br>"
+            case "\n": if !previousWasReturn { out += "<br>" }
+            default: out.unicodeScalars.append(scalar)
+            }
+            previousWasReturn = scalar == "\r"
+        }
+        return out
+    }
 }
 
 /// A cell for machine formats: full precision, ASCII minus, empty for missing.
