@@ -41,7 +41,7 @@ import Testing
         }
     }
 
-    /// A table of 1 to 6 columns of every type, 1 to 7 rows, some missing cells, every column with a value.
+    /// A table of 1 to 6 columns of every type, 1 to 7 rows, some missing cells, every column and row with a value.
     static func randomTable(_ rng: inout SeededRandom) throws -> Table {
         let rows = 1 + rng.below(7)
         var columns: [Column] = []
@@ -58,6 +58,14 @@ import Testing
             for row in 1..<max(rows, 1) where rng.below(5) == 0 { values[row] = .missing }
             columns.append(Column(name: name, values: values))
         }
+        // A row of nothing but missing cells is an empty line of separators in CSV, which the reader drops
+        // with a note (as it drops Excel's empty rows): keep one cell of every row present.
+        let first = columns[0]
+        var firstValues = (0..<rows).map { first.value(at: $0) }
+        for row in 0..<rows where columns.allSatisfy({ $0.value(at: row).isMissing }) {
+            firstValues[row] = (0..<rows).map { first.value(at: $0) }.first { !$0.isMissing }!
+        }
+        columns[0] = Column(name: first.name, values: firstValues)
         return try Table(name: "t", columns: columns)
     }
 
