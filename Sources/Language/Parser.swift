@@ -162,7 +162,7 @@ public struct Parser {
         }
         advance()
         if token.kind == .quoted { return .text(token.text, token.span) }
-        if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
+        if let n = Literal(text: token.text, quoted: false, span: token.span).constant { return .number(n, token.span) }
         return .name(Name(text: token.text, span: token.span))
     }
 
@@ -357,7 +357,7 @@ public struct Parser {
             return .text(token.text, token.span)
         case .word:
             advance()
-            if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
+            if let n = Literal(text: token.text, quoted: false, span: token.span).constant { return .number(n, token.span) }
             let name = Name(text: token.text, span: token.span)
             if let open = peek, open.kind == .leftParen {
                 try nest(open)

@@ -60,7 +60,8 @@ public struct Filter: Sendable, Equatable {
 
 /// Row-level and aggregate expressions (`100 * mean(poor)`, `if(urban=1, income, 0)`).
 public indirect enum Expression: Sendable, Equatable {
-    case number(Double, SourceSpan)
+    /// A number as written: a whole number exact in 64 bits, anything else a double.
+    case number(NumericConstant, SourceSpan)
     case text(String, SourceSpan)
     case name(Name)
     case call(Name, [Expression], SourceSpan)
@@ -78,7 +79,7 @@ public indirect enum Expression: Sendable, Equatable {
     /// The statement text this expression was parsed from, rebuilt (for notes and `explain`).
     public var sourceText: String {
         switch self {
-        case .number(let d, _): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .number(let n, _): n.description
         case .text(let t, _): "\"\(t)\""
         case .name(let n): n.text
         case .call(let f, let args, _): f.text + "(" + args.map(\.sourceText).joined(separator: ", ") + ")"

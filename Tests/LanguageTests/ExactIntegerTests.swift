@@ -39,6 +39,20 @@ import Testing
         #expect(try Self.kept(session, "show a=−9223372036854775808") == [3])
     }
 
+    /// Comparisons inside expressions (`let`) compare whole numbers exactly too.
+    @Test func expressionComparisonsAreExact() throws {
+        let session = try Self.session()
+        _ = try session.run("let hit = a = 9007199254740993")
+        guard case .table(let result) = try session.run("show hit"), let hit = result.table.column(named: "hit") else {
+            Issue.record("no hit column")
+            return
+        }
+        #expect((0..<hit.count).map { hit.value(at: $0) } == [.boolean(false), .boolean(true), .boolean(false), .boolean(false)])
+        _ = try session.run("let above = a > 9007199254740992")
+        guard case .table(let above) = try session.run("show above"), let column = above.table.column(named: "above") else { return }
+        #expect((0..<column.count).map { column.value(at: $0) } == [.boolean(false), .boolean(true), .boolean(false), .boolean(true)])
+    }
+
     @Test func valuesThatMatchNothingAreNamedExactly() throws {
         let session = try Self.session()
         do {
