@@ -4,12 +4,15 @@ import Testing
 
 /// Files are read into memory: their bytes exactly, and a file that shrinks under the reader is an error,
 /// never a signal.
-@Suite struct SourceBytesTests {
+@Suite final class SourceBytesTests {
     let folder = NSTemporaryDirectory() + "solieu-source-\(UUID().uuidString)/"
 
     init() throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
+
+    // Each test gets its own instance: the files it wrote (megabytes) go with it.
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     /// Deterministic bytes: random bytes repeating with a period of 4,093 (a prime, so a block read to the
     /// wrong place, at any power-of-two offset, shows).
