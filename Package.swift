@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Engine"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Formats", "Engine"]),
     ],
     swiftLanguageModes: [.v5]
 )

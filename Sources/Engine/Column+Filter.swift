@@ -16,16 +16,29 @@ extension Column {
     /// - Throws: `EngineError.typeMismatch` for a text or boolean column.
     /// - Complexity: O(selection.count), split across cores for large selections.
     public func select(_ comparison: Comparison, _ constant: Double, from selection: Selection) throws -> Selection {
+        try select(comparison, .decimal(constant), from: selection)
+    }
+
+    /// Rows of `selection` whose number compares true against `constant`, exactly: an integer column against
+    /// a whole number compares 64-bit integers, and a decimal column against a whole number beyond 2^53
+    /// compares without rounding the number.
+    /// - Throws: `EngineError.typeMismatch` for a text or boolean column.
+    /// - Complexity: O(selection.count), split across cores for large selections.
+    public func select(_ comparison: Comparison, _ constant: NumericConstant, from selection: Selection) throws -> Selection {
         switch storage {
         case .integer(let buffer):
             if comparison == .notEqual {
                 // x != c is (x < c) or (x > c); a non-integral c differs from every present value.
-                guard constant.rounded() == constant else { return selectMissing(false, from: selection) }
+                if case .decimal(let d) = constant, d.rounded() != d { return selectMissing(false, from: selection) }
                 return try select(.less, constant, from: selection).union(select(.greater, constant, from: selection))
             }
             guard let range = IntegerRange(comparison, constant) else { return .rows([]) }
             return selectInteger(buffer, range.low, range.high, from: selection)
         case .decimal(let values):
+            let condition = DecimalCondition(comparison, constant)
+            guard case .compare(let comparison, let constant) = condition else {
+                return condition == .none ? .rows([]) : selectMissing(false, from: selection)
+            }
             return values.withUnsafeBufferPointer { v in
                 switch comparison {
                 case .equal: filterRows(selection, validity) { v[$0] == constant }
@@ -100,10 +113,32 @@ extension Column {
 struct IntegerRange {
     let low: Int64, high: Int64
 
+    /// The rows of an integer column that compare true against `constant`: a whole number exactly, in Int64.
+    init?(_ comparison: Comparison, _ constant: NumericConstant) {
+        guard case .integer(let c) = constant else {
+            self.init(comparison, constant.asDouble)
+            return
+        }
+        switch comparison {
+        case .equal: self.init(low: c, high: c)
+        case .less: guard c > .min else { return nil }; self.init(low: .min, high: c - 1)
+        case .lessOrEqual: self.init(low: .min, high: c)
+        case .greater: guard c < .max else { return nil }; self.init(low: c + 1, high: .max)
+        case .greaterOrEqual: self.init(low: c, high: .max)
+        case .notEqual: return nil
+        }
+    }
+
+    private init(low: Int64, high: Int64) {
+        self.low = low
+        self.high = high
+    }
+
     init?(_ comparison: Comparison, _ c: Double) {
         guard !c.isNaN else { return nil }
         // 2^63 is the first double beyond Int64; -2^63 is Int64.min itself. The ±1 is done in Int64,
         // where it is exact (above 2^53 a double would lose it).
+        let low: Int64, high: Int64
         let beyondTop = c >= 9_223_372_036_854_775_808.0, belowBottom = c < -9_223_372_036_854_775_808.0
         switch comparison {
         case .equal:
@@ -129,6 +164,7 @@ struct IntegerRange {
             return nil
         }
         if low > high { return nil }
+        self.init(low: low, high: high)
     }
 }
 

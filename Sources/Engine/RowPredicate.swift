@@ -17,6 +17,12 @@ extension Column {
     /// `value comparison constant`, or nil for `!=` (which the caller composes from two conditions).
     /// - Throws: `EngineError.typeMismatch` for text and boolean columns.
     public func predicate(_ comparison: Comparison, _ constant: Double) throws -> RowPredicate? {
+        try predicate(comparison, .decimal(constant))
+    }
+
+    /// `value comparison constant`, exactly (whole numbers as Int64, as in `select`), or nil for `!=`.
+    /// - Throws: `EngineError.typeMismatch` for text and boolean columns.
+    public func predicate(_ comparison: Comparison, _ constant: NumericConstant) throws -> RowPredicate? {
         guard comparison != .notEqual else { return nil }
         switch storage {
         case .integer(let buffer):
@@ -26,6 +32,11 @@ extension Column {
             return integerPredicate(buffer, range.low, range.high)
         case .decimal(let values):
             let validity = self.validity
+            let condition = DecimalCondition(comparison, constant)
+            guard case .compare(let comparison, let constant) = condition else {
+                // `!=` never gets here, so the only other outcome is "no row".
+                return RowPredicate { _, count, mask in mask.update(repeating: 0, count: count) }
+            }
             return RowPredicate { first, count, mask in
                 values.withUnsafeBufferPointer { v in
                     let x = v.baseAddress! + first

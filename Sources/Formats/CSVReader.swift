@@ -139,6 +139,9 @@ public enum CSVReader {
             for (c, profile) in chunkProfiles.enumerated() { profiles[c].merge(profile) }
         }
         let plans = profiles.map { ColumnPlan.decide($0, delimiter: delimiter) }
+        for (c, plan) in plans.enumerated() where plan.kind == .decimal {
+            if let field = profiles[c].firstBeyondDecimal { throw beyondDecimalError(source, field, column: names[c]) }
+        }
         let blankLines = profiling.reduce(blankLinesAbove) { $0 + $1.0.blankLines }
         if blankLines > 0 {
             notes.append(LoadNote(en: "\(blankLines) blank line\(blankLines == 1 ? "" : "s") skipped", vi: "đã bỏ qua \(blankLines) dòng trống"))
@@ -276,17 +279,15 @@ public enum CSVReader {
         return (zip(cuts, cuts.dropFirst()).map { $0..<$1 }, !hasQuotes.contains(true))
     }
 
-    /// The number of `"` bytes in `range`, eight bytes per step (the zero-byte trick, counted exactly:
-    /// `((x & 0x7F…) + 0x7F…) | x` has a clear top bit exactly where a byte of `x` is zero).
+    /// The number of `"` bytes in `range`, eight bytes per step (`CSVTokenizer.zeroBytes` marks them exactly).
     static func countQuotes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let pattern = UInt64(CSVTokenizer.quote) &* CSVTokenizer.lowBytes
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var count = 0
         var i = range.lowerBound
         while i + 8 <= range.upperBound {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ pattern
-            count += (~(((x & low7) &+ low7) | x) & CSVTokenizer.highBits).nonzeroBitCount
+            count += CSVTokenizer.zeroBytes(x).nonzeroBitCount
             i += 8
         }
         while i < range.upperBound {
@@ -345,6 +346,20 @@ public enum CSVReader {
                                 vi: "dòng tiêu đề có tên cột trùng, đã đánh số cho khác nhau: \(list)"))
         }
         return (names, unnamed)
+    }
+
+    /// The error for a number too large for a decimal (it would read as infinity), at the field's place.
+    static func beyondDecimalError(_ source: SourceBytes, _ field: BeyondDecimalField, column: String) -> LoadError {
+        let shown = field.prefix + (field.length > 24 ? "…" : "")
+        let size = field.length > 24 ? " (\(field.length) characters)" : ""
+        // A field of a repaired row may lie outside the file's bytes: then the error names the file only.
+        let offset = source.buffer.baseAddress.map { field.start - $0 } ?? -1
+        let position = offset >= 0 && offset < source.count ? source.position(of: offset) : nil
+        return LoadError(file: source.name, position: position,
+                         reason: "column '\(column)': the number '\(shown)'\(size) is beyond the range of a decimal number (about ±1.8e308)",
+                         hint: "a value this large is most likely a damaged cell: correct it, or leave the cell empty if the value is unknown",
+                         vi: "cột '\(column)': số '\(shown)'\(size.replacingOccurrences(of: "characters", with: "ký tự")) vượt quá phạm vi của số thập phân (khoảng ±1,8e308)",
+                         hintVi: "giá trị lớn như vậy nhiều khả năng là ô bị hỏng: hãy sửa lại, hoặc để trống ô nếu chưa biết giá trị")
     }
 
     /// A syntax error at its place; for a data row, the hint also says how to load the other rows.

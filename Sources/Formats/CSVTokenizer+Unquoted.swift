@@ -40,8 +40,8 @@ extension CSVTokenizer {
                     word = (word & ~(0xFF << UInt64(k * 8))) | (UInt64(base[position + k]) << UInt64(k * 8))
                 }
             }
-            let a = word ^ delimiterPattern, b = word ^ CSVTokenizer.newlinePattern, c = word ^ CSVTokenizer.returnPattern
-            var marks = ((a &- CSVTokenizer.lowBytes) & ~a | (b &- CSVTokenizer.lowBytes) & ~b | (c &- CSVTokenizer.lowBytes) & ~c) & CSVTokenizer.highBits
+            // Every mark is handled, not only the lowest, so the test must be exact (see `zeroBytes`).
+            var marks = CSVTokenizer.structuralBytes(word, delimiterPattern: delimiterPattern)
             while marks != 0 {
                 let p = position + marks.trailingZeroBitCount >> 3
                 marks &= marks &- 1

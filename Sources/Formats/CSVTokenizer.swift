@@ -186,21 +186,38 @@ struct CSVTokenizer {
 
     static let lowBytes: UInt64 = 0x0101_0101_0101_0101
     static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let lowSevenBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     static let newlinePattern = UInt64(newline) &* lowBytes
     static let returnPattern = UInt64(carriageReturn) &* lowBytes
 
+    /// The top bit of every byte of `x` that is zero, and of no other byte.
+    ///
+    /// The exact form of the "has zero byte" trick: `(x & 0x7F…) + 0x7F…` sets a byte's top bit when its low
+    /// seven bits are not all zero, without a carry leaving the byte; OR-ing `x` adds bytes whose top bit is
+    /// set; what stays clear is a zero byte. The shorter `(x - 0x01…) & ~x & 0x80…` is not used: its borrow
+    /// out of a zero byte also marks the byte above when that byte is 0x01 (`-` after `,` is `0x2D ^ 0x2C`),
+    /// which would turn a field's first byte into a separator or line end.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        ~(((x & lowSevenBits) &+ lowSevenBits) | x) & highBits
+    }
+
+    /// The top bit of every byte of `word` that is the delimiter, LF or CR.
+    @inline(__always)
+    static func structuralBytes(_ word: UInt64, delimiterPattern: UInt64) -> UInt64 {
+        zeroBytes(word ^ delimiterPattern) | zeroBytes(word ^ newlinePattern) | zeroBytes(word ^ returnPattern)
+    }
+
     /// The offset of the first delimiter, LF or CR at or after `from` (or `end`): the end of an unquoted field.
     ///
-    /// Eight bytes per step with the "has zero byte" bit trick (Mycroft, 1987): `(x - 0x01…) & ~x & 0x80…`
-    /// marks the bytes of `x` that are zero, so XOR-ing the word with each wanted byte repeated and testing
-    /// for zero finds them all at once. A false mark can only follow a true one, so the lowest mark is exact.
+    /// Eight bytes per step: XOR-ing the word with each wanted byte repeated turns that byte into zero, and
+    /// `zeroBytes` marks the zeros exactly.
     @inline(__always)
     static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, end: Int, delimiter: UInt8, delimiterPattern: UInt64) -> Int {
         var i = start
         while i + 8 <= end {
             let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let a = word ^ delimiterPattern, b = word ^ newlinePattern, c = word ^ returnPattern
-            let marks = ((a &- lowBytes) & ~a | (b &- lowBytes) & ~b | (c &- lowBytes) & ~c) & highBits
+            let marks = structuralBytes(word, delimiterPattern: delimiterPattern)
             if marks != 0 { return i + marks.trailingZeroBitCount >> 3 }
             i += 8
         }

@@ -2,9 +2,11 @@ import Engine
 
 /// The final storage of every column of a load, written in place by the second pass.
 ///
-/// Each column's array is created with `ContiguousArray(unsafeUninitializedCapacity:)`, whose buffer is
-/// valid only inside its initialiser; the initialisers are nested one per column, so the second pass runs
-/// inside all of them at once, with every buffer valid, and no column is copied afterwards.
+/// A column's array is created with `ContiguousArray(unsafeUninitializedCapacity:)`, whose buffer is valid
+/// only inside its initialiser; the initialisers of the first `nestedColumns` columns are nested, so the
+/// second pass runs inside all of them at once and those columns are never copied. That nesting costs a few
+/// hundred bytes of stack per column, so it stops there: the columns after it (files with very many
+/// columns) are filled in memory of their own, allocated in a loop, and moved into their arrays afterwards.
 enum ColumnBuffers {
     /// A filled column array, before it becomes a `Column`.
     enum Filled {
@@ -18,21 +20,44 @@ enum ColumnBuffers {
         case text(ContiguousArray<Int32>)
     }
 
+    /// Columns written straight into their final arrays; every later column costs one copy of its values.
+    /// Sixty-four covers every ordinary table and keeps the nesting far from any thread's stack limit.
+    static let nestedColumns = 64
+
     /// Calls `fill` with one sink per plan, every sink's buffer `rows` long and valid throughout; the sinks'
     /// presence bytes are freed when `fill` returns. `fill` must write every row of every buffer (missing rows
     /// too) when it returns true.
+    /// - Parameter nestedColumns: how many columns are written in place (tests lower it).
     /// - Returns: the arrays in plan order, or nil when `fill` returned false (nothing is kept then).
-    static func withSinks(_ plans: [ColumnPlan], rows: Int, _ fill: ([ColumnSink]) -> Bool) -> [Filled]? {
+    static func withSinks(_ plans: [ColumnPlan], rows: Int, nestedColumns: Int = nestedColumns,
+                          _ fill: ([ColumnSink]) -> Bool) -> [Filled]? {
+        let nested = min(plans.count, max(0, nestedColumns))
         var sinks: [ColumnSink] = []
-        var filled: [Filled] = []
+        sinks.reserveCapacity(plans.count)
+        var filled: [Filled?] = Array(repeating: nil, count: plans.count)
         var succeeded = false
-        func level(_ index: Int) {
-            guard index < plans.count else {
-                succeeded = fill(sinks)
-                // The presence bytes are scratch: `fill` has made bitmaps of them if it needed them.
-                sinks.forEach { $0.freePresence() }
-                return
+
+        /// The columns past the nested ones, then `fill`: a loop, whatever the number of columns.
+        func fillWithSeparateMemory() {
+            var separate: [UnsafeMutableRawBufferPointer] = []
+            separate.reserveCapacity(plans.count - nested)
+            for plan in plans[nested...] {
+                let (memory, values) = separateMemory(plan, rows: rows)
+                separate.append(memory)
+                sinks.append(ColumnSink(values: values, plan: plan, rows: rows))
             }
+            succeeded = fill(sinks)
+            // The presence bytes are scratch: `fill` has made bitmaps of them if it needed them.
+            sinks.forEach { $0.freePresence() }
+            for (offset, memory) in separate.enumerated() {
+                if succeeded { filled[nested + offset] = moved(memory, kind: plans[nested + offset].kind, rows: rows) }
+                memory.deallocate()
+            }
+        }
+
+        /// Nests the initialiser of column `index` around the rest; depth at most `nested`.
+        func level(_ index: Int) {
+            guard index < nested else { return fillWithSeparateMemory() }
             let plan = plans[index]
             // At least one element of capacity, so every buffer has a base address even for an empty table.
             func array<T>(_ wrap: (UnsafeMutableBufferPointer<T>) -> ColumnSink.Values) -> ContiguousArray<T> {
@@ -42,21 +67,55 @@ enum ColumnBuffers {
                     initialised = succeeded ? rows : 0
                 }
             }
-            let result: Filled
             switch plan.kind {
-            case .integer(8): result = .int8(array { .int8($0) })
-            case .integer(16): result = .int16(array { .int16($0) })
-            case .integer(32): result = .int32(array { .int32($0) })
-            case .integer: result = .int64(array { .int64($0) })
-            case .decimal: result = .decimal(array { .decimal($0) })
-            case .boolean: result = .boolean(array { .boolean($0) })
-            case .text: result = .text(array { .text($0) })
+            case .integer(8): filled[index] = .int8(array { .int8($0) })
+            case .integer(16): filled[index] = .int16(array { .int16($0) })
+            case .integer(32): filled[index] = .int32(array { .int32($0) })
+            case .integer: filled[index] = .int64(array { .int64($0) })
+            case .decimal: filled[index] = .decimal(array { .decimal($0) })
+            case .boolean: filled[index] = .boolean(array { .boolean($0) })
+            case .text: filled[index] = .text(array { .text($0) })
             }
-            filled.append(result)
         }
         level(0)
-        // Arrays were finished innermost first.
         if !succeeded { return nil }
-        return filled.reversed()
+        return filled.map { $0! }
+    }
+
+    /// Memory for `rows` values of `plan`'s type, and the sink values over it.
+    private static func separateMemory(_ plan: ColumnPlan, rows: Int) -> (UnsafeMutableRawBufferPointer, ColumnSink.Values) {
+        func make<T>(_: T.Type, _ wrap: (UnsafeMutableBufferPointer<T>) -> ColumnSink.Values) -> (UnsafeMutableRawBufferPointer, ColumnSink.Values) {
+            let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(rows, 1) * MemoryLayout<T>.stride, alignment: MemoryLayout<T>.alignment)
+            return (memory, wrap(UnsafeMutableBufferPointer(start: memory.baseAddress!.bindMemory(to: T.self, capacity: max(rows, 1)), count: rows)))
+        }
+        switch plan.kind {
+        case .integer(8): return make(Int8.self) { .int8($0) }
+        case .integer(16): return make(Int16.self) { .int16($0) }
+        case .integer(32): return make(Int32.self) { .int32($0) }
+        case .integer: return make(Int64.self) { .int64($0) }
+        case .decimal: return make(Double.self) { .decimal($0) }
+        case .boolean: return make(Bool.self) { .boolean($0) }
+        case .text: return make(Int32.self) { .text($0) }
+        }
+    }
+
+    /// The `rows` values in `memory` (all written by the fill) as a column array.
+    private static func moved(_ memory: UnsafeMutableRawBufferPointer, kind: ColumnPlan.Kind, rows: Int) -> Filled {
+        func array<T>(_: T.Type) -> ContiguousArray<T> {
+            let source = memory.baseAddress!.assumingMemoryBound(to: T.self)
+            return ContiguousArray(unsafeUninitializedCapacity: max(rows, 1)) { buffer, initialised in
+                buffer.baseAddress!.moveInitialize(from: source, count: rows)
+                initialised = rows
+            }
+        }
+        switch kind {
+        case .integer(8): return .int8(array(Int8.self))
+        case .integer(16): return .int16(array(Int16.self))
+        case .integer(32): return .int32(array(Int32.self))
+        case .integer: return .int64(array(Int64.self))
+        case .decimal: return .decimal(array(Double.self))
+        case .boolean: return .boolean(array(Bool.self))
+        case .text: return .text(array(Int32.self))
+        }
     }
 }

@@ -16,6 +16,11 @@ struct ColumnProfile {
     var maximumDigits: Int64 = .min
     /// The first field that made the column text, for the load report ("kept as text because of …").
     var firstText: String?
+    /// Whole numbers beyond the Int64 range, and the first of them (for the load report).
+    var beyondInteger = 0
+    var firstBeyondInteger: String?
+    /// The first number beyond the range of a decimal (for the error).
+    var firstBeyondDecimal: BeyondDecimalField?
 
     @inline(__always)
     mutating func add(_ shape: FieldShape, negative: Bool, raw: UnsafeBufferPointer<UInt8>) {
@@ -33,6 +38,13 @@ struct ColumnProfile {
             if shape.leadingZero { leadingZeros += 1 }
             if shape.ungroupedThousands { ungroupedThousands += 1 }
             needsDecimal = needsDecimal || shape.needsDecimal
+            if shape.beyondInteger {
+                beyondInteger += 1
+                if firstBeyondInteger == nil { firstBeyondInteger = String(decoding: raw.prefix(40), as: UTF8.self) }
+            }
+            if shape.beyondDecimal && firstBeyondDecimal == nil, let start = raw.baseAddress {
+                firstBeyondDecimal = BeyondDecimalField(start: start, length: raw.count, prefix: String(decoding: raw.prefix(24), as: UTF8.self))
+            }
             evidence.formUnion(shape.separators)
             // Wrapping negation: after an overflow (needsDecimal) digitsValue is meaningless and may be Int64.min.
             let v = negative ? 0 &- shape.digitsValue : shape.digitsValue
@@ -78,7 +90,19 @@ struct ColumnProfile {
         minimumDigits = min(minimumDigits, other.minimumDigits)
         maximumDigits = max(maximumDigits, other.maximumDigits)
         if firstText == nil { firstText = other.firstText }
+        // Chunks merge in file order, so the first one kept is the first in the file.
+        beyondInteger += other.beyondInteger
+        if firstBeyondInteger == nil { firstBeyondInteger = other.firstBeyondInteger }
+        if firstBeyondDecimal == nil { firstBeyondDecimal = other.firstBeyondDecimal }
     }
+}
+
+/// A number field too large for a decimal: where it starts (in the file's bytes, for its line and column),
+/// its length and its first characters.
+struct BeyondDecimalField {
+    var start: UnsafePointer<UInt8>
+    var length: Int
+    var prefix: String
 }
 
 /// How the second pass reads a column, decided from its whole profile.
@@ -153,6 +177,13 @@ struct ColumnPlan {
             if plan.decimalMark == nil { return plan }
         }
         plan.kind = usesDecimalMark || p.needsDecimal ? .decimal : .integer(bitWidth: bitWidth(p.minimumDigits, p.maximumDigits))
+        if plan.kind == .decimal, p.beyondInteger > 0, let example = p.firstBeyondInteger {
+            // Not silently: a decimal holds about 16 significant digits, so such values are rounded.
+            let count = p.beyondInteger == 1 ? "1 whole number" : "\(p.beyondInteger) whole numbers"
+            plan.annotations.decision = [plan.annotations.decision,
+                                         "\(count) beyond the 64-bit integer range (±9223372036854775807), such as '\(example)': read as decimal, to about 16 significant digits"]
+                .compactMap { $0 }.joined(separator: "; ")
+        }
         if p.percents > 0 {
             plan.annotations.isPercentage = true
             if p.percents < p.numbers {

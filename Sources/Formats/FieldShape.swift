@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What one field looks like, decided from its bytes alone: missing, boolean, a number written in some
 /// convention, or text. A column's type is decided later from the shapes of all its fields.
 struct FieldShape {
@@ -12,6 +18,11 @@ struct FieldShape {
     var digitsValue: Int64 = 0
     /// More digits than an Int64 holds, or an exponent: only a decimal can hold it.
     var needsDecimal = false
+    /// A whole number beyond the Int64 range (±9223372036854775807, and -9223372036854775808): it can only be
+    /// a decimal, and not an exact one, which the load report says.
+    var beyondInteger = false
+    /// Beyond the range of a decimal (about ±1.8e308): it would read as infinity, so the load is refused.
+    var beyondDecimal = false
     /// A whole number of 1000 or more written without any separator.
     var ungroupedThousands = false
 }
@@ -89,32 +100,60 @@ enum FieldClassifier {
         return classifyNumber(f) ?? FieldShape(kind: booleanValue(f) != nil ? .boolean : .text)
     }
 
+    /// Whether a number whose value is 0.D × 10^`scale` reads as infinity, D being its digits from the first
+    /// that is not a leading zero of the whole part (separators skipped).
+    /// - Complexity: reads at most the first 400 digits, so a field of ten million digits costs no more.
+    static func overflowsDouble(_ f: UnsafeBufferPointer<UInt8>, scale: Int) -> Bool {
+        if scale >= 310 { return true }  // at least 10^309, above the largest double (1.797…e308)
+        if scale < 309 { return false }
+        var text: [CChar] = [0x30, 0x2E]  // "0."
+        var sawSeparator = false
+        for b in f {
+            if b == dot || b == comma { sawSeparator = true; continue }
+            guard b >= 0x30 && b <= 0x39 else { if b == 0x65 || b == 0x45 { break } else { continue } }
+            if text.count == 2 && b == 0x30 && !sawSeparator { continue }
+            text.append(CChar(bitPattern: b))
+            if text.count >= 402 { break }
+        }
+        text += Array("e\(scale)".utf8).map { CChar(bitPattern: $0) } + [0]
+        return strtod(text, nil).isInfinite
+    }
+
     /// Reads `[sign] digits {sep digits} [e[sign]digits] [spaces] [%]`, or nil when the field is not a number.
     /// Allocates nothing: it runs once per field of every numeric column.
     static func classifyNumber(_ f: UnsafeBufferPointer<UInt8>) -> FieldShape? {
         var i = 0
         let n = f.count
+        var negative = false
         if i < n && (f[i] == 0x2D || f[i] == 0x2B) {
+            negative = f[i] == 0x2D
             i += 1
         } else if i + 2 < n && f[i] == 0xE2 && f[i + 1] == 0x88 && f[i + 2] == 0x92 {  // U+2212 minus sign
+            negative = true
             i += 3
         }
         var runs = SeparatorRuns()
         var digits = 0
-        var value: Int64 = 0
+        // The magnitude, unsigned: -9223372036854775808 is an Int64 though 9223372036854775808 is not.
+        var magnitude: UInt64 = 0
         var overflow = false
         var firstDigit: UInt8 = 0
+        // Whole digits without leading zeros, and those before the last separator (which may be the decimal
+        // mark): the size of the number, for the check against the range of a decimal.
+        var leadingDigits = 0, digitsBeforeLastSeparator = 0
         while i < n {
             let b = f[i]
             if b >= 0x30 && b <= 0x39 {
                 if digits == 0 { firstDigit = b }
                 digits += 1
+                if leadingDigits > 0 || b != 0x30 { leadingDigits += 1 }
                 runs.digit()
-                let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int64(b &- 0x30))
+                let (m, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(UInt64(b &- 0x30))
                 overflow = overflow || o1 || o2
-                value = a
+                magnitude = a
             } else if b == dot || b == comma {
+                digitsBeforeLastSeparator = leadingDigits
                 runs.separator(b)
             } else {
                 break
@@ -123,16 +162,16 @@ enum FieldClassifier {
         }
         guard digits > 0 else { return nil }
         var shape = FieldShape(kind: .number)
+        var exponent = 0
         // Exponent: only with a decimal point, never with commas.
         if i < n && (f[i] == 0x65 || f[i] == 0x45) {
             var j = i + 1
             if j < n && (f[j] == 0x2D || f[j] == 0x2B) { j += 1 }
             let exponentStart = j
-            var exponent = 0
+            exponent = 0
             while j < n && f[j] >= 0x30 && f[j] <= 0x39 { exponent = min(exponent * 10 + Int(f[j] &- 0x30), 10_000); j += 1 }
             guard j > exponentStart, !runs.sawComma, runs.count <= 1 else { return nil }
-            // Beyond what a double holds (1e400 would read as infinity): not a number we can keep.
-            guard digits + exponent <= 308 || f[exponentStart - 1] == 0x2D else { return nil }
+            if f[exponentStart - 1] == 0x2D { exponent = -exponent }
             shape.needsDecimal = true
             i = j
         }
@@ -152,8 +191,17 @@ enum FieldClassifier {
         } else {
             return nil
         }
-        shape.digitsValue = value
-        shape.needsDecimal = shape.needsDecimal || overflow
+        let limit = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
+        let tooLarge = overflow || magnitude > limit
+        // Two's complement: the magnitude 2^63 of -9223372036854775808 is Int64.min, which the profile's
+        // wrapping negation leaves as it is.
+        shape.digitsValue = Int64(bitPattern: magnitude)
+        shape.needsDecimal = shape.needsDecimal || tooLarge
+        // Thousands groups only (`1.234.567`) make every digit part of the whole number.
+        let thousandsOnly = shape.separators == .dotThousands || shape.separators == .commaThousands
+        shape.beyondInteger = tooLarge && !hasExponent && (runs.count == 0 || thousandsOnly)
+        let wholeDigits = runs.count == 0 || thousandsOnly ? leadingDigits : digitsBeforeLastSeparator
+        shape.beyondDecimal = FieldClassifier.overflowsDouble(f, scale: wholeDigits + exponent)
         return shape
     }
 }

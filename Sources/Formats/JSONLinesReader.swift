@@ -38,8 +38,10 @@ public enum JSONLinesReader {
                 throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
                                 reason: "this line is JSON but not an object", hint: "write each row as {\"column\": value, …}")
             }
-            // Keys in the order they appear on the line, which JSONSerialization does not keep.
-            for key in keysInOrder(lineBytes) where record[key] != nil && cells[key] == nil {
+            // Keys in the order they appear on the line, which JSONSerialization does not keep, and each
+            // value's own text, from which numbers take their type and exact value.
+            let entries = topLevelEntries(lineBytes)
+            for (key, _) in entries where record[key] != nil && cells[key] == nil {
                 names.append(key)
                 cells[key] = Array(repeating: .missing, count: rows)
             }
@@ -49,7 +51,8 @@ public enum JSONLinesReader {
             }
             for name in names {
                 guard let raw = record[name] else { cells[name]!.append(.missing); continue }
-                guard let value = cellValue(raw) else {
+                let text = entries.last(where: { $0.key == name }).map { UnsafeBufferPointer(rebasing: lineBytes[$0.value]) }
+                guard let value = cellValue(raw, text: text) else {
                     let column = source.characterColumn(lineStart: lineStart, offset: lineStart + (byteOffset(of: name, in: lineBytes) ?? 0))
                     throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: column),
                                     reason: "the value of '\(name)' is a nested object or list",
@@ -84,12 +87,16 @@ public enum JSONLinesReader {
         return LoadResult(table: table, report: report)
     }
 
-    private static func cellValue(_ raw: Any) -> Value? {
+    /// The cell for a parsed JSON value; `text` is the value as written on the line, if found.
+    private static func cellValue(_ raw: Any, text: UnsafeBufferPointer<UInt8>?) -> Value? {
         switch raw {
         case is NSNull: return .missing
         case let n as NSNumber:
             // JSON true/false arrive as a boolean NSNumber subclass; whole numbers keep an integer type code.
             if String(describing: type(of: n)).contains("Boolean") { return .boolean(n.boolValue) }
+            // The number as written decides: JSONSerialization may hand a 19-digit integer over as a double,
+            // and `5.0` as an integer. Written without a point or exponent and within Int64, it is an integer.
+            if let text, let number = exactNumber(text) { return number }
             let typeCode = String(cString: n.objCType)
             // An unsigned 64-bit value above Int64.max (`12345678901234567890`) would wrap: only a decimal holds it.
             if typeCode == "Q" && n.uint64Value > UInt64(Int64.max) { return .decimal(n.doubleValue) }
@@ -100,27 +107,50 @@ public enum JSONLinesReader {
         }
     }
 
-    /// Top-level keys of a flat JSON object line, in order (a light scan: strings at depth 1 followed by `:`).
-    private static func keysInOrder(_ line: UnsafeBufferPointer<UInt8>) -> [String] {
-        var keys: [String] = []
+    /// A JSON number token read exactly: an integer when it has no point or exponent and fits an Int64,
+    /// otherwise a decimal; nil when the text is no number token.
+    private static func exactNumber(_ text: UnsafeBufferPointer<UInt8>) -> Value? {
+        var end = text.count
+        while end > 0 && [0x20, 0x09, 0x0D].contains(text[end - 1]) { end -= 1 }
+        let token = String(decoding: UnsafeBufferPointer(rebasing: text[0..<end]), as: UTF8.self)
+        guard let first = token.utf8.first, first == 0x2D || (first >= 0x30 && first <= 0x39) else { return nil }
+        if !token.utf8.contains(where: { $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }), let whole = Int64(token) { return .integer(whole) }
+        return Double(token).map(Value.decimal)
+    }
+
+    /// Top-level keys of a flat JSON object line, in order, each with the byte range of its value as written
+    /// (a light scan: strings at depth 1 followed by `:`; the value runs to the next `,` or `}` at depth 1).
+    private static func topLevelEntries(_ line: UnsafeBufferPointer<UInt8>) -> [(key: String, value: Range<Int>)] {
+        var entries: [(key: String, value: Range<Int>)] = []
         var depth = 0, i = 0
+        var open: (key: String, start: Int)?
+        func close(at end: Int) {
+            if let (key, start) = open { entries.append((key, start..<max(start, end))) }
+            open = nil
+        }
         while i < line.count {
             let b = line[i]
-            if b == 0x7B || b == 0x5B { depth += 1 } else if b == 0x7D || b == 0x5D { depth -= 1 }
+            if b == 0x7B || b == 0x5B { depth += 1 } else if b == 0x7D || b == 0x5D {
+                if depth == 1 { close(at: i) }
+                depth -= 1
+            } else if b == 0x2C && depth == 1 { close(at: i) }
             if b == 0x22 {
                 let start = i + 1
                 i += 1
                 while i < line.count && line[i] != 0x22 { i += line[i] == 0x5C ? 2 : 1 }
                 var j = i + 1
                 while j < line.count && (line[j] == 0x20 || line[j] == 0x09) { j += 1 }
-                if depth == 1 && j < line.count && line[j] == 0x3A,
+                if depth == 1 && open == nil && j < line.count && line[j] == 0x3A,
                    let key = try? JSONSerialization.jsonObject(with: Data([0x22] + line[start..<min(i, line.count)] + [0x22]), options: [.fragmentsAllowed]) as? String {
-                    keys.append(key)
+                    j += 1
+                    while j < line.count && (line[j] == 0x20 || line[j] == 0x09) { j += 1 }
+                    open = (key, j)
+                    i = j - 1
                 }
             }
             i += 1
         }
-        return keys
+        return entries
     }
 
     private static func byteOffset(of key: String, in line: UnsafeBufferPointer<UInt8>) -> Int? {

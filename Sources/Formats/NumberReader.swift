@@ -14,20 +14,22 @@ enum NumberReader {
         return (0, false)
     }
 
-    /// A whole number, skipping `thousands` marks, with an optional trailing `%`.
+    /// A whole number, skipping `thousands` marks, with an optional trailing `%`; nil beyond the Int64 range.
     @inline(__always)
     static func integer(_ f: UnsafeBufferPointer<UInt8>, thousands: UInt8?) -> Int64? {
         var (i, negative) = sign(f)
         let n = f.count
-        var value: Int64 = 0
+        // The magnitude, unsigned, so that -9223372036854775808 (whose magnitude no Int64 holds) reads too.
+        var magnitude: UInt64 = 0
+        let limit = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
         var digits = 0
         while i < n {
             let b = f[i]
             if b >= 0x30 && b <= 0x39 {
-                let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int64(b &- 0x30))
-                if o1 || o2 { return nil }
-                value = a
+                let (m, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(UInt64(b &- 0x30))
+                if o1 || o2 || a > limit { return nil }
+                magnitude = a
                 digits += 1
             } else if b != thousands {
                 break
@@ -37,7 +39,8 @@ enum NumberReader {
         while i < n && f[i] == 0x20 { i += 1 }
         if i < n && f[i] == 0x25 { i += 1 }
         guard i == n, digits > 0 else { return nil }
-        return negative ? -value : value
+        // Wrapping: the magnitude 2^63 is Int64.min as a bit pattern, and its negation is itself.
+        return negative ? 0 &- Int64(bitPattern: magnitude) : Int64(bitPattern: magnitude)
     }
 
     /// 10^0 … 10^22: every one is exact in a Double, which makes the fast path below correctly rounded.

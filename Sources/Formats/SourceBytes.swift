@@ -4,14 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// The bytes of an input, memory-mapped from a file or owned in memory, readable as one buffer.
+/// The bytes of an input, read from a file into memory or owned in memory, readable as one buffer.
+///
+/// A file is copied into memory, not mapped: a mapped file that another program truncates while it is read
+/// kills the process with SIGBUS, where a read simply comes back short and becomes an error.
 public final class SourceBytes: @unchecked Sendable {
     public let name: String
     public let buffer: UnsafeBufferPointer<UInt8>
     private let release: () -> Void
 
-    /// Maps the file at `path` read-only.
-    /// - Throws: `LoadError` when the file cannot be opened or read.
+    /// Reads the whole file at `path` into memory (a regular file in parallel blocks; a pipe or device to its end).
+    /// - Throws: `LoadError` when the file cannot be opened or read, or when it becomes shorter while it is read.
     public init(path: String, name: String? = nil) throws {
         self.name = name ?? path
         let fd = open(path, O_RDONLY)
@@ -24,24 +27,17 @@ public final class SourceBytes: @unchecked Sendable {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw LoadError(file: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+            throw SourceBytes.readError(path, errno)
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw LoadError(file: path, reason: "this is a folder, not a file", hint: "name a .csv, .tsv or .jsonl file inside it",
                             vi: "đây là thư mục, không phải tệp", hintVi: "hãy nêu một tệp .csv, .tsv hoặc .jsonl trong thư mục đó")
         }
-        let size = Int(info.st_size)
-        if size == 0 {
-            buffer = UnsafeBufferPointer(start: nil, count: 0)
-            release = {}
-            return
-        }
-        // MAP_POPULATE maps every page at once instead of taking a fault per page as the passes read them.
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | Int32(MAP_POPULATE), fd, 0), base != MAP_FAILED else {
-            throw LoadError(file: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
-        }
-        buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
-        release = { munmap(base, size) }
+        let memory = (info.st_mode & S_IFMT) == S_IFREG
+            ? try FileMemory.readRegularFile(fd, size: Int(info.st_size), path: path)
+            : try FileMemory.readToEnd(fd, path: path)
+        buffer = UnsafeBufferPointer(memory.bytes)
+        release = memory.free
     }
 
     /// Bytes held in memory (tests, standard input).

@@ -93,9 +93,9 @@ public struct Binder {
     }
 
     /// A numeric filter as comparisons whose results are OR-ed; a value that is in no row is an error.
-    private func numericRanges(_ filter: Filter, _ column: Column) throws -> [(Comparison, Double)] {
-        let numbers = try filter.value.literals.map { literal -> Double in
-            guard let n = literal.number else {
+    private func numericRanges(_ filter: Filter, _ column: Column) throws -> [(Comparison, NumericConstant)] {
+        let numbers = try filter.value.literals.map { literal -> NumericConstant in
+            guard let n = literal.constant else {
                 throw LanguageError(
                     Message(en: "'\(column.name)' holds numbers, and '\(literal.text)' is not a number",
                             vi: "cột '\(column.name)' chứa số, còn '\(literal.text)' không phải là số"),
@@ -103,12 +103,12 @@ public struct Binder {
             }
             return n
         }
-        if case .range(let low, let high) = filter.value, numbers[0] > numbers[1] {
+        if case .range(let low, let high) = filter.value, NumericConstant.isLess(numbers[1], numbers[0]) {
             throw LanguageError(Message(en: "the range \(low.text)..\(high.text) runs backwards; write \(high.text)..\(low.text)",
                                         vi: "khoảng \(low.text)..\(high.text) bị ngược; hãy viết \(high.text)..\(low.text)"),
                                 at: low.span.joined(high.span), example: "\(NameSpelling.typed(column.name))=\(high.text)..\(low.text)")
         }
-        var comparisons: [(Comparison, Double)]
+        var comparisons: [(Comparison, NumericConstant)]
         switch (filter.value, filter.comparison) {
         case (.range, .equal): comparisons = [(.greaterOrEqual, numbers[0]), (.lessOrEqual, numbers[1])]
         case (.range, _): comparisons = [(.less, numbers[0]), (.greater, numbers[1])]
@@ -124,12 +124,12 @@ public struct Binder {
         guard !filter.value.isRange, emptyNow || filter.value.literals.count > 1 else { return }
         let all = Selection.all(count: table.rowCount)
         for literal in filter.value.literals {
-            guard let n = literal.number, try bound.column.select(.equal, n, from: all).count == 0 else { continue }
+            guard let n = literal.constant, try bound.column.select(.equal, n, from: all).count == 0 else { continue }
             let present = bound.column.presentNumbers
             throw LanguageError(
                 Message(en: "no row has \(bound.column.name)=\(literal.text)\(rangeHint(present))",
-                        vi: "không có dòng nào có \(bound.column.name)=\(literal.text)\(rangeHint(present))"),
-                at: literal.span, suggestions: nearestNumbers(n, in: present).map(formatNumber))
+                        vi: "không có dòng nào có \(bound.column.name)=\(literal.text)\(rangeHint(present, vietnamese: true))"),
+                at: literal.span, suggestions: nearestNumbers(n, in: present).map(\.description))
         }
     }
 
@@ -157,18 +157,24 @@ public struct Binder {
         }
     }
 
-    private func rangeHint(_ present: Set<Double>) -> String {
-        guard let low = present.min(), let high = present.max() else { return "" }
-        return " (values run from \(formatNumber(low)) to \(formatNumber(high)))"
+    private func rangeHint(_ present: Set<NumericConstant>, vietnamese: Bool = false) -> String {
+        guard let low = present.min(by: NumericConstant.isLess), let high = present.max(by: NumericConstant.isLess) else { return "" }
+        return vietnamese ? " (các giá trị từ \(low) đến \(high))" : " (values run from \(low) to \(high))"
     }
 
-    private func nearestNumbers(_ n: Double, in present: Set<Double>) -> [Double] {
+    /// The two present values nearest `n`, in order. Distances are taken in whole numbers where both are
+    /// whole, so that neighbours beyond 2^53 are told apart.
+    private func nearestNumbers(_ n: NumericConstant, in present: Set<NumericConstant>) -> [NumericConstant] {
         guard present.count <= 200 else { return [] }
-        return present.sorted { abs($0 - n) < abs($1 - n) }.prefix(2).sorted()
+        func distance(_ v: NumericConstant) -> Double {
+            if case .integer(let a) = v, case .integer(let b) = n { return Double(a > b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a)) }
+            return abs(v.asDouble - n.asDouble)
+        }
+        return present.sorted { distance($0) < distance($1) }.prefix(2).sorted(by: NumericConstant.isLess)
     }
 
     private func exampleValue(_ column: Column) -> String {
-        column.presentNumbers.min().map(formatNumber) ?? "1"
+        column.presentNumbers.min(by: NumericConstant.isLess)?.description ?? "1"
     }
 }
 
@@ -218,7 +224,7 @@ public struct BoundFilter {
     public enum Kind {
         case textMask([Bool])
         /// Comparisons, OR-ed (a list) — or for a range, AND-ed (see `apply`).
-        case numeric([(Comparison, Double)])
+        case numeric([(Comparison, NumericConstant)])
         case boolean([Bool])
     }
     public var column: Column
@@ -270,11 +276,15 @@ public struct BoundFilter {
 }
 
 extension Column {
-    /// The distinct present numbers (for messages about values that match nothing).
-    var presentNumbers: Set<Double> {
-        var out = Set<Double>()
+    /// The distinct present numbers, integers exactly (for messages about values that match nothing).
+    var presentNumbers: Set<NumericConstant> {
+        var out = Set<NumericConstant>()
         for row in 0..<count where isPresent(row) {
-            if let n = value(at: row).number { out.insert(n) }
+            switch value(at: row) {
+            case .integer(let i): out.insert(.integer(i))
+            case .decimal(let d): out.insert(.decimal(d))
+            default: break
+            }
             if out.count > 100_000 { break }
         }
         return out

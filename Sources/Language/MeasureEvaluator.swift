@@ -77,8 +77,8 @@ struct MeasureEvaluator {
     /// The measure's value for every group of `grouping`.
     func values(_ expression: Expression, _ grouping: Grouping) throws -> [Double?] {
         switch expression {
-        case .number(let d, _):
-            return Array(repeating: d, count: grouping.groupCount)
+        case .number(let n, _):
+            return Array(repeating: n.asDouble, count: grouping.groupCount)
         case .text(_, let span):
             throw LanguageError(Message(en: "a measure must be a number", vi: "chỉ số phải là số"), at: span)
         case .name(let name):
@@ -164,8 +164,8 @@ func decimalScale(_ argument: Expression?) throws -> Double {
     guard let argument else { return 1 }
     var value: Double? = nil
     switch argument {
-    case .number(let d, _): value = d
-    case .unary("-", .number(let d, _), _): value = -d
+    case .number(let n, _): value = n.asDouble
+    case .unary("-", .number(let n, _), _): value = -n.asDouble
     default: break
     }
     guard let places = value, places == places.rounded(), abs(places) <= 15 else {

@@ -174,7 +174,7 @@ public struct Parser {
         advance()
         if token.backticked { return .name(Name(text: token.text, span: token.span)) }
         if token.kind == .quoted { return .text(token.text, token.span) }
-        if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
+        if let n = Literal(text: token.text, quoted: false, span: token.span).constant { return .number(n, token.span) }
         return .name(Name(text: token.text, span: token.span))
     }
 
@@ -387,7 +387,7 @@ public struct Parser {
         case .word:
             try refuseUnquotedSpacedName()
             advance()
-            if let n = Literal(text: token.text, quoted: false, span: token.span).number { return .number(n, token.span) }
+            if let n = Literal(text: token.text, quoted: false, span: token.span).constant { return .number(n, token.span) }
             let name = Name(text: token.text, span: token.span)
             if let open = peek, open.kind == .leftParen {
                 try nest(open)

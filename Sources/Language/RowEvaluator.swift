@@ -35,7 +35,9 @@ struct RowEvaluator {
 
     func values(_ expression: Expression) throws -> Values {
         switch expression {
-        case .number(let d, _):
+        case .number(.integer(let i), _):
+            return .constant(.integer(i))
+        case .number(.decimal(let d), _):
             return .constant(d == d.rounded() && abs(d) < 1e15 ? .integer(Int64(d)) : .decimal(d))
         case .text(let t, _):
             return .constant(.text(t))
@@ -99,6 +101,15 @@ struct RowEvaluator {
         return v.isNaN || v.isInfinite ? nil : v
     }
 
+    /// A cell as an exact number (booleans as 0 and 1, as elsewhere in arithmetic), or nil for text.
+    static func exactNumber(_ value: Value) -> NumericConstant? {
+        switch value {
+        case .integer(let i): .integer(i)
+        case .decimal(let d): .decimal(d)
+        case .boolean, .missing, .text: value.number.map { .decimal($0) }
+        }
+    }
+
     private func compare(_ op: Comparison, _ a: Values, _ b: Values, _ span: SourceSpan) throws -> Values {
         let rows = table.rowCount
         var out = ContiguousArray<Bool>(repeating: false, count: rows)
@@ -108,8 +119,9 @@ struct RowEvaluator {
             let l = left.value(at: row), r = right.value(at: row)
             if l.isMissing || r.isMissing { present[row] = false; continue }
             let order: Int
-            if let x = l.number, let y = r.number {
-                order = x < y ? -1 : (x > y ? 1 : 0)
+            if let x = RowEvaluator.exactNumber(l), let y = RowEvaluator.exactNumber(r) {
+                // Exact: two whole numbers beyond 2^53 that one double would hold are still told apart.
+                order = NumericConstant.isLess(x, y) ? -1 : (NumericConstant.isLess(y, x) ? 1 : 0)
             } else if case .boolean(let x) = l, case .boolean(let y) = r {
                 order = x == y ? 0 : (x ? 1 : -1)
             } else {

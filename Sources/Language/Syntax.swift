@@ -29,6 +29,17 @@ public struct Literal: Sendable, Equatable {
         guard t.contains(where: \.isNumber), t.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
         return Double(t)
     }
+
+    /// The number as exactly as it is written: a whole number within the 64-bit range is an integer
+    /// (`9007199254740993` stays itself), anything else a decimal; nil when `number` is.
+    public var constant: NumericConstant? {
+        guard let d = number else { return nil }
+        var t = text.replacingOccurrences(of: "−", with: "-")
+        if t.hasSuffix("%") { t.removeLast() }
+        if t.hasPrefix("+") { t.removeFirst() }
+        if let whole = Int64(t) { return .integer(whole) }
+        return .decimal(d)
+    }
 }
 
 /// The right-hand side of a filter.
@@ -57,7 +68,8 @@ public struct Filter: Sendable, Equatable {
 
 /// Row-level and aggregate expressions (`100 * mean(poor)`, `if(urban=1, income, 0)`).
 public indirect enum Expression: Sendable, Equatable {
-    case number(Double, SourceSpan)
+    /// A number as written: a whole number exact in 64 bits, anything else a double.
+    case number(NumericConstant, SourceSpan)
     case text(String, SourceSpan)
     case name(Name)
     case call(Name, [Expression], SourceSpan)
@@ -82,7 +94,7 @@ public indirect enum Expression: Sendable, Equatable {
 
     private func rendered(_ spell: (String) -> String) -> String {
         switch self {
-        case .number(let d, _): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .number(let n, _): n.description
         case .text(let t, _): "\"\(t)\""
         case .name(let n): spell(n.text)
         case .call(let f, let args, _): f.text + "(" + args.map { $0.rendered(spell) }.joined(separator: ", ") + ")"

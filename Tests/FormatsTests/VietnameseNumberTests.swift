@@ -132,12 +132,13 @@ import Testing
         #expect(result.annotations("x")?.decision == nil)
     }
 
-    /// A number beyond what a double holds (it would read as infinity) is not taken for a number: the column
-    /// stays text, and says why. A tiny one reads as 0.
+    /// A number beyond what a double holds (it would read as infinity) in a numeric column is an error at its
+    /// place; in a text column it is text like any other. A tiny one reads as 0.
     @Test func longExponents() throws {
-        let result = try readCSV("x\n1e123456\n2\n")
-        #expect(result.cells("x") == [.text("1e123456"), .text("2")])
-        #expect(result.annotations("x")?.decision == "kept as text: 1 numbers but also values such as '1e123456'")
+        expectError(loadError { try readCSV("x\n2\n1e123456\n") }, line: 3, column: 1,
+                    reason: "column 'x': the number '1e123456' is beyond the range of a decimal number (about ±1.8e308)")
+        let text = try readCSV("x\n1e123456\nhai\n")
+        #expect(text.cells("x") == [.text("1e123456"), .text("hai")])
         let tiny = try readCSV("x\n1e-123456\n2\n")
         #expect(tiny.cells("x") == [.decimal(0), .decimal(2)])
     }

@@ -138,7 +138,7 @@ import Testing
         #expect(statement.clauses.filters.compactMap { Self.single($0)?.span } == [Self.s(11, 13), Self.s(20, 24)])
         // A sign at the start of an expression.
         let definition = try #require(try Parser.parse("let x = -2").definition)
-        #expect(definition.expression == .number(-2, Self.s(9, 11)))
+        #expect(definition.expression == .number(.integer(-2), Self.s(9, 11)))
     }
 
     /// `a - b` is a subtraction (docs/language.md: expression (+ - * /) expression).
@@ -153,7 +153,7 @@ import Testing
             Self.w("rate", 1, 5), TokenShape(kind: .arithmetic("-"), text: "-", column: 5, end: 6), Self.w("1", 6, 7),
         ])
         let definition = try? Parser.parse("let x = rate - 1").definition
-        #expect(definition?.expression == .binary("-", .name(Name(text: "rate", span: Self.s(9, 13))), .number(1, Self.s(16, 17)), Self.s(9, 17)))
+        #expect(definition?.expression == .binary("-", .name(Name(text: "rate", span: Self.s(9, 13))), .number(.integer(1), Self.s(16, 17)), Self.s(9, 17)))
         let measure = try? Parser.parse("measure m = 100 - mean(rate)").definition
         #expect(measure?.expression.sourceText == "100 - mean(rate)")
     }
@@ -290,7 +290,7 @@ import Testing
     @Test func numbersEndAValueAtOnce() throws {
         let statement = try Parser.parse("compare year=2021 2023 rate")
         #expect(Self.single(statement.clauses.filters[0]) == Literal(text: "2021", quoted: false, span: Self.s(14, 18)))
-        #expect(statement.clauses.items == [.number(2023, Self.s(19, 23)), .name(Name(text: "rate", span: Self.s(24, 28)))])
+        #expect(statement.clauses.items == [.number(.integer(2023), Self.s(19, 23)), .name(Name(text: "rate", span: Self.s(24, 28)))])
     }
 
     @Test func quotedValues() throws {
@@ -370,7 +370,7 @@ import Testing
         #expect(definition.expression == .call(
             Name(text: "if", span: Self.s(9, 11)),
             [
-                .comparison(.greater, .name(Name(text: "a", span: Self.s(12, 13))), .number(1, Self.s(16, 17)), Self.s(12, 17)),
+                .comparison(.greater, .name(Name(text: "a", span: Self.s(12, 13))), .number(.integer(1), Self.s(16, 17)), Self.s(12, 17)),
                 .text("p", Self.s(19, 22)),
                 .text("q", Self.s(24, 27)),
             ],
@@ -384,7 +384,7 @@ import Testing
         #expect(definition.name == Name(text: "r", span: Self.s(9, 10)))
         #expect(definition.asPercent)
         #expect(definition.expression == .binary(
-            "*", .number(100, Self.s(13, 16)),
+            "*", .number(.integer(100), Self.s(13, 16)),
             .call(Name(text: "mean", span: Self.s(19, 23)), [.name(Name(text: "poor", span: Self.s(24, 28)))], Self.s(19, 29)),
             Self.s(13, 29)))
         #expect(try Parser.parse("measure r = 100 * mean(poor)").definition?.asPercent == false)
@@ -394,7 +394,7 @@ import Testing
         let definition = try #require(try Parser.parse("let y = (a + b) * 2 / c").definition)
         #expect(definition.expression.sourceText == "a + b * 2 / c")  // sourceText drops parentheses…
         // …but the tree keeps the grouping: ((a + b) * 2) / c.
-        guard case .binary("/", .binary("*", .binary("+", _, _, let sum), .number(2, _), _), .name(let c), let whole) = definition.expression else {
+        guard case .binary("/", .binary("*", .binary("+", _, _, let sum), .number(.integer(2), _), _), .name(let c), let whole) = definition.expression else {
             Issue.record("unexpected tree \(definition.expression)")
             return
         }

@@ -13,11 +13,12 @@ enum NumberText {
         case .text(let t): return t
         case .boolean(let b): return b ? "true" : "false"
         case .integer(let i):
+            // Whole numbers are written from their digits, never through a double (exact beyond 2^53).
             switch role {
             case .label: return String(i)
-            case .change, .percentagePoints: return signed(Double(i), decimals: 0)
+            case .change, .percentagePoints: return i == 0 ? "0" : (i < 0 ? minus : "+") + grouped(digits: String(i.magnitude))
             case .percentChange: return signed(Double(i), decimals: 1) + " %"
-            default: return grouped(Double(i), decimals: 0)
+            default: return (i < 0 ? minus : "") + grouped(digits: String(i.magnitude))
             }
         case .decimal(let d):
             switch role {
@@ -33,15 +34,20 @@ enum NumberText {
     static func grouped(_ d: Double, decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", abs(d))
         let parts = text.split(separator: ".", maxSplits: 1)
-        var integer = String(parts[0])
-        var i = integer.count - 3
-        while i > 0 {
-            integer.insert(",", at: integer.index(integer.startIndex, offsetBy: i))
-            i -= 3
-        }
+        let integer = grouped(digits: String(parts[0]))
         let body = parts.count > 1 ? integer + "." + parts[1] : integer
         let isZero = Double(text) == 0
         return (d < 0 && !isZero ? minus : "") + body
+    }
+
+    /// A run of digits with a comma between each group of three: `9,007,199,254,740,993`.
+    static func grouped(digits: String) -> String {
+        var out = ""
+        for (k, digit) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
     }
 
     /// `+0.50`, `−1.21`, `0.00`.
@@ -51,7 +57,11 @@ enum NumberText {
         return (d < 0 ? minus : "+") + body
     }
 
-    /// Full precision, shortest form: `3.07`, `2021`, `0.1` (csv and json).
+    /// A decimal for machine formats: the shortest text that reads back as the same double, always with a
+    /// point or an exponent so that it reads back as a decimal (`5.0`, `3.07`, `1e-05`, `1e+20`).
+    static func machineDecimal(_ d: Double) -> String { String(d) }
+
+    /// Full precision, shortest form: `3.07`, `2021`, `0.1`.
     static func formatPlain(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         return String(d)

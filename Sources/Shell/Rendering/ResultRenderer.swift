@@ -91,7 +91,7 @@ struct CSVRenderer: ResultRenderer {
         let single = table.columns.count == 1
         var out = table.columns.map { CSVRenderer.field(result.header(of: $0), quoteEmpty: single) }.joined(separator: ",") + "\n"
         for row in 0..<table.rowCount {
-            out += table.columns.map { CSVRenderer.field(plainCell($0.value(at: row)), quoteEmpty: single) }.joined(separator: ",") + "\n"
+            out += table.columns.map { CSVRenderer.field(CSVRenderer.cell($0.value(at: row)), quoteEmpty: single) }.joined(separator: ",") + "\n"
         }
         return out
     }
@@ -101,10 +101,39 @@ struct CSVRenderer: ResultRenderer {
         "text\n" + lines.map { CSVRenderer.field($0, quoteEmpty: true) + "\n" }.joined()
     }
 
+    /// A cell as CSV text that a reader gives back with its type: missing is empty, a decimal always has a
+    /// point (`5.0`, never `5`, which would read as an integer), and a decimal with exactly three digits after
+    /// the point gets a fourth (`1.2340`), since `1.234` reads as 1234 where a dot groups thousands.
+    static func cell(_ value: Value) -> String {
+        guard case .decimal(let d) = value else { return plainCell(value) }
+        let text = NumberText.machineDecimal(d)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[1].count == 3, parts[1].allSatisfy(\.isNumber), parts[0].filter(\.isNumber).count <= 3 {
+            return text + "0"
+        }
+        return text
+    }
+
+    /// `text` as one CSV field: quoted when it holds a comma, quote, LF or CR, its quotes doubled.
+    ///
+    /// Tested byte by byte, not by `Character`: a grapheme such as `\r\n`, or `,` followed by a combining
+    /// mark, is one Character equal to none of these, yet its bytes end a field or a record for any reader.
+    /// Leading and trailing spaces are quoted too, so a reader that trims unquoted fields keeps them.
     static func field(_ text: String, quoteEmpty: Bool = false) -> String {
         if text.isEmpty { return quoteEmpty ? "\"\"" : "" }
-        return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        let utf8 = text.utf8
+        let needsQuotes = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20
+        guard needsQuotes else { return text }
+        var out = "\""
+        out.reserveCapacity(utf8.count + 2)
+        // Doubling quotes by scalar: replacingOccurrences compares Characters and would miss `"` + a combining mark.
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out.unicodeScalars.append(scalar) }
+            out.unicodeScalars.append(scalar)
+        }
+        out += "\""
+        return out
     }
 }
 
@@ -133,7 +162,7 @@ struct JSONRenderer: ResultRenderer {
         switch v {
         case .missing: "null"
         case .integer(let i): String(i)
-        case .decimal(let d): d.isFinite ? NumberText.formatPlain(d) : "null"
+        case .decimal(let d): d.isFinite ? NumberText.machineDecimal(d) : "null"
         case .boolean(let b): b ? "true" : "false"
         case .text(let t): string(t)
         }
@@ -156,25 +185,6 @@ struct JSONRenderer: ResultRenderer {
     }
 }
 
-/// JSON Lines: one object per row, keyed by the column headers; notes go to standard error.
-struct JSONLinesRenderer: ResultRenderer {
-    var notesInline: Bool { false }
-
-    func render(_ result: ResultTable, settings: Settings) -> String {
-        let table = result.table
-        let names = table.columns.map { JSONRenderer.string(result.header(of: $0)) }
-        var out = ""
-        for row in 0..<table.rowCount {
-            out += "{" + table.columns.indices.map { names[$0] + ":" + JSONRenderer.value(table.columns[$0].value(at: row)) }.joined(separator: ",") + "}\n"
-        }
-        return out
-    }
-
-    /// Text as one `{"text":"…"}` object per line.
-    func render(text lines: [String]) -> String {
-        lines.map { "{\"text\":" + JSONRenderer.string($0) + "}\n" }.joined()
-    }
-}
 
 /// A Markdown pipe table with the same formatting as the text table, notes as lines under it.
 struct MarkdownRenderer: ResultRenderer {
@@ -199,7 +209,24 @@ struct MarkdownRenderer: ResultRenderer {
         return out
     }
 
-    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    /// A cell's text that keeps the table one row per line: `\` and `|` escaped with a backslash (as GitHub
+    /// Markdown reads them), and each line end (LF, CR or CRLF) written as `<br>`.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        var previousWasReturn = false
+        // By scalar: `\r\n` is one Character, and a mark after `|` would hide it from a Character test.
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "|": out += "\\|"
+            case "\r": out += "<br>"
+            case "\n": if !previousWasReturn { out += "<br>" }
+            default: out.unicodeScalars.append(scalar)
+            }
+            previousWasReturn = scalar == "\r"
+        }
+        return out
+    }
 }
 
 /// A cell for machine formats: full precision, ASCII minus, empty for missing.
