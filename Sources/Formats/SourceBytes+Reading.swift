@@ -28,10 +28,7 @@ struct FileMemory {
         if let failure = outcomes.first(where: { $0 != 0 }) {
             memory.free()
             if failure > 0 { throw SourceBytes.readError(path, failure) }
-            throw LoadError(file: path, reason: "the file became shorter while it was read (it had \(size) bytes when opened)",
-                            hint: "another program is writing or truncating it; load it again once that program has finished",
-                            vi: "tệp bị ngắn đi trong khi đang đọc (lúc mở tệp có \(size) byte)",
-                            hintVi: "có chương trình khác đang ghi hoặc cắt ngắn tệp; hãy nạp lại khi chương trình đó đã xong")
+            throw SourceBytes.shrankError(path, size: size)
         }
         return memory
     }

@@ -4,19 +4,24 @@ import Glibc
 import Darwin
 #endif
 
-/// The bytes of an input, read from a file into memory or owned in memory, readable as one buffer.
+/// The bytes of an input, mapped from a file, read from a pipe, or owned in memory, readable as one buffer.
 ///
-/// A file is copied into memory, not mapped: a mapped file that another program truncates while it is read
-/// kills the process with SIGBUS, where a read simply comes back short and becomes an error.
+/// A regular file is mapped (no pass over its bytes to copy them), under `MappingGuard`: if another program
+/// truncates it while it is read, the vanished pages read as zeros and `checkIntact()` then fails the load,
+/// where an unguarded mapping would kill the process with SIGBUS.
 public final class SourceBytes: @unchecked Sendable {
     public let name: String
     public let buffer: UnsafeBufferPointer<UInt8>
     private let release: () -> Void
+    /// The mapping's slot in `MappingGuard`, for a mapped file.
+    private let guardSlot: Int?
+    private let path: String
 
     /// Reads the whole file at `path` into memory (a regular file in parallel blocks; a pipe or device to its end).
     /// - Throws: `LoadError` when the file cannot be opened or read, or when it becomes shorter while it is read.
     public init(path: String, name: String? = nil) throws {
         self.name = name ?? path
+        self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw LoadError(file: path, reason: "cannot open the file: \(String(cString: strerror(errno)))",
@@ -33,16 +38,36 @@ public final class SourceBytes: @unchecked Sendable {
             throw LoadError(file: path, reason: "this is a folder, not a file", hint: "name a .csv, .tsv or .jsonl file inside it",
                             vi: "đây là thư mục, không phải tệp", hintVi: "hãy nêu một tệp .csv, .tsv hoặc .jsonl trong thư mục đó")
         }
-        let memory = (info.st_mode & S_IFMT) == S_IFREG
-            ? try FileMemory.readRegularFile(fd, size: Int(info.st_size), path: path)
-            : try FileMemory.readToEnd(fd, path: path)
+        let regular = (info.st_mode & S_IFMT) == S_IFREG
+        if regular, let (memory, slot) = FileMemory.map(fd, size: Int(info.st_size)) {
+            buffer = UnsafeBufferPointer(memory.bytes)
+            release = memory.free
+            guardSlot = slot
+            return
+        }
+        let memory = regular ? try FileMemory.readRegularFile(fd, size: Int(info.st_size), path: path) : try FileMemory.readToEnd(fd, path: path)
         buffer = UnsafeBufferPointer(memory.bytes)
         release = memory.free
+        guardSlot = nil
+    }
+
+    /// - Throws: `LoadError` when the mapped file became shorter while it was read (its lost bytes read as zeros).
+    public func checkIntact() throws {
+        if let slot = guardSlot, MappingGuard.isDamaged(slot) { throw SourceBytes.shrankError(path, size: buffer.count) }
+    }
+
+    static func shrankError(_ path: String, size: Int) -> LoadError {
+        LoadError(file: path, reason: "the file became shorter while it was read (it had \(size) bytes when opened)",
+                  hint: "another program is writing or truncating it; load it again once that program has finished",
+                  vi: "tệp bị ngắn đi trong khi đang đọc (lúc mở tệp có \(size) byte)",
+                  hintVi: "có chương trình khác đang ghi hoặc cắt ngắn tệp; hãy nạp lại khi chương trình đó đã xong")
     }
 
     /// Bytes held in memory (tests, standard input).
     public init(bytes: [UInt8], name: String) {
         self.name = name
+        self.path = name
+        guardSlot = nil
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = copy.initialize(from: bytes)
         buffer = UnsafeBufferPointer(start: copy.baseAddress, count: bytes.count)

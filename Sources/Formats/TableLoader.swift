@@ -23,6 +23,18 @@ public enum TableLoader {
         default: break
         }
         let raw = try SourceBytes(path: path)
+        // A file cut short while it was read shows only afterwards, as zeros: that is the error then.
+        do {
+            let result = try load(raw, path: path, tableName: name, options: options)
+            try raw.checkIntact()
+            return result
+        } catch {
+            try raw.checkIntact()
+            throw error
+        }
+    }
+
+    private static func load(_ raw: SourceBytes, path: String, tableName name: String, options: LoadOptions) throws -> LoadResult {
         if raw.buffer.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             // A workbook under another name (a download that lost its extension): read it as one.
             return try XLSXReader.read(path: path, tableName: name, options: options)
