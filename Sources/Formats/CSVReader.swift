@@ -11,8 +11,9 @@ public enum CSVReader {
     /// Inputs smaller than this are read on one thread.
     static let minimumBytesToSplit = 4 << 20
 
-    /// Asked between passes; when it answers true the load stops with an "interrupted" error (Ctrl-C at the prompt).
-    nonisolated(unsafe) public static var shouldStop: () -> Bool = { false }
+    /// Asked between passes; when it answers true the load stops with an "interrupted" error (Ctrl-C at the
+    /// prompt sets `Interruption`).
+    nonisolated(unsafe) public static var shouldStop: () -> Bool = { Interruption.isRequested }
 
     static func checkInterruption(_ source: SourceBytes) throws {
         if shouldStop() {

@@ -10,13 +10,25 @@ public struct Settings: Sendable, Equatable {
     public var maxRows = 50
     public var timer = false
     public var format: OutputFormat = .table
+    /// Whether results at a terminal go through `$PAGER`.
+    public var pager: PagerMode = .auto
 
     public init() {}
 }
 
+/// `set pager`: when results shown at a terminal go through `$PAGER` (never in a file or a pipe).
+public enum PagerMode: String, Sendable, CaseIterable {
+    /// Only a result taller than the screen.
+    case auto
+    /// Every result.
+    case on
+    case off
+}
+
 /// How results are written.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, csv, json, jsonl, markdown
+    /// `line` is the vertical record mode: one `column: value` per line.
+    case table, line, csv, json, jsonl, markdown
 
     /// Formats another program reads: standard output holds results only, and notes, reports and
     /// confirmations go to standard error.
@@ -38,6 +50,8 @@ public final class Session {
     public var lastResult: ResultTable?
     /// Runs a script file (`run FILE`); supplied by the shell, which owns the batch runner.
     public var scriptRunner: ((String, SourceSpan?) throws -> Void)?
+    /// The statements kept in the prompt's history, oldest first (`history`); supplied by the shell.
+    public var historyReader: (() -> [String])?
     /// Writes a result to a file in the format its extension names, returning a short description of the
     /// format; supplied by the shell, which owns the renderers.
     public var exporter: ((ResultTable, String, SourceSpan) throws -> String)?

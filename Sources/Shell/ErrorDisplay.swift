@@ -3,7 +3,9 @@ import Formats
 import Language
 
 /// Errors as the user sees them: where (FILE:LINE:COL in scripts), what, the line with a caret under the
-/// offending token, the nearest correct spellings, and an example that works.
+/// offending token, the nearest correct spellings, and an example that works. Control characters in the
+/// statement, the names and the values quoted are shown escaped (`TerminalText`), the caret placed under
+/// the escaped text, so an error never sends a raw escape sequence to the terminal.
 enum ErrorDisplay {
     /// The first line (where and what) in red and the caret in bold, for a terminal.
     static func coloured(_ text: String, _ colour: Bool) -> String {
@@ -15,15 +17,18 @@ enum ErrorDisplay {
         let vi = language == .vi
         var place = ""
         if let file, let span = error.span { place = "\(file):\(span.line):\(span.column): " } else if let file { place = "\(file): " }
-        var out = place + (vi ? "lỗi: " : "error: ") + error.message.text(language) + "\n"
+        let escaped = TerminalText.escaped
+        var out = escaped(place) + (vi ? "lỗi: " : "error: ") + escaped(error.message.text(language)) + "\n"
         if let span = error.span, !text.isEmpty {
-            out += "  " + text + "\n"
+            // The columns count the statement's characters; the caret goes under what the screen shows.
             let prefix = String(text.prefix(max(0, span.column - 1)))
             let marked = String(text.dropFirst(max(0, span.column - 1)).prefix(max(1, span.endColumn - span.column)))
-            out += "  " + String(repeating: " ", count: DisplayWidth.of(prefix)) + String(repeating: "^", count: max(1, DisplayWidth.of(marked))) + "\n"
+            out += "  " + escaped(text) + "\n"
+            out += "  " + String(repeating: " ", count: DisplayWidth.of(escaped(prefix)))
+                + String(repeating: "^", count: max(1, DisplayWidth.of(escaped(marked)))) + "\n"
         }
         if !error.suggestions.isEmpty {
-            let list = error.suggestions.joined(separator: vi ? " hoặc " : " or ")
+            let list = error.suggestions.map(escaped).joined(separator: vi ? " hoặc " : " or ")
             if error.suggestionsReplaceSpan {
                 out += "  " + (vi ? "có phải ý bạn là \(list)?" : "did you mean \(list)?") + "\n"
             } else {
@@ -36,10 +41,10 @@ enum ErrorDisplay {
             let start = max(0, span.column - 1), end = min(chars.count, span.endColumn - 1)
             if start <= end {
                 let fixed = String(chars[..<start]) + best + String(chars[end...])
-                out += "  " + (vi ? "thử: " : "try: ") + fixed.trimmingCharacters(in: .whitespaces) + "\n"
+                out += "  " + (vi ? "thử: " : "try: ") + escaped(fixed.trimmingCharacters(in: .whitespaces)) + "\n"
             }
         } else if let example = error.example {
-            out += "  " + (vi ? "ví dụ: " : "example: ") + example + "\n"
+            out += "  " + (vi ? "ví dụ: " : "example: ") + escaped(example) + "\n"
         }
         return out
     }
@@ -47,6 +52,7 @@ enum ErrorDisplay {
     static func render(_ error: LoadError, at place: String?, language: Language) -> String {
         var text = language == .vi ? error.vietnameseDescription : error.description
         if let place, error.position == nil { text = place + ": " + text }
-        return text + "\n"
+        // Line by line: a load error's hint may take several lines, and its quoted cells any bytes.
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escaped(String($0)) }.joined(separator: "\n") + "\n"
     }
 }

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Formats
 import Language
@@ -24,8 +25,8 @@ public struct InteractiveShell {
         runner.colour = isatty(2) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         print(Banner.lines(session).joined(separator: "\n"))
         let editor = InteractiveShell.canEdit ? LineEditor(completer: Completer(session: session), entries: history.load()) : nil
-        // While a statement runs, Ctrl-C stops a long load at its next checkpoint instead of ending the program.
-        CSVReader.shouldStop = { LineEditor.interrupted != 0 }
+        // Ctrl-C stops a running statement at its next checkpoint (`Interruption`) instead of ending the program.
+        session.historyReader = { [history] in history.load() }
         var pending = ""
         var historyFailureReported = false
         while true {
@@ -62,10 +63,10 @@ public struct InteractiveShell {
                                           vi: "lưu ý: không lưu được lịch sử vào \(history.path); các câu lệnh của phiên này sẽ không được giữ lại")
                                     .text(session.settings.language) + "\n")
                 }
-                LineEditor.interrupted = 0
+                Interruption.clear()
                 runner.runScript(trimmed, file: nil)
-                if LineEditor.interrupted != 0 {
-                    LineEditor.interrupted = 0
+                if Interruption.isRequested {
+                    Interruption.clear()
                     print(Message(en: "interrupted", vi: "đã dừng").text(session.settings.language))
                 }
             }

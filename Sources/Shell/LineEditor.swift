@@ -1,4 +1,5 @@
 import CEditLine
+import Engine
 import Foundation
 
 /// The interactive line editor, on the system's libedit: Vietnamese text, history, Ctrl-R search, Tab
@@ -40,13 +41,25 @@ final class LineEditor {
         })
         ceditline_bind(editor, "^I", "solieu-complete")
         ceditline_bind(editor, "^R", "em-inc-search-prev")
-        // Word moves over Vietnamese words with Alt-Left/Alt-Right as well as Alt-B/Alt-F.
-        ceditline_bind(editor, "\\e[1;3D", "ed-prev-word")
-        ceditline_bind(editor, "\\e[1;3C", "em-next-word")
-        ceditline_bind(editor, "\\e[1;5D", "ed-prev-word")
-        ceditline_bind(editor, "\\e[1;5C", "em-next-word")
+        for binding in LineEditor.keyBindings { ceditline_bind(editor, binding.sequence, binding.command) }
         LineEditor.installInterruptHandler()
     }
+
+    /// The editing keys as each common terminal sends them, and the libedit command each one runs.
+    /// libedit knows only some of them by itself (xterm's `ESC[H`); tmux, screen, the Linux console and
+    /// PuTTY send `ESC[1~`/`ESC[4~` for Home/End and rxvt `ESC[7~`/`ESC[8~`, which it would otherwise take
+    /// as Escape followed by typed text (a stray `~`). Sequences are in libedit's `bind` notation.
+    static let keyBindings: [(key: String, sequence: String, command: String)] = [
+        ("Home", "\\e[H", "ed-move-to-beg"), ("Home", "\\eOH", "ed-move-to-beg"),
+        ("Home", "\\e[1~", "ed-move-to-beg"), ("Home", "\\e[7~", "ed-move-to-beg"),
+        ("End", "\\e[F", "ed-move-to-end"), ("End", "\\eOF", "ed-move-to-end"),
+        ("End", "\\e[4~", "ed-move-to-end"), ("End", "\\e[8~", "ed-move-to-end"),
+        ("Delete", "\\e[3~", "ed-delete-next-char"),
+        // Word moves over Vietnamese words: Ctrl- and Alt-Left/Right (xterm), Ctrl-Left/Right (rxvt), as well as Alt-B/Alt-F.
+        ("Ctrl-Left", "\\e[1;5D", "ed-prev-word"), ("Ctrl-Right", "\\e[1;5C", "em-next-word"),
+        ("Ctrl-Left", "\\eOd", "ed-prev-word"), ("Ctrl-Right", "\\eOc", "em-next-word"),
+        ("Alt-Left", "\\e[1;3D", "ed-prev-word"), ("Alt-Right", "\\e[1;3C", "em-next-word"),
+    ]
 
     deinit {
         el_end(editor)
@@ -55,26 +68,31 @@ final class LineEditor {
 
     /// The prompt libedit shows, kept alive for its C callback.
     nonisolated(unsafe) static var promptText: UnsafeMutablePointer<CChar> = strdup("solieu> ")
-    /// Set by SIGINT; read after libedit returns.
-    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
-
-    /// Ctrl-C interrupts the read (no SA_RESTART) and sets a flag; it never ends the program.
+    /// Ctrl-C interrupts the read (no SA_RESTART) and sets `Interruption`'s flag, which a running statement
+    /// checks as it goes; it never ends the program.
     static func installInterruptHandler() {
+        Interruption.clear()
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
+        action.__sigaction_handler.sa_handler = { _ in Interruption.flag = 1 }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started the program with SIGINT blocked (the mask is inherited); at the prompt
+        // it must arrive, or Ctrl-C could not stop a statement.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     func read(prompt: String) -> Input {
         free(LineEditor.promptText)
         LineEditor.promptText = strdup(prompt)
-        LineEditor.interrupted = 0
+        Interruption.clear()
         var count: Int32 = 0
         let line = el_gets(editor, &count)
-        if LineEditor.interrupted != 0 {
-            LineEditor.interrupted = 0
+        if Interruption.isRequested {
+            Interruption.clear()
             el_reset(editor)
             return .interrupted
         }
@@ -128,5 +146,3 @@ final class LineEditor {
         return String(prefix)
     }
 }
-
-import Engine

@@ -14,6 +14,9 @@ public final class StatementRunner {
     public var colour = false
     /// Leaves out reports, confirmations and, in csv/json/jsonl, the notes sent to standard error.
     public var quiet = false
+    /// Whether results go to a terminal: tables are then fitted to its width and long results paged
+    /// (`set pager`). Off unless the program's standard output is a terminal (and not `--output`).
+    public var terminalOutput = false
     /// Whether any statement failed (the exit status is 1 then).
     public private(set) var failed = false
     /// Where results go: standard output, or the file of `--output`.
@@ -34,6 +37,8 @@ public final class StatementRunner {
             do { try DescriptorWriter(descriptor: 2).write(text) } catch { exit(1) }
         }
         session.scriptRunner = { [unowned self] path, span in try self.runNestedScript(path, span) }
+        // The prompt replaces this with the history it keeps; a script's `history` reads the same file.
+        session.historyReader = { HistoryFile(path: HistoryFile.defaultPath()).load() }
         session.exporter = { result, path, span in
             try StatementRunner.export(result, to: session.path(path), span: span, settings: session.settings)
         }
@@ -52,7 +57,8 @@ public final class StatementRunner {
     /// standard error in csv, json and jsonl; not at all with `quiet`.
     public func report(_ lines: [String]) {
         guard !quiet, !lines.isEmpty else { return }
-        let text = lines.map { $0 + "\n" }.joined()
+        // Reports are read by people (on standard error too): control characters in names are shown.
+        let text = lines.map { TerminalText.escaped($0) + "\n" }.joined()
         if session.settings.format.isMachineReadable { errors(text) } else { output(text) }
     }
 
@@ -122,7 +128,7 @@ public final class StatementRunner {
         do {
             text = try Parameters.substitute(typed, session.parameters, line: line)
             let result = try session.run(text, line: line)
-            write(result)
+            try write(result)
             if session.settings.timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
                 errors(String(format: language == .vi ? "thời gian: %.2f ms\n" : "time: %.2f ms\n", ms))
@@ -150,6 +156,9 @@ public final class StatementRunner {
         } catch is Stop {
             failed = true
             if !keepGoing { return false }
+        } catch is Interrupted {
+            // Ctrl-C at the prompt: nothing was shown or written, and the prompt says "interrupted".
+            return false
         } catch {
             failed = true
             errors("error: \(error)\n")
@@ -163,18 +172,20 @@ public final class StatementRunner {
         if session.settings.format.isMachineReadable { errors(text) } else { output(text) }
     }
 
-    func write(_ output: Output) {
+    /// - Throws: `Interrupted` when Ctrl-C stops the rendering (nothing is written then).
+    func write(_ output: Output) throws {
         let format = session.settings.format
-        let renderer = Renderers.renderer(for: format)
+        let width = terminalOutput ? TerminalSize.current()?.columns : nil
+        let renderer = Renderers.renderer(for: format, width: width)
         switch output {
         case .table(let result):
-            writeResult(renderer.render(result, settings: session.settings), format)
+            writeResult(try renderer.render(result, settings: session.settings), format)
             if !renderer.notesInline && !quiet {
                 // An empty answer is said on standard error too, so a log shows why a file has no rows.
                 if result.table.rowCount == 0 && format != .json {
                     errors(notePrefix + Message(en: "(no rows)", vi: "(không có dòng nào)").text(session.settings.language) + "\n")
                 }
-                for note in result.notes { errors(notePrefix + note.text(session.settings.language) + "\n") }
+                for note in result.notes { errors(notePrefix + TerminalText.escaped(note.text(session.settings.language)) + "\n") }
             }
         case .text(let lines):
             writeResult(renderer.render(text: lines), format)
@@ -193,6 +204,12 @@ public final class StatementRunner {
         guard !text.isEmpty else { return }
         if format == .csv && resultCount > 0 { output("\n") }
         resultCount += 1
+        if terminalOutput && !format.isMachineReadable, let command = Pager.command(), let size = TerminalSize.current(),
+           Pager.wanted(lines: text.utf8.lazy.filter { $0 == 0x0A }.count, mode: session.settings.pager, rows: size.rows) {
+            if Pager.show(text, command: command) { return }
+            errors(notePrefix + Message(en: "the pager '\(command)' could not be started (set PAGER, or set pager off)",
+                                        vi: "không chạy được trình xem '\(command)' (đặt PAGER, hoặc set pager off)").text(session.settings.language) + "\n")
+        }
         output(text)
     }
 
@@ -238,7 +255,9 @@ public final class StatementRunner {
                                 example: "export result.csv")
         }
         // Notes are not data: CSV and JSON files keep them out of the rows (JSON has a notes field).
-        let text = Renderers.renderer(for: format).render(result, settings: settings)
+        // Rendered whole before anything is written (and then written to a temporary name and renamed), so
+        // Ctrl-C while it is made leaves no file, and a full disk no partial one.
+        let text = try Renderers.renderer(for: format).render(result, settings: settings)
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {

@@ -43,7 +43,7 @@ struct SolieuCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Statements to run, separated by ; (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
-    @Option(help: "How results are written: table, csv, json (a document per result), jsonl (an object per row) or markdown.")
+    @Option(help: "How results are written: table, line (a record at a time), csv, json (a document per result), jsonl (an object per row) or markdown.")
     var format: String = "table"
 
     @Option(help: ArgumentHelp("Write the results to this file instead of standard output.", valueName: "file"))
@@ -82,7 +82,7 @@ struct SolieuCommand: ParsableCommand {
 
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
-            throw ValidationError("--format takes table, csv, json, jsonl or markdown, not '\(format)'")
+            throw ValidationError("--format takes table, line, csv, json, jsonl or markdown, not '\(format)'")
         }
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex,
@@ -141,6 +141,8 @@ struct SolieuCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.unreadableInput)
             }
         }
+        // Tables are fitted to the terminal, and long results paged, only when the results go to one.
+        runner.terminalOutput = output == nil && isatty(1) != 0
         let stop = ExitCode(ExitStatus.statementFailed)
         let initPath = initFile ?? (noInit ? nil : UserEnvironment.initFilePath())
         if let initPath, initFile != nil || FileManager.default.fileExists(atPath: initPath) {

@@ -92,8 +92,8 @@ import Testing
         for n in 0..<400 {
             let table = try Self.randomTable(&rng)
             let result = ResultTable(table: table)
-            let csv = CSVRenderer().render(result, settings: Settings())
-            let jsonl = JSONLinesRenderer().render(result, settings: Settings())
+            let csv = try CSVRenderer().render(result, settings: Settings())
+            let jsonl = try JSONLinesRenderer().render(result, settings: Settings())
             do {
                 let fromCSV = try CSVReader.read(SourceBytes(text: csv, name: "t.csv"), tableName: "t", delimiter: 0x2C).table
                 failures += Self.differences(table, fromCSV).map { "table \(n) csv: \($0)\n\(csv.debugDescription)" }
@@ -120,7 +120,7 @@ import Testing
         var rng = SeededRandom(seed: 99)
         for _ in 0..<300 {
             let table = try Self.randomTable(&rng)
-            let markdown = MarkdownRenderer().render(ResultTable(table: table), settings: Settings())
+            let markdown = try MarkdownRenderer().render(ResultTable(table: table), settings: Settings())
             // Split on every line end a reader would see, not on Characters.
             let lines = markdown.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" }.map { Substring(String($0)) }
             #expect(lines.count == table.rowCount + 3 && lines.last == "", "\(markdown.debugDescription)")

@@ -54,6 +54,12 @@ final class PseudoTerminal {
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Ctrl-C while a statement runs. The program is not started as the terminal's controlling process,
+    /// so the terminal cannot turn a typed Ctrl-C into SIGINT as a real one does; it is sent directly.
+    func interrupt() {
+        kill(process.processIdentifier, SIGINT)
+    }
+
     static let enter = "\r", tab = "\t", left = "\u{1B}[D", up = "\u{1B}[A", backspace = "\u{7F}", controlC = "\u{03}", controlD = "\u{04}"
 
     /// Reads until `text` appears in the output since `from` (default: everything read so far), or the time runs out.

@@ -4,11 +4,11 @@ extension Verb {
     static let set = Verb(
         name: "set", arguments: .raw,
         syntax: "set [OPTION VALUE]",
-        summary: Message(en: "show or change options: language, format, decimals, rows, timer", vi: "xem hoặc đổi tuỳ chọn: language, format, decimals, rows, timer"),
+        summary: Message(en: "show or change options: language, format, decimals, rows, timer, pager", vi: "xem hoặc đổi tuỳ chọn: language, format, decimals, rows, timer, pager"),
         details: Message(
-            en: "`set` lists the options. language en|vi: help and messages; format table|csv|json|jsonl|markdown: how results are written; decimals N: decimal places in tables; rows N: rows a table shows before saying how many more there are; timer on|off: print each statement's time.",
-            vi: "`set` liệt kê các tuỳ chọn. language en|vi: ngôn ngữ trợ giúp và thông báo; format table|csv|json|jsonl|markdown: cách ghi kết quả; decimals N: số chữ số thập phân trong bảng; rows N: số dòng hiển thị trước khi báo còn bao nhiêu; timer on|off: in thời gian của mỗi câu lệnh."),
-        examples: ["set", "set decimals 1", "set decimals 2"],
+            en: "`set` lists the options. language en|vi: help and messages; format table|line|csv|json|jsonl|markdown: how results are written (line: one `column: value` per line, a record at a time, for wide results); decimals N: decimal places in tables; rows N: rows a table shows before saying how many more there are; timer on|off: print each statement's time; pager auto|on|off: at a terminal, results taller than the screen go through $PAGER (less -S -R -F -X unless set) with auto, every result with on, none with off. At a terminal a table is fitted to its width (or to COLUMNS): long cells are cut with …, and columns that still do not fit are left out with a note; files, pipes, csv and json are never cut. Control characters in cells and names are shown as \\x1b, ⏎ (a line end) and ⇥ (a tab) in tables; csv and json keep the exact text.",
+            vi: "`set` liệt kê các tuỳ chọn. language en|vi: ngôn ngữ trợ giúp và thông báo; format table|line|csv|json|jsonl|markdown: cách ghi kết quả (line: mỗi dòng một `cột: giá trị`, từng bản ghi một, cho kết quả nhiều cột); decimals N: số chữ số thập phân trong bảng; rows N: số dòng hiển thị trước khi báo còn bao nhiêu; timer on|off: in thời gian của mỗi câu lệnh; pager auto|on|off: trên màn hình, kết quả dài hơn màn hình được chuyển qua $PAGER (mặc định less -S -R -F -X) với auto, mọi kết quả với on, không kết quả nào với off. Trên màn hình, bảng được thu vừa chiều rộng (hoặc theo COLUMNS): ô dài bị cắt với …, cột vẫn không vừa thì được bỏ bớt kèm lưu ý; tệp, ống dẫn, csv và json không bao giờ bị cắt. Ký tự điều khiển trong ô và tên cột được hiện thành \\x1b, ⏎ (xuống dòng) và ⇥ (tab) trong bảng; csv và json giữ nguyên văn bản."),
+        examples: ["set", "set decimals 1", "set format line", "show year=2021 province=Ninh Bình", "set format table", "set decimals 2"],
         action: { statement, session in try changeSetting(statement, session) })
 }
 
@@ -20,10 +20,11 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
         let vi = s.language == .vi
         return .text([
             "language  \(s.language.rawValue)" + (vi ? "    (en | vi)" : "    (en | vi)"),
-            "format    \(s.format.rawValue)" + "    (table | csv | json | jsonl | markdown)",
+            "format    \(s.format.rawValue)" + "    (table | line | csv | json | jsonl | markdown)",
             "decimals  \(s.decimals)",
             "rows      \(s.maxRows)" + (vi ? "    (số dòng hiển thị tối đa)" : "    (rows shown at most)"),
             "timer     \(s.timer ? "on" : "off")",
+            "pager     \(s.pager.rawValue)" + "    (auto | on | off)",
         ])
     }
     func bad(_ expected: String, _ example: String) -> LanguageError {
@@ -37,7 +38,7 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
         guard let l = Language(rawValue: value) else { throw bad("en or vi", "vi") }
         s.language = l
     case "format":
-        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad("table, csv, json, jsonl or markdown", "csv") }
+        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad("table, line, csv, json, jsonl or markdown", "csv") }
         s.format = f
     case "decimals":
         guard let n = number, (0...12).contains(n) else { throw bad("a number from 0 to 12", "2") }
@@ -48,9 +49,12 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
     case "timer":
         guard ["on", "off"].contains(value) else { throw bad("on or off", "on") }
         s.timer = value == "on"
+    case "pager":
+        guard let mode = PagerMode(rawValue: value) else { throw bad("auto, on or off", "off") }
+        s.pager = mode
     default:
         throw LanguageError(Message(en: "there is no option '\(parts[0])'", vi: "không có tuỳ chọn '\(parts[0])'"), at: span,
-                            suggestions: Suggestions.nearest(parts[0], among: ["language", "format", "decimals", "rows", "timer"]), example: "set")
+                            suggestions: Suggestions.nearest(parts[0], among: ["language", "format", "decimals", "rows", "timer", "pager"]), example: "set")
     }
     session.settings = s
     let shown = parts.count > 1 ? parts[1] : ""

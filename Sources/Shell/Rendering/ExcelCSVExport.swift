@@ -8,11 +8,13 @@ import Language
 /// full, at 15 significant digits as Excel keeps them, without thousands separators (which Excel could
 /// take for decimals); fields are quoted by their bytes, so no separator, quote or line end is missed.
 enum ExcelCSVExport {
-    static func render(_ result: ResultTable) -> [UInt8] {
+    /// - Throws: `Interrupted` on Ctrl-C.
+    static func render(_ result: ResultTable) throws -> [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         let table = result.table
         appendRecord(table.columns.map { result.header(of: $0) }, to: &out)
         for row in 0..<table.rowCount {
+            try Interruption.checkpoint()
             appendRecord(table.columns.map { cell($0.value(at: row)) }, to: &out)
         }
         return out
@@ -67,9 +69,11 @@ enum ExcelCSVExport {
         return (trimmed, false)
     }
 
+    /// Written to a temporary name and renamed, so an interrupted or failed export leaves no partial file.
     static func write(_ result: ResultTable, to path: String, span: SourceSpan) throws {
+        let bytes = try render(result)
         do {
-            try Data(render(result)).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw LanguageError(Message(en: "cannot write '\(path)': \(error.localizedDescription)", vi: "không ghi được '\(path)': \(error.localizedDescription)"), at: span)
         }

@@ -6,11 +6,12 @@ import Language
 struct JSONLinesRenderer: ResultRenderer {
     var notesInline: Bool { false }
 
-    func render(_ result: ResultTable, settings: Settings) -> String {
+    func render(_ result: ResultTable, settings: Settings) throws -> String {
         let table = result.table
         let keys = table.columns.map { JSONRenderer.string(result.header(of: $0)) + ":" }
         var out = ""
         for row in 0..<table.rowCount {
+            try Interruption.checkpoint()
             out += "{"
             for (c, column) in table.columns.enumerated() {
                 if c > 0 { out += "," }

@@ -4,7 +4,8 @@ import Language
 /// Writes a result in one format. One type per format, all behind this protocol.
 protocol ResultRenderer {
     /// The result as text for standard output (ending in a newline).
-    func render(_ result: ResultTable, settings: Settings) -> String
+    /// - Throws: `Interrupted` when Ctrl-C is pressed while it is made (checked every few thousand rows).
+    func render(_ result: ResultTable, settings: Settings) throws -> String
     /// Text a statement was asked for (help, explain) in this format, ending in a newline.
     func render(text lines: [String]) -> String
     /// Whether notes go into the output itself (table, markdown) or to standard error (csv, json keep
@@ -13,9 +14,12 @@ protocol ResultRenderer {
 }
 
 enum Renderers {
-    static func renderer(for format: OutputFormat) -> ResultRenderer {
+    /// The renderer of `format`. `width` is the terminal's width in columns, to which a text table is
+    /// fitted; nil when the output is not a terminal (files, pipes, exports), where nothing is cut.
+    static func renderer(for format: OutputFormat, width: Int? = nil) -> ResultRenderer {
         switch format {
-        case .table: TextTableRenderer()
+        case .table: TextTableRenderer(width: width)
+        case .line: RecordRenderer()
         case .csv: CSVRenderer()
         case .json: JSONRenderer()
         case .jsonl: JSONLinesRenderer()
@@ -43,54 +47,18 @@ extension ResultRenderer {
 /// `note: `, or `lưu ý: ` in Vietnamese, before each note under a table or on standard error.
 func notePrefix(_ language: Language) -> String { language == .vi ? "lưu ý: " : "note: " }
 
-/// An aligned text table: text left, numbers right, columns three spaces apart, notes underneath.
-struct TextTableRenderer: ResultRenderer {
-    var notesInline: Bool { true }
-
-    func render(_ result: ResultTable, settings: Settings) -> String {
-        let table = result.table
-        let shown = min(table.rowCount, settings.maxRows)
-        let headers = table.columns.map { result.header(of: $0) }
-        var cells: [[String]] = table.columns.map { column in
-            let role = result.role(of: column)
-            return (0..<shown).map { NumberText.cell(column.value(at: $0), role: role, decimals: settings.decimals) }
-        }
-        let rightAligned = table.columns.map { $0.type.isNumeric }
-        let widths = table.columns.indices.map { c in max(DisplayWidth.of(headers[c]), cells[c].map(DisplayWidth.of).max() ?? 0) }
-        func line(_ values: [String]) -> String {
-            let padded = values.indices.map { c -> String in
-                let isLast = c == values.count - 1
-                if rightAligned[c] { return DisplayWidth.padLeft(values[c], to: widths[c]) }
-                return isLast ? values[c] : DisplayWidth.padRight(values[c], to: widths[c])
-            }
-            return String(padded.joined(separator: "   ").reversed().drop(while: { $0 == " " }).reversed())
-        }
-        // An empty answer found before its columns were known (a filter kept no row) has no header.
-        var out = table.columns.isEmpty ? "" : line(headers) + "\n"
-        for row in 0..<shown { out += line(cells.map { $0[row] }) + "\n" }
-        cells.removeAll()
-        if table.rowCount == 0 { out += Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language) + "\n" }
-        if shown < table.rowCount {
-            let more = table.rowCount - shown
-            out += notePrefix(settings.language) + Message(en: "\(more) more \(more == 1 ? "row" : "rows") not shown (set rows \(table.rowCount) to see all)",
-                                      vi: "còn \(more) dòng không hiển thị (set rows \(table.rowCount) để xem hết)").text(settings.language) + "\n"
-        }
-        for note in result.notes { out += notePrefix(settings.language) + note.text(settings.language) + "\n" }
-        return out
-    }
-}
-
 /// RFC 4180 CSV, numbers at full precision, a header row of column names.
 struct CSVRenderer: ResultRenderer {
     var notesInline: Bool { false }
 
-    func render(_ result: ResultTable, settings: Settings) -> String {
+    func render(_ result: ResultTable, settings: Settings) throws -> String {
         let table = result.table
         guard !table.columns.isEmpty else { return "" }
         // With one column an empty cell is written "", so that no row is a blank line (blank lines separate results).
         let single = table.columns.count == 1
         var out = table.columns.map { CSVRenderer.field(result.header(of: $0), quoteEmpty: single) }.joined(separator: ",") + "\n"
         for row in 0..<table.rowCount {
+            try Interruption.checkpoint()
             out += table.columns.map { CSVRenderer.field(CSVRenderer.cell($0.value(at: row)), quoteEmpty: single) }.joined(separator: ",") + "\n"
         }
         return out
@@ -141,11 +109,12 @@ struct CSVRenderer: ResultRenderer {
 struct JSONRenderer: ResultRenderer {
     var notesInline: Bool { false }
 
-    func render(_ result: ResultTable, settings: Settings) -> String {
+    func render(_ result: ResultTable, settings: Settings) throws -> String {
         let table = result.table
         let names = table.columns.map { result.header(of: $0) }
         var out = "{\"columns\":[" + names.map(JSONRenderer.string).joined(separator: ",") + "],\"rows\":["
         for row in 0..<table.rowCount {
+            try Interruption.checkpoint()
             let fields = table.columns.indices.map { c in JSONRenderer.string(names[c]) + ":" + JSONRenderer.value(table.columns[c].value(at: row)) }
             out += (row > 0 ? "," : "") + "\n{" + fields.joined(separator: ",") + "}"
         }
@@ -190,27 +159,29 @@ struct JSONRenderer: ResultRenderer {
 struct MarkdownRenderer: ResultRenderer {
     var notesInline: Bool { true }
 
-    func render(_ result: ResultTable, settings: Settings) -> String {
+    func render(_ result: ResultTable, settings: Settings) throws -> String {
         let table = result.table
         guard !table.columns.isEmpty else {
             let empty = Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language) + "\n"
-            return empty + result.notes.map { "Note: " + $0.text(settings.language) + "\n" }.joined()
+            return empty + result.notes.map { "Note: " + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined()
         }
         let headers = table.columns.map { MarkdownRenderer.escape(result.header(of: $0)) }
         var out = "| " + headers.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { $0.type.isNumeric ? "---:|" : "---|" }.joined() + "\n"
         for row in 0..<table.rowCount {
+            try Interruption.checkpoint()
             let cells = table.columns.map { column in
                 MarkdownRenderer.escape(NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals))
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        if !result.notes.isEmpty { out += "\n" + result.notes.map { "Note: " + $0.text(settings.language) + "\n" }.joined() }
+        if !result.notes.isEmpty { out += "\n" + result.notes.map { "Note: " + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined() }
         return out
     }
 
     /// A cell's text that keeps the table one row per line: `\` and `|` escaped with a backslash (as GitHub
-    /// Markdown reads them), and each line end (LF, CR or CRLF) written as `<br>`.
+    /// Markdown reads them), each line end (LF, CR or CRLF) written as `<br>`, and any other control
+    /// character shown as `TerminalText` shows it (`\x1b`, `⇥`), so none reaches a terminal raw.
     static func escape(_ s: String) -> String {
         var out = ""
         var previousWasReturn = false
@@ -221,12 +192,15 @@ struct MarkdownRenderer: ResultRenderer {
             case "|": out += "\\|"
             case "\r": out += "<br>"
             case "\n": if !previousWasReturn { out += "<br>" }
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if TerminalText.needsEscape(scalar) { out += TerminalText.escaped(String(scalar)) } else { out.unicodeScalars.append(scalar) }
             }
             previousWasReturn = scalar == "\r"
         }
         return out
     }
+
+    func render(text lines: [String]) -> String { lines.map { TerminalText.escaped($0) + "\n" }.joined() }
 }
 
 /// A cell for machine formats: full precision, ASCII minus, empty for missing.
