@@ -206,7 +206,11 @@ public final class StatementRunner {
         resultCount += 1
         if terminalOutput && !format.isMachineReadable, let command = Pager.command(), let size = TerminalSize.current(),
            Pager.wanted(lines: text.utf8.lazy.filter { $0 == 0x0A }.count, mode: session.settings.pager, rows: size.rows) {
-            if Pager.show(text, command: command) { return }
+            if Pager.show(text, command: command) {
+                // Ctrl-C inside the pager belongs to it (less stops a search with it); the result was shown.
+                Interruption.clear()
+                return
+            }
             errors(notePrefix + Message(en: "the pager '\(command)' could not be started (set PAGER, or set pager off)",
                                         vi: "không chạy được trình xem '\(command)' (đặt PAGER, hoặc set pager off)").text(session.settings.language) + "\n")
         }
