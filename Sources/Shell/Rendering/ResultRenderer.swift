@@ -4,7 +4,7 @@ import Language
 /// Writes a result in one format. One type per format, all behind this protocol.
 protocol ResultRenderer {
     /// The result as text for standard output (ending in a newline).
-    /// - Throws: `Interrupted` when Ctrl-C is pressed while it is made (checked every few thousand rows).
+    /// - Throws: `Interrupted` when Ctrl-C is pressed while it is made (checked at every row).
     func render(_ result: ResultTable, settings: Settings) throws -> String
     /// Text a statement was asked for (help, explain) in this format, ending in a newline.
     func render(text lines: [String]) -> String
