@@ -68,7 +68,7 @@ import Testing
         #expect(t.waitFor("1000   label 30   3,000", after: off))
         #expect(try String(contentsOfFile: pager.calls, encoding: .utf8) == "called\n")
         t.type(PseudoTerminal.controlD)
-        #expect(t.waitForExit() == 0)
+        #expect(t.waitForExit(seconds: 30) == 0)
     }
 
     @Test func aPagerThatCannotStartLosesNothing() throws {
@@ -129,7 +129,7 @@ import Testing
         t.type("count" + PseudoTerminal.enter)
         #expect(t.waitFor("300,000", after: after))
         t.type(PseudoTerminal.controlD)
-        #expect(t.waitForExit() == 0)
+        #expect(t.waitForExit(seconds: 30) == 0)
     }
 
     @Test func historyListsTheStatementsTypedNumbered() throws {
