@@ -40,12 +40,13 @@ extension CSVTokenizer {
                     word = (word & ~(0xFF << UInt64(k * 8))) | (UInt64(base[position + k]) << UInt64(k * 8))
                 }
             }
-            // Every mark is handled, not only the lowest, so the test must be exact (see `zeroBytes`).
-            var marks = CSVTokenizer.structuralBytes(word, delimiterPattern: delimiterPattern)
+            // Every mark is handled, not only the lowest, so each one's byte is looked at: a mark on a byte
+            // that is neither the delimiter nor a line end (a `-` right after a `,`) is passed over.
+            var marks = CSVTokenizer.candidateBytes(word, delimiterPattern: delimiterPattern)
             while marks != 0 {
                 let p = position + marks.trailingZeroBitCount >> 3
                 marks &= marks &- 1
-                if p < fieldStart { continue }  // the LF of a CRLF already handled
+                if p < fieldStart || p >= end { continue }  // the LF of a CRLF already handled; the tail's padding
                 let byte = base[p]
                 if byte == delimiter {
                     guard fieldCount < expected - 1 else { return (summary, recordStart) }
@@ -53,7 +54,7 @@ extension CSVTokenizer {
                     ends[fieldCount] = p
                     fieldCount += 1
                     fieldStart = p + 1
-                } else {
+                } else if byte == CSVTokenizer.newline || byte == CSVTokenizer.carriageReturn {
                     // A line end: LF, or CRLF; a lone CR goes to the general tokenizer.
                     var next = p + 1
                     if byte == CSVTokenizer.carriageReturn {
