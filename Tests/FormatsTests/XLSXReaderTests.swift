@@ -182,6 +182,30 @@ enum WorkbookFixture {
         #expect(result.cells("tỉnh") == [.text("Kon Tum")])
     }
 
+    /// A sheet past 16 MB is parsed in two halves at once; the rows on either side of the cut, and every
+    /// value, come out as one pass would give them.
+    @Test func largeSheetReadInHalves() throws {
+        let file = Self.path("large.xlsx")
+        var xml = "<sheetData>" + WorkbookFixture.row(1, WorkbookFixture.inline("A1", "mã"), WorkbookFixture.inline("B1", "tỉnh"), WorkbookFixture.inline("C1", "số hộ"))
+        xml.reserveCapacity(24_000_000)
+        let rows = 150_000
+        for r in 2...(rows + 1) {
+            xml += "<row r=\"\(r)\"><c r=\"A\(r)\"><v>\(r)</v></c><c r=\"B\(r)\" t=\"inlineStr\"><is><t>Tỉnh số \(r % 63) có tên khá dài để dòng dài hơn</t></is></c><c r=\"C\(r)\"><v>\(r % 1000)</v></c></row>"
+        }
+        xml += "</sheetData>"
+        try WorkbookFixture.write([WorkbookFixture.Sheet(name: "S", xml: xml)], to: file)
+        let result = try TableLoader.load(path: file, tableName: "l")
+        #expect(result.table.rowCount == rows)
+        let ids = (0..<rows).map { result.table.columns[0].value(at: $0) }
+        #expect(ids == (2...(rows + 1)).map { .integer(Int64($0)) })
+        let total = (0..<rows).reduce(Int64(0)) { sum, row in
+            if case .integer(let v) = result.table.columns[2].value(at: row) { return sum + v }
+            return sum
+        }
+        #expect(total == (2...(rows + 1)).reduce(Int64(0)) { $0 + Int64($1 % 1000) })
+        #expect(result.table.columns[1].value(at: rows - 1) == .text("Tỉnh số \((rows + 1) % 63) có tên khá dài để dòng dài hơn"))
+    }
+
     @Test func excelDates() {
         #expect(XLSXDates.isoText(serial: 45_237, date1904: false) == "2023-11-07")
         #expect(XLSXDates.isoText(serial: 1, date1904: false) == "1900-01-01")

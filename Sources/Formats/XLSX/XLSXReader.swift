@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import ZIPFoundation
 
@@ -20,15 +21,26 @@ public enum XLSXReader {
         guard let entry = workbook.archive[sheet.path] else { throw XLSXWorkbook.damaged(path, "the part \(sheet.path) of sheet '\(sheet.name)' is missing") }
         let reader = XLSXSheetReader(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904)
         reader.shouldStop = CSVReader.shouldStop
-        try XLSXWorkbook.parse(workbook.archive, entry, with: reader, file: path)
+        var secondHalf: XLSXSheetReader?
+        if entry.uncompressedSize >= XLSXReader.minimumBytesToSplit && Parallel.workerCount > 1 {
+            secondHalf = try readInHalves(workbook, entry, first: reader, path: path)
+        } else {
+            try XLSXWorkbook.parse(workbook.archive, entry, with: reader, file: path)
+        }
+        if let secondHalf { reader.absorbCounts(of: secondHalf) }
         if reader.interrupted || CSVReader.shouldStop() {
             throw LoadError(file: path, reason: "loading was interrupted; nothing was loaded", vi: "đã dừng nạp tệp; không có gì được nạp")
         }
         if let row = reader.outOfOrderRow {
             throw XLSXWorkbook.damaged(path, "the cells of row \(row) of sheet '\(sheet.name)' are not in column order")
         }
-        let text = reader.text()
-        guard reader.width > 0 else {
+        let width = max(reader.width, secondHalf?.width ?? 0)
+        var text = reader.text(width: width)
+        if let secondHalf, let first = secondHalf.firstRow {
+            for _ in (reader.lastWrittenRow + 1)..<max(first, reader.lastWrittenRow + 1) { text.append(0x0A) }
+            secondHalf.appendBody(to: &text, width: width)
+        }
+        guard width > 0 else {
             throw LoadError(file: path, reason: "sheet '\(sheet.name)' is empty",
                             hint: workbook.sheets.count > 1 ? "name another sheet: " + workbook.sheets.map { "sheet=\"\($0.name)\"" }.joined(separator: ", ") : nil,
                             vi: "trang tính '\(sheet.name)' trống",
@@ -58,6 +70,78 @@ public enum XLSXReader {
                                        vi: "trang tính đầu trong \(workbook.sheets.count) trang; các trang khác: \(others) (ghi sheet=… để nạp)"))
         }
         return result
+    }
+
+    /// Sheets whose XML is larger than this are parsed in two halves, one per core.
+    static let minimumBytesToSplit: UInt64 = 16 << 20
+
+    /// Inflates the sheet, cuts its rows in two at a `<row` tag near the middle, and parses the halves at
+    /// once, each wrapped as a small document of its own (expat parses one document on one core; the rows
+    /// of a sheet depend on nothing before them but the shared strings and styles, read already). The
+    /// part after the rows (merged cells) goes to the first half's reader.
+    /// - Returns: the reader of the second half, or nil when the sheet could not be cut (then `first` read it all).
+    private static func readInHalves(_ workbook: XLSXWorkbook, _ entry: Entry, first: XLSXSheetReader, path: String) throws -> XLSXSheetReader? {
+        var xml = Data(capacity: Int(entry.uncompressedSize))
+        do {
+            _ = try workbook.archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { xml.append($0) }
+        } catch {
+            throw XLSXWorkbook.damaged(path, "\(entry.path) cannot be inflated (\(error))")
+        }
+        let bytes = [UInt8](xml)
+        func find(_ needle: String, from start: Int, backwards: Bool = false) -> Int? {
+            let n = Array(needle.utf8)
+            guard n.count <= bytes.count else { return nil }
+            var i = backwards ? min(start, bytes.count - n.count) : start
+            while i >= 0 && i <= bytes.count - n.count {
+                if bytes[i] == n[0] {
+                    var k = 1
+                    while k < n.count && bytes[i + k] == n[k] { k += 1 }
+                    if k == n.count { return i }
+                }
+                i += backwards ? -1 : 1
+            }
+            return nil
+        }
+        guard let open = find("<sheetData", from: 0), let openEnd = find(">", from: open),
+              let close = find("</sheetData>", from: bytes.count - 1, backwards: true), close > openEnd,
+              let middle = find("<row", from: openEnd + (close - openEnd) / 2), middle < close,
+              let rootClose = find("</", from: bytes.count - 1, backwards: true), rootClose > close else {
+            let stream = XMLStream(handler: first)
+            do {
+                try stream.feed(xml, isFinal: true)
+            } catch is XMLStreamStopped {
+            } catch let error as XMLStreamError {
+                throw XLSXWorkbook.damaged(path, "\(entry.path) is not well-formed XML (\(error.message) at line \(error.line), column \(error.column))")
+            }
+            return nil
+        }
+        let second = XLSXSheetReader(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904)
+        second.holdsRows = false
+        second.shouldStop = first.shouldStop
+        let parts: [[ArraySlice<UInt8>]] = [[bytes[(openEnd + 1)..<middle]], [bytes[middle..<close]]]
+        let readers = [first, second]
+        let failures = Parallel.map(2) { i -> Error? in
+            do { try feed(parts[i], to: readers[i], path: path, part: entry.path) } catch { return error }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        // The merged cells and anything else after the rows.
+        try feed([bytes[(close + "</sheetData>".utf8.count)..<rootClose]], to: first, path: path, part: entry.path)
+        return second
+    }
+
+    /// Parses `pieces` as the content of one wrapping element.
+    private static func feed(_ pieces: [ArraySlice<UInt8>], to handler: XMLStreamHandler, path: String, part: String) throws {
+        let stream = XMLStream(handler: handler)
+        do {
+            try stream.feed(Data("<part>".utf8))
+            for piece in pieces { try stream.feed(Data(piece)) }
+            try stream.feed(Data("</part>".utf8), isFinal: true)
+        } catch is XMLStreamStopped {
+            return
+        } catch let error as XMLStreamError {
+            throw XLSXWorkbook.damaged(path, "\(part) is not well-formed XML (\(error.message))")
+        }
     }
 
     /// The sheets of a workbook with their declared size.

@@ -21,7 +21,11 @@ final class XLSXSheetReader: XMLStreamHandler {
     private var bodyRows: [(end: Int, fields: Int)] = []
 
     private var rowNumber = 0
-    private var lastWrittenRow = 0
+    private(set) var lastWrittenRow = 0
+    /// False for a reader of the second part of a sheet read in two halves: its rows go straight to text.
+    var holdsRows = true
+    /// The first row this reader saw (for joining two halves).
+    private(set) var firstRow: Int?
     private var cells: [(column: Int, text: String)] = []
     private var column = -1
     private var cellType: CellType = .number
@@ -105,7 +109,7 @@ final class XLSXSheetReader: XMLStreamHandler {
         } else if name.is("rPh") {
             inPhonetic = false
         } else if name.is("c") {
-            if held.count < XLSXSheetReader.heldRows {
+            if holdsRows && held.count < XLSXSheetReader.heldRows {
                 if let text = cellText() { cells.append((column, text)) }
             } else {
                 appendCellBytes()
@@ -214,7 +218,7 @@ final class XLSXSheetReader: XMLStreamHandler {
 
     private func finishRow() {
         if interrupted { return }
-        let holding = held.count < XLSXSheetReader.heldRows
+        let holding = holdsRows && held.count < XLSXSheetReader.heldRows
         let fields = holding ? (cells.map(\.column).max() ?? -1) + 1 : rowNext
         width = max(width, fields)
         if holding {
@@ -222,20 +226,23 @@ final class XLSXSheetReader: XMLStreamHandler {
             for cell in cells { row[cell.column] = cell.text }
             held.append((rowNumber, row))
         } else {
+            if firstRow == nil && !holdsRows { lastWrittenRow = rowNumber - 1 }
             // Rows the sheet leaves out are empty lines, so line numbers stay row numbers.
             while lastWrittenRow + 1 < rowNumber { bodyRows.append((body.count, 0)); lastWrittenRow += 1 }
             body += rowBytes
             bodyRows.append((body.count, fields))
         }
         lastWrittenRow = rowNumber
+        if firstRow == nil { firstRow = rowNumber }
         if rowNumber % 65_536 == 0 && shouldStop() {
             interrupted = true
         }
     }
 
     /// The sheet as tab-separated text, every row padded to the widest.
-    func text() -> [UInt8] {
-        applyMerges()
+    func text(width: Int? = nil) -> [UInt8] {
+        let width = width ?? self.width
+        applyMerges(width: width)
         var out: [UInt8] = []
         out.reserveCapacity(body.count + bodyRows.count * 2 + held.count * 64)
         var line = 0
@@ -248,6 +255,12 @@ final class XLSXSheetReader: XMLStreamHandler {
             out.append(0x0A)
             line = row.row
         }
+        appendBody(to: &out, width: width)
+        return out
+    }
+
+    /// The rows written straight into text, each padded to `width` fields.
+    func appendBody(to out: inout [UInt8], width: Int) {
         var start = 0
         for row in bodyRows {
             out += body[start..<row.end]
@@ -257,12 +270,19 @@ final class XLSXSheetReader: XMLStreamHandler {
             out.append(0x0A)
             start = row.end
         }
-        return out
+    }
+
+    /// Takes the counts of the reader of a sheet's second half.
+    func absorbCounts(of other: XLSXSheetReader) {
+        hiddenRows += other.hiddenRows
+        errorCells += other.errorCells
+        if outOfOrderRow == nil { outOfOrderRow = other.outOfOrderRow }
+        interrupted = interrupted || other.interrupted
     }
 
     /// A merged header cell applies to every cell it spans. A merge across the whole width of the table
     /// is a title, and stays in its first cell.
-    private func applyMerges() {
+    private func applyMerges(width: Int) {
         for merge in merges where !(merge.left == 0 && merge.right >= width - 1 && width > 2) {
             guard let source = held.first(where: { $0.row == merge.top }), merge.left < source.cells.count else { continue }
             let text = source.cells[merge.left]
