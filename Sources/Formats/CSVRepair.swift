@@ -75,7 +75,7 @@ struct CSVRepair {
                 rejects.append(Reject(line: line, problem: LoadNote(en: problems.map(\.en).joined(separator: "; "), vi: problems.map(\.vi).joined(separator: "; ")),
                                       raw: raw, extra: extra))
             }
-            write(fields, delimiter: delimiter, to: &out)
+            DelimitedText.appendRecord(fields, delimiter: delimiter, to: &out)
             lines.append(line)
             line += max(consumedLines, 1)
             position = consumedTo > position ? consumedTo : nextLine
@@ -108,25 +108,6 @@ struct CSVRepair {
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, delimiter: UInt8) -> [String] {
         UnsafeBufferPointer(rebasing: bytes[range]).split(separator: delimiter, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// One record as RFC 4180 CSV, quoting what needs it.
-    static func write(_ fields: [String], delimiter: UInt8, to out: inout [UInt8]) {
-        for (i, field) in fields.enumerated() {
-            if i > 0 { out.append(delimiter) }
-            let utf8 = Array(field.utf8)
-            if utf8.contains(where: { $0 == delimiter || $0 == CSVTokenizer.quote || $0 == CSVTokenizer.newline || $0 == CSVTokenizer.carriageReturn }) {
-                out.append(CSVTokenizer.quote)
-                for b in utf8 {
-                    if b == CSVTokenizer.quote { out.append(b) }
-                    out.append(b)
-                }
-                out.append(CSVTokenizer.quote)
-            } else {
-                out += utf8
-            }
-        }
-        out.append(CSVTokenizer.newline)
     }
 
     /// The rejects as a dataset: line, what was wrong (in English and Vietnamese), the raw text, the extra fields.

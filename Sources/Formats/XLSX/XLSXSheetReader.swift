@@ -45,7 +45,7 @@ final class XLSXSheetReader: XMLStreamHandler {
     /// Each shared string as the bytes of its field, quoted where needed: made once, copied per cell.
     private lazy var sharedFields: [[UInt8]] = sharedStrings.map { text in
         var field: [UInt8] = []
-        XLSXSheetReader.appendField(text, to: &field)
+        DelimitedText.appendField(text, delimiter: 0x09, to: &field)
         return field
     }
     /// The row being written straight into text (past the held rows): its bytes and next column.
@@ -163,12 +163,12 @@ final class XLSXSheetReader: XMLStreamHandler {
                 rowBytes += value
             } else if let text = cellText() {
                 separate()
-                XLSXSheetReader.appendField(text, to: &rowBytes)
+                DelimitedText.appendField(text, delimiter: 0x09, to: &rowBytes)
             }
         default:
             guard let text = cellText() else { return }
             separate()
-            XLSXSheetReader.appendField(text, to: &rowBytes)
+            DelimitedText.appendField(text, delimiter: 0x09, to: &rowBytes)
         }
     }
 
@@ -203,17 +203,11 @@ final class XLSXSheetReader: XMLStreamHandler {
     }
 
     /// A number as Excel shows it: at most 15 significant digits (Excel writes 17, so 0.1 can arrive as
-    /// 0.10000000000000001), in plain decimal notation.
+    /// 0.10000000000000001), in plain decimal notation; text of 15 digits or fewer stands as written.
     static func shortest(_ text: String) -> String {
         let digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
         guard digits > 15 || text.utf8.contains(0x45) || text.utf8.contains(0x65), let x = Double(text) else { return text }
-        var shown = String(format: "%.15g", x)
-        if shown.utf8.contains(0x65) {
-            // Plain notation, which every reader reads the same way.
-            shown = String(format: "%.15f", x)
-            while shown.contains(".") && (shown.hasSuffix("0") || shown.hasSuffix(".")) { shown.removeLast() }
-        }
-        return shown
+        return DelimitedText.fifteenDigits(x)
     }
 
     private func finishRow() {
@@ -250,7 +244,7 @@ final class XLSXSheetReader: XMLStreamHandler {
             while line + 1 < row.row { out.append(0x0A); line += 1 }
             for c in 0..<width {
                 if c > 0 { out.append(0x09) }
-                if c < row.cells.count { XLSXSheetReader.appendField(row.cells[c], to: &out) }
+                if c < row.cells.count { DelimitedText.appendField(row.cells[c], delimiter: 0x09, to: &out) }
             }
             out.append(0x0A)
             line = row.row
@@ -291,20 +285,6 @@ final class XLSXSheetReader: XMLStreamHandler {
                 if held[i].cells.count <= merge.right { held[i].cells += Array(repeating: "", count: merge.right + 1 - held[i].cells.count) }
                 for c in merge.left...merge.right where held[i].cells[c].isEmpty { held[i].cells[c] = text }
             }
-        }
-    }
-
-    static func appendField(_ text: String, to out: inout [UInt8]) {
-        let bytes = text.utf8
-        if bytes.contains(where: { $0 == 0x09 || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            out.append(0x22)
-            for b in bytes {
-                if b == 0x22 { out.append(0x22) }
-                out.append(b)
-            }
-            out.append(0x22)
-        } else {
-            out += bytes
         }
     }
 

@@ -74,7 +74,7 @@ public enum XLSXWriter {
     /// result of -1.21 / 2) is written as -0.605.
     public static func withoutBinaryNoise(_ x: Double) -> Double {
         guard x.isFinite, x != 0 else { return x }
-        return Double(String(format: "%.15g", x)) ?? x
+        return Double(DelimitedText.fifteenDigits(x)) ?? x
     }
 
     /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not empty.

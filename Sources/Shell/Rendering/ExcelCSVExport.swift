@@ -1,4 +1,5 @@
 import Engine
+import Formats
 import Foundation
 import Language
 
@@ -12,10 +13,10 @@ enum ExcelCSVExport {
     static func render(_ result: ResultTable) throws -> [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         let table = result.table
-        appendRecord(table.columns.map { result.header(of: $0) }, to: &out)
+        DelimitedText.appendRecord(table.columns.map { result.header(of: $0) }, delimiter: separator, lineEnd: lineEnd, to: &out)
         for row in 0..<table.rowCount {
             try Interruption.checkpoint()
-            appendRecord(table.columns.map { cell($0.value(at: row)) }, to: &out)
+            DelimitedText.appendRecord(table.columns.map { cell($0.value(at: row)) }, delimiter: separator, lineEnd: lineEnd, to: &out)
         }
         return out
     }
@@ -32,33 +33,14 @@ enum ExcelCSVExport {
         }
     }
 
-    /// `-0.605` → `-0,605`: the shortest text of the value at 15 significant digits, in plain notation.
+    /// `-0.605` → `-0,605`: the value at 15 significant digits, in plain notation, with a decimal comma.
     static func decimalComma(_ d: Double) -> String {
-        var text = String(format: "%.15g", d)
-        if text.contains("e") {
-            text = String(format: "%.15f", d)
-            while text.contains(".") && (text.hasSuffix("0") || text.hasSuffix(".")) { text.removeLast() }
-        }
-        return text.replacingOccurrences(of: ".", with: ",")
+        DelimitedText.fifteenDigits(d).replacingOccurrences(of: ".", with: ",")
     }
 
-    static func appendRecord(_ fields: [String], to out: inout [UInt8]) {
-        for (i, field) in fields.enumerated() {
-            if i > 0 { out.append(0x3B) }
-            let bytes = Array(field.utf8)
-            if bytes.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-                out.append(0x22)
-                for b in bytes {
-                    if b == 0x22 { out.append(0x22) }
-                    out.append(b)
-                }
-                out.append(0x22)
-            } else {
-                out += bytes
-            }
-        }
-        out += [0x0D, 0x0A]
-    }
+    /// The vi-VN list separator, and Windows' line end.
+    static let separator: UInt8 = 0x3B
+    static let lineEnd: [UInt8] = [0x0D, 0x0A]
 
     /// `q4.csv excel` or `q4.csv for excel` → the path and true; anything else → itself and false.
     static func target(_ text: String) -> (path: String, forExcel: Bool) {
