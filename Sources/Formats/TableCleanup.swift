@@ -16,38 +16,33 @@ enum TableCleanup {
                             vi: "đã bỏ \(n) cột trống không có tên (cột \(list))"))
     }
 
-    /// Whether some row has every cell missing.
-    static func hasEmptyRow(_ table: Table) -> Bool {
-        guard table.rowCount > 0, table.columns.count > 1, table.columns.allSatisfy({ $0.validity != nil }) else { return false }
+    /// The rows in which every cell is missing, at most `limit` of them. A column with no missing value
+    /// proves that no row is empty; in a one-column file an empty line is a missing value, not an empty row.
+    static func emptyRows(_ table: Table, limit: Int = .max) -> [Int] {
+        guard table.rowCount > 0, table.columns.count > 1, table.columns.allSatisfy({ $0.validity != nil }) else { return [] }
         let bitmaps = table.columns.map { $0.validity! }
+        var rows: [Int] = []
         for w in 0..<bitmaps[0].words.count {
-            var anyPresent: UInt64 = 0
-            for bitmap in bitmaps { anyPresent |= bitmap.words[w] }
-            let rowsInWord = min(64, table.rowCount - w * 64)
-            let mask: UInt64 = rowsInWord == 64 ? ~0 : (1 << UInt64(rowsInWord)) - 1
-            if ~anyPresent & mask != 0 { return true }
-        }
-        return false
-    }
-
-    /// Drops the rows in which every cell is missing (a line of separators only).
-    static func dropEmptyRows(_ table: inout Table, report: inout LoadReport) throws {
-        // A column with no missing value proves that no row is empty; in a one-column file an empty line
-        // is a missing value, not an empty row.
-        guard table.rowCount > 0, table.columns.count > 1, table.columns.allSatisfy({ $0.validity != nil }) else { return }
-        let bitmaps = table.columns.map { $0.validity! }
-        let wordCount = bitmaps[0].words.count
-        var emptyRows: [Int] = []
-        for w in 0..<wordCount {
             var anyPresent: UInt64 = 0
             for bitmap in bitmaps { anyPresent |= bitmap.words[w] }
             var missingEverywhere = ~anyPresent
             while missingEverywhere != 0 {
                 let row = w * 64 + missingEverywhere.trailingZeroBitCount
                 missingEverywhere &= missingEverywhere &- 1
-                if row < table.rowCount { emptyRows.append(row) }
+                guard row < table.rowCount else { break }
+                rows.append(row)
+                if rows.count >= limit { return rows }
             }
         }
+        return rows
+    }
+
+    /// Whether some row has every cell missing.
+    static func hasEmptyRow(_ table: Table) -> Bool { !emptyRows(table, limit: 1).isEmpty }
+
+    /// Drops the rows in which every cell is missing (a line of separators only).
+    static func dropEmptyRows(_ table: inout Table, report: inout LoadReport) throws {
+        let emptyRows = emptyRows(table)
         guard !emptyRows.isEmpty else { return }
         let empty = Set(emptyRows)
         let kept = ContiguousArray((0..<table.rowCount).lazy.filter { !empty.contains($0) }.map { Int32($0) })
