@@ -6,16 +6,10 @@ import Testing
 @Suite struct BatchOutputTests {
     typealias Binary = ShellBinaryTests
 
-    static func withFolder<T>(_ body: (String) throws -> T) throws -> T {
-        let folder = try Binary.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return try body(folder)
-    }
-
     /// The pipeline of the report: `use gso` and its confirmation on standard error, one JSON document on
     /// standard output, read back by Foundation's parser.
     @Test func jsonStandardOutputHoldsOnlyTheResult() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let run = try Binary.run(["--format", "json", "-c", "use gso", "-c", "count by series"], in: folder)
             #expect(run.status == 0)
             #expect(run.stderr == "using gso: 567 rows × 10 columns\n")
@@ -29,7 +23,7 @@ import Testing
     /// JSON Lines: one object per row, every line parsed on its own; notes, the load report and confirmations
     /// on standard error.
     @Test func jsonLinesIsAnObjectPerRow() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             try "district,year,poor\nA,2023,12\nB,2023,7\n".write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
             let run = try Binary.run(["--format", "jsonl", "-c", "load d.csv", "-c", "show year=2023 district poor", "-c", "export out.csv"], in: folder)
             #expect(run.status == 0)
@@ -44,7 +38,7 @@ import Testing
 
     /// Two CSV results are separated by one empty line; `--quiet` leaves out the confirmations and notes.
     @Test func csvResultsAndQuiet() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let run = try Binary.run(["--format", "csv", "-c", "count; use gso; compare province=Ninh Bình year=2021..2023 rate; use reports; compare province=Ninh Bình year=2021..2023 rate"], in: folder)
             #expect(run.stdout == "count\n14\n\nprovince,2021,2023,change (pp),change %,per year (pp)\nNinh Bình,,1.07,,,\n\nprovince,2021,2023,change (pp),change %,per year (pp)\n"
                 + "Ninh Bình,3.07,1.86,-1.2099999999999997,-39.41368078175895,-0.6049999999999999\n")
@@ -63,7 +57,7 @@ import Testing
 
     /// `--output FILE` receives the results; standard output stays empty.
     @Test func outputToAFile() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let run = try Binary.run(["--format", "csv", "--output", "result.csv", "-c", "count by year year>=2023"], in: folder)
             #expect(run.status == 0)
             #expect(run.stdout == "")
@@ -77,7 +71,7 @@ import Testing
     /// A well-formed question with no answer is an empty result and a note, exit 0; a value that matches
     /// nothing is still an error with a suggestion.
     @Test func anEmptyAnswerIsNotAnError() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let empty = try Binary.run(["-c", "show province=Ninh Bình year rate rate>50"], in: folder)
             #expect(empty.status == 0)
             #expect(empty.stdout == "year   rate\n(no rows)\nnote: no row matches all the filters together (province=Ninh Bình keeps 2; rate>50 keeps 0)\n")
@@ -93,7 +87,7 @@ import Testing
 
     /// `expect` makes a script fail on purpose: exit 1 with the place, and the statements after it do not run.
     @Test func expectFailsOnPurpose() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             try "count rate>50\nexpect rows>0\ncount\n".write(toFile: folder + "/q.solieu", atomically: true, encoding: .utf8)
             let run = try Binary.run(["--quiet", "q.solieu"], in: folder)
             #expect(run.status == 1)
@@ -109,7 +103,7 @@ import Testing
 
     /// A full disk or a closed standard output ends the run with one line and exit 1, never a crash.
     @Test func writeErrorsEndTheRunWithOneLine() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             for redirect in [">/dev/full", ">&-"] {
                 let run = try Binary.run(["-c", "exec \"$0\" -c count \(redirect)", try #require(Binary.binary)], in: folder,
                                          binary: "/bin/sh")
@@ -122,7 +116,7 @@ import Testing
 
     /// The exit statuses a scheduler relies on, one case each.
     @Test func exitStatusMatrix() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             try "count\n".write(toFile: folder + "/ok.solieu", atomically: true, encoding: .utf8)
             let cases: [([String], Int32)] = [
                 (["-c", "count"], 0),

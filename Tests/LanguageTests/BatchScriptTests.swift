@@ -6,12 +6,6 @@ import Testing
 @Suite struct BatchScriptTests {
     typealias Binary = ShellBinaryTests
 
-    static func withFolder<T>(_ body: (String) throws -> T) throws -> T {
-        let folder = try Binary.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return try body(folder)
-    }
-
     static func write(_ bytes: [UInt8], to path: String) throws {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
     }
@@ -21,7 +15,7 @@ import Testing
     /// The script of the report: a comment, then two statements, in each way an editor ends lines.
     @Test(arguments: ["\r\n", "\r", "\n"])
     func lineEndsOfEveryEditor(_ end: String) throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let text = ["# c", "count", "show province=Ninh Bình year rate", ""].joined(separator: end)
             try Self.write(Array(text.utf8), to: folder + "/q.solieu")
             let run = try Binary.run(["q.solieu"], in: folder)
@@ -34,7 +28,7 @@ import Testing
     /// A byte-order mark, CRLF and a continued line (backslash right before CRLF), from a file, from standard
     /// input, through `run`, and in `-c`.
     @Test func byteOrderMarkAndContinuationEverywhere() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let text = "\u{FEFF}count\r\nshow province=Ninh Bình \\\r\n  year rate\r\n"
             try Self.write(Array(text.utf8), to: folder + "/q.solieu")
             let fromFile = try Binary.run(["q.solieu"], in: folder)
@@ -53,7 +47,7 @@ import Testing
 
     /// The error after a CRLF line keeps its line and column.
     @Test func errorsInACRLFScriptNameTheirPlace() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             try Self.write(Array("count\r\ncount by provnce\r\n".utf8), to: folder + "/q.solieu")
             let run = try Binary.run(["q.solieu"], in: folder)
             #expect(run.status == 1)
@@ -63,7 +57,7 @@ import Testing
 
     /// A Windows-1258 script (ẫ is byte 0xDE there) is refused before anything runs, naming the first bad byte.
     @Test func aScriptThatIsNotUTF8IsRefusedWithItsPlace() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             try Self.write(Array("count\r\nshow province=Ninh B".utf8) + [0xEC] + Array("nh\r\n".utf8), to: folder + "/old.solieu")
             let run = try Binary.run(["old.solieu"], in: folder)
             #expect(run.status == 3)
@@ -77,7 +71,7 @@ import Testing
 
     /// `;` separates statements in `-c` as it does in scripts.
     @Test func semicolonsInDashC() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let run = try Binary.run(["-c", "count; count by year year>=2023"], in: folder)
             #expect(run.stdout == "count\n   14\nyear   count\n2023       2\n2025       1\n")
             #expect(run.status == 0)

@@ -6,16 +6,10 @@ import Testing
 @Suite struct ReusableScriptTests {
     typealias Binary = ShellBinaryTests
 
-    static func withFolder<T>(_ body: (String) throws -> T) throws -> T {
-        let folder = try Binary.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return try body(folder)
-    }
-
     /// A report folder with a script that runs a helper, loads a CSV and exports, all by relative path, run
     /// from another directory; `--set year=…` changes its answer.
     @Test func aQuarterlyScriptWorksFromAnyDirectory() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let report = folder + "/report"
             try FileManager.default.createDirectory(atPath: report + "/data", withIntermediateDirectories: true)
             try "district,year,poor\nA,2022,12\nB,2022,7\nA,2023,9\nB,2023,4\nC,2023,1\n".write(toFile: report + "/data/d.csv", atomically: true, encoding: .utf8)
@@ -37,7 +31,7 @@ import Testing
 
     /// A script read from a device (`/dev/stdin`) has no folder of its own: its paths are the current directory's.
     @Test func aScriptFromStandardInputUsesTheCurrentDirectory() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             try "a\n1\n2\n".write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
             let run = try Binary.run(["--quiet", "/dev/stdin"], stdin: "load d.csv\ncount\n", in: folder)
             #expect(run.stdout == "count\n    2\n")
@@ -47,7 +41,7 @@ import Testing
 
     /// A parameter with a space, and one that was not given: an error naming it, at its column.
     @Test func parameters() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let run = try Binary.run(["--set", "province=Kon Tum", "-c", "compare province=${province} year=2015..2017 rate"], in: folder)
             #expect(run.status == 0)
             #expect(run.stdout.hasPrefix("province    2015    2017   change (pp)   change %   per year (pp)\nKon Tum    26.11   20.30         −5.81    −22.3 %           −2.90\n"))
@@ -66,7 +60,7 @@ import Testing
 
     /// The init file runs first (quietly), `--no-init` skips it, `--init FILE` replaces it.
     @Test func initFile() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let config = folder + "/config"
             try FileManager.default.createDirectory(atPath: config + "/solieu", withIntermediateDirectories: true)
             try "set language vi\nset decimals 1\n".write(toFile: config + "/solieu/init.solieu", atomically: true, encoding: .utf8)
@@ -87,7 +81,7 @@ import Testing
 
     /// The locale's language: LC_ALL before LC_MESSAGES before LANG.
     @Test func vietnameseLocaleStartsInVietnamese() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             for environment in [["LANG": "vi_VN.UTF-8"], ["LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"], ["LC_MESSAGES": "vi_VN.UTF-8"]] {
                 let run = try Binary.run(["-c", "count by provnce"], in: folder, environment: environment)
                 #expect(run.stderr.hasPrefix("lỗi: "), "\(environment): \(run.stderr)")
@@ -98,7 +92,7 @@ import Testing
     }
 
     @Test func helpForAnUnknownVerbIsAnError() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let run = try Binary.run(["-c", "help comapre"], in: folder)
             #expect(run.status == 1)
             #expect(run.stdout == "")
@@ -107,7 +101,7 @@ import Testing
     }
 
     @Test func negativeRowsAreRefused() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let run = try Binary.run(["-c", "set rows -5", "-c", "set"], in: folder)
             #expect(run.status == 1)
             #expect(run.stderr.hasPrefix("error: set rows takes a number above 0\n"))
@@ -117,7 +111,7 @@ import Testing
     }
 
     @Test func questionMarkIsHelp() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let mark = try Binary.run(["-c", "? compare"], in: folder)
             let help = try Binary.run(["-c", "help compare"], in: folder)
             #expect(mark.status == 0)
@@ -131,7 +125,7 @@ import Testing
 
     /// One row, one column, one value: singular in English; Vietnamese nouns do not change.
     @Test func oneRowIsSingular() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             try "a\n1\n".write(toFile: folder + "/one.csv", atomically: true, encoding: .utf8)
             let run = try Binary.run(["-c", "load one.csv; let b = a + 1; count; export c.csv"], in: folder)
             #expect(run.status == 0)
@@ -147,7 +141,7 @@ import Testing
 
     /// A copy of the program in an empty folder, far from the checkout, answers from its built-in data.
     @Test func aCopiedBinaryCarriesItsData() throws {
-        try Self.withFolder { folder in
+        try Binary.withFolder { folder in
             let copy = folder + "/bin/solieu"
             try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: try #require(Binary.binary), toPath: copy)

@@ -34,6 +34,13 @@ import Testing
         var stderr: String
     }
 
+    /// Runs `body` in a new temporary folder, removed afterwards.
+    static func withFolder<T>(_ body: (String) throws -> T) throws -> T {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return try body(folder)
+    }
+
     /// A fresh temporary folder for one test.
     static func temporaryFolder() throws -> String {
         let folder = NSTemporaryDirectory() + "solieu_langtests_shell_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
