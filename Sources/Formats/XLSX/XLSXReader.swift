@@ -87,60 +87,57 @@ public enum XLSXReader {
         } catch {
             throw XLSXWorkbook.damaged(path, "\(entry.path) cannot be inflated (\(error))")
         }
-        let bytes = [UInt8](xml)
-        func find(_ needle: String, from start: Int, backwards: Bool = false) -> Int? {
-            let n = Array(needle.utf8)
-            guard n.count <= bytes.count else { return nil }
-            var i = backwards ? min(start, bytes.count - n.count) : start
-            while i >= 0 && i <= bytes.count - n.count {
-                if bytes[i] == n[0] {
-                    var k = 1
-                    while k < n.count && bytes[i + k] == n[k] { k += 1 }
-                    if k == n.count { return i }
+        return try xml.withUnsafeBytes { raw -> XLSXSheetReader? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            func find(_ needle: String, from start: Int, backwards: Bool = false) -> Int? {
+                let n = Array(needle.utf8)
+                guard n.count <= bytes.count else { return nil }
+                var i = backwards ? min(start, bytes.count - n.count) : start
+                while i >= 0 && i <= bytes.count - n.count {
+                    if bytes[i] == n[0] {
+                        var k = 1
+                        while k < n.count && bytes[i + k] == n[k] { k += 1 }
+                        if k == n.count { return i }
+                    }
+                    i += backwards ? -1 : 1
                 }
-                i += backwards ? -1 : 1
+                return nil
             }
-            return nil
-        }
-        guard let open = find("<sheetData", from: 0), let openEnd = find(">", from: open),
-              let close = find("</sheetData>", from: bytes.count - 1, backwards: true), close > openEnd,
-              let middle = find("<row", from: openEnd + (close - openEnd) / 2), middle < close,
-              let rootClose = find("</", from: bytes.count - 1, backwards: true), rootClose > close else {
-            let stream = XMLStream(handler: first)
-            do {
-                try stream.feed(xml, isFinal: true)
-            } catch is XMLStreamStopped {
-            } catch let error as XMLStreamError {
-                throw XLSXWorkbook.damaged(path, "\(entry.path) is not well-formed XML (\(error.message) at line \(error.line), column \(error.column))")
+            guard let open = find("<sheetData", from: 0), let openEnd = find(">", from: open),
+                  let close = find("</sheetData>", from: bytes.count - 1, backwards: true), close > openEnd,
+                  let middle = find("<row", from: openEnd + (close - openEnd) / 2), middle < close,
+                  let rootClose = find("</", from: bytes.count - 1, backwards: true), rootClose > close else {
+                try feed(raw, wrapped: false, to: first, path: path, part: entry.path)
+                return nil
             }
-            return nil
+            let second = XLSXSheetReader(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904)
+            second.holdsRows = false
+            second.shouldStop = first.shouldStop
+            let parts = [(openEnd + 1)..<middle, middle..<close]
+            let readers = [first, second]
+            let failures = Parallel.map(2) { i -> Error? in
+                do { try feed(UnsafeRawBufferPointer(rebasing: raw[parts[i]]), wrapped: true, to: readers[i], path: path, part: entry.path) } catch { return error }
+                return nil
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw failure }
+            // The merged cells and anything else after the rows.
+            let after = (close + "</sheetData>".utf8.count)..<rootClose
+            try feed(UnsafeRawBufferPointer(rebasing: raw[after]), wrapped: true, to: first, path: path, part: entry.path)
+            return second
         }
-        let second = XLSXSheetReader(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904)
-        second.holdsRows = false
-        second.shouldStop = first.shouldStop
-        let parts: [[ArraySlice<UInt8>]] = [[bytes[(openEnd + 1)..<middle]], [bytes[middle..<close]]]
-        let readers = [first, second]
-        let failures = Parallel.map(2) { i -> Error? in
-            do { try feed(parts[i], to: readers[i], path: path, part: entry.path) } catch { return error }
-            return nil
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        // The merged cells and anything else after the rows.
-        try feed([bytes[(close + "</sheetData>".utf8.count)..<rootClose]], to: first, path: path, part: entry.path)
-        return second
     }
 
-    /// Parses `pieces` as the content of one wrapping element.
-    private static func feed(_ pieces: [ArraySlice<UInt8>], to handler: XMLStreamHandler, path: String, part: String) throws {
+    /// Parses `piece`, a whole document or (`wrapped`) the content of one wrapping element.
+    private static func feed(_ piece: UnsafeRawBufferPointer, wrapped: Bool, to handler: XMLStreamHandler, path: String, part: String) throws {
         let stream = XMLStream(handler: handler)
         do {
-            try stream.feed(Data("<part>".utf8))
-            for piece in pieces { try stream.feed(Data(piece)) }
-            try stream.feed(Data("</part>".utf8), isFinal: true)
+            if wrapped { try stream.feed(Data("<part>".utf8)) }
+            try stream.feed(piece, isFinal: !wrapped)
+            if wrapped { try stream.feed(Data("</part>".utf8), isFinal: true) }
         } catch is XMLStreamStopped {
             return
         } catch let error as XMLStreamError {
-            throw XLSXWorkbook.damaged(path, "\(part) is not well-formed XML (\(error.message))")
+            throw XLSXWorkbook.damaged(path, "\(part) is not well-formed XML (\(error.message) at line \(error.line), column \(error.column))")
         }
     }
 

@@ -70,10 +70,13 @@ final class XMLStream {
     /// Feeds the next piece of the document.
     /// - Throws: `XMLStreamError` with expat's message and the line and column in the XML.
     func feed(_ data: Data, isFinal: Bool = false) throws {
+        try data.withUnsafeBytes { try feed($0, isFinal: isFinal) }
+    }
+
+    /// Feeds the next piece of the document from memory the caller holds.
+    func feed(_ raw: UnsafeRawBufferPointer, isFinal: Bool = false) throws {
         guard !stopped else { throw XMLStreamStopped() }
-        let status = data.withUnsafeBytes { raw in
-            XML_Parse(parser, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), isFinal ? 1 : 0)
-        }
+        let status = XML_Parse(parser, raw.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(raw.count), isFinal ? 1 : 0)
         if status == XML_STATUS_ERROR && !stopped {
             let code = XML_GetErrorCode(parser)
             throw XMLStreamError(message: String(cString: XML_ErrorString(code)), line: Int(XML_GetCurrentLineNumber(parser)),
