@@ -25,7 +25,8 @@ let package = Package(
         .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Formats", dependencies: ["Engine", "CExpat", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "Language", dependencies: ["Engine", "Formats"]),
+        .target(name: "Remote", dependencies: ["Engine"]),
+        .target(name: "Language", dependencies: ["Engine", "Formats", "Remote"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine"]),
         .executableTarget(
