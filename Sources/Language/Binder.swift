@@ -44,19 +44,9 @@ public struct Binder {
             steps.append(FilterStep(filter: filter, column: bound.column, rowsKept: selection.count, matchedValues: bound.matchedText))
         }
         if selection.count == 0, EmptyAnswer.isAccepted { return (selection, steps) }
-        if selection.count == 0, filters.count == 1 {
-            throw EmptyAnswer(note: Message(en: "no row matches \(filterText(filters[0])) in \(table.name)",
-                                            vi: "không có dòng nào thoả \(filterText(filters[0])) trong \(table.name)"),
-                              steps: steps, tableName: table.name)
-        }
-        if selection.count == 0, filters.count > 1 {
-            let alone = try filters.map { f -> String in
-                let n = try bind(f).apply(to: .all(count: table.rowCount)).count
-                return "\(filterText(f)) keeps \(n)"
-            }
-            throw EmptyAnswer(note: Message(en: "no row matches all the filters together (\(alone.joined(separator: "; ")))",
-                                            vi: "không có dòng nào thoả mọi bộ lọc cùng lúc (\(alone.joined(separator: "; ")))"),
-                              steps: steps, tableName: table.name)
+        if selection.count == 0, !filters.isEmpty {
+            let alone = filters.count == 1 ? [0] : try filters.map { try bind($0).apply(to: .all(count: table.rowCount)).count }
+            throw EmptyAnswer.filtersKeptNothing(filters, aloneCounts: alone, steps: steps, tableName: table.name)
         }
         return (selection, steps)
     }
@@ -93,7 +83,7 @@ public struct Binder {
     }
 
     /// A numeric filter as comparisons whose results are OR-ed; a value that is in no row is an error.
-    private func numericRanges(_ filter: Filter, _ column: Column) throws -> [(Comparison, NumericConstant)] {
+    func numericRanges(_ filter: Filter, _ column: Column) throws -> [(Comparison, NumericConstant)] {
         let numbers = try filter.value.literals.map { literal -> NumericConstant in
             guard let n = literal.constant else {
                 throw LanguageError(
@@ -144,7 +134,7 @@ public struct Binder {
             at: low.span.joined(high.span), suggestions: [])
     }
 
-    private func booleanValues(_ filter: Filter) throws -> [Bool] {
+    func booleanValues(_ filter: Filter) throws -> [Bool] {
         try filter.value.literals.map { literal in
             switch TextFolding.fold(literal.text) {
             case "true", "yes", "1", "co", "dung": return true
@@ -157,14 +147,14 @@ public struct Binder {
         }
     }
 
-    private func rangeHint(_ present: Set<NumericConstant>, vietnamese: Bool = false) -> String {
+    func rangeHint(_ present: Set<NumericConstant>, vietnamese: Bool = false) -> String {
         guard let low = present.min(by: NumericConstant.isLess), let high = present.max(by: NumericConstant.isLess) else { return "" }
         return vietnamese ? " (các giá trị từ \(low) đến \(high))" : " (values run from \(low) to \(high))"
     }
 
     /// The two present values nearest `n`, in order. Distances are taken in whole numbers where both are
     /// whole, so that neighbours beyond 2^53 are told apart.
-    private func nearestNumbers(_ n: NumericConstant, in present: Set<NumericConstant>) -> [NumericConstant] {
+    func nearestNumbers(_ n: NumericConstant, in present: Set<NumericConstant>) -> [NumericConstant] {
         guard present.count <= 200 else { return [] }
         func distance(_ v: NumericConstant) -> Double {
             if case .integer(let a) = v, case .integer(let b) = n { return Double(a > b ? UInt64(bitPattern: a &- b) : UInt64(bitPattern: b &- a)) }

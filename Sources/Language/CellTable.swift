@@ -9,50 +9,77 @@ struct CellTable {
     /// Distinct entity keys, in Vietnamese order.
     private(set) var entityKeys: [[Value]] = []
     private var groupOf: [CellKey: Int] = [:]
-    /// The first row of each group (where provenance columns are read).
-    private var firstRows: [Int] = []
     /// values[measure][group]
     private var values: [[Double?]] = []
     private var periodsWithRows: Set<Double> = []
+    /// The carried columns' values in each group's first row (where provenance is read), by column name.
+    private var firstValues: [String: [Value]] = [:]
 
     struct CellKey: Hashable {
         let entity: Int
         let period: Double?
     }
 
-    init(binder: Binder, entities: [Column], period: Column?, selection: Selection, measures: [MeasureSpec]) throws {
+    /// The cells of the rows `plan` keeps, by `entities` and `period`, with each measure per cell and the
+    /// `carried` columns' values from each cell's first row, computed by `executor` in one grouped query.
+    init(binder: Binder, plan base: QueryPlan, executor: PlanExecutor, entities: [Column], period: Column?,
+         measures: [MeasureSpec], carried: [String] = []) throws {
         let keys = entities + (period.map { [$0] } ?? [])
-        let grouping = Grouping(keys: keys, selection: selection)
-        var entityIndex: [[Value]: Int] = [:]
-        var groupEntity: [[Value]] = []
-        var groupPeriod: [Double?] = []
-        for group in 0..<grouping.groupCount {
-            let row = Int(grouping.firstRow[group])
-            groupEntity.append(entities.map { $0.value(at: row) })
-            groupPeriod.append(period?.value(at: row).number)
-        }
-        let sortedEntities = Set(groupEntity).sorted(by: CellTable.precedes)
-        for (i, key) in sortedEntities.enumerated() { entityIndex[key] = i }
-        entityKeys = sortedEntities
-        for group in 0..<grouping.groupCount {
-            groupOf[CellKey(entity: entityIndex[groupEntity[group]]!, period: groupPeriod[group])] = group
-            if let p = groupPeriod[group] { periodsWithRows.insert(p) }
-        }
-        firstRows = grouping.firstRow.map { Int($0) }
+        var plan = base
+        plan.keys = keys.map(\.name)
         let evaluator = MeasureEvaluator(binder: binder)
+        // Per measure: how its value is read from the groups, and for a column, the count that must be 1.
+        var readers: [(formula: GroupFormula, present: String?)] = []
         for measure in measures {
             switch measure.kind {
             case .aggregate(let expression):
-                values.append(try evaluator.values(expression, grouping))
+                readers.append((try evaluator.formula(expression, &plan), nil))
             case .column(let column):
-                let counts = column.presentCounts(grouping)
-                if let conflict = counts.firstIndex(where: { $0 > 1 }) {
-                    throw CellTable.conflictError(binder: binder, column: column, measure: measure, grouping: grouping,
-                                                  group: conflict, keys: keys)
-                }
-                values.append(try column.aggregate(.max, grouping).doubles)
+                let argument = Expression.column(column.name)
+                readers.append((.aggregate(plan.add(.aggregate(.max), argument)), plan.add(.aggregate(.count), argument)))
             }
         }
+        let firsts = carried.map { plan.add(.first, .column($0)) }
+        let position = readers.contains { $0.present != nil } ? plan.add(.firstPosition, nil) : nil
+        let groups = try executor.groups(plan)
+        for reader in readers { values.append(try reader.formula.values(in: groups)) }
+        let keyColumns = groups.columns.prefix(keys.count)
+        let groupEntity: [[Value]] = (0..<groups.rowCount).map { g in keyColumns.prefix(entities.count).map { $0.value(at: g) } }
+        let groupPeriod: [Double?] = (0..<groups.rowCount).map { g in period == nil ? nil : keyColumns.last!.value(at: g).number }
+        let sortedEntities = Set(groupEntity).sorted(by: CellTable.precedes)
+        var entityIndex: [[Value]: Int] = [:]
+        for (i, key) in sortedEntities.enumerated() { entityIndex[key] = i }
+        entityKeys = sortedEntities
+        for group in 0..<groups.rowCount {
+            groupOf[CellKey(entity: entityIndex[groupEntity[group]]!, period: groupPeriod[group])] = group
+            if let p = groupPeriod[group] { periodsWithRows.insert(p) }
+        }
+        // A column measure with several rows in a cell is refused, naming the cell that comes first in the
+        // data (then in reading order).
+        let positions = position.flatMap { groups.column(named: $0)?.doubles } ?? []
+        for (measure, reader) in zip(measures, readers) {
+            guard case .column(let column) = measure.kind, let present = reader.present,
+                  let counts = groups.column(named: present)?.doubles else { continue }
+            let conflicts = counts.indices.filter { (counts[$0] ?? 0) > 1 }
+            let firstInOrder = conflicts.min { a, b in
+                if !positions.isEmpty, positions[a] != positions[b] { return (positions[a] ?? 0) < (positions[b] ?? 0) }
+                let (ea, eb) = (entityIndex[groupEntity[a]]!, entityIndex[groupEntity[b]]!)
+                return ea != eb ? ea < eb : (groupPeriod[a] ?? .infinity) < (groupPeriod[b] ?? .infinity)
+            }
+            if let conflict = firstInOrder {
+                throw try CellTable.conflictError(binder: binder, plan: base, executor: executor, column: column, measure: measure,
+                                                  keys: keys, groups: groups, group: conflict)
+            }
+        }
+        for (name, first) in zip(carried, firsts) {
+            guard let column = groups.column(named: first) else { continue }
+            firstValues[name] = (0..<column.count).map(column.value)
+        }
+    }
+
+    /// The value of carried column `name` in the first row of a cell, or nil when the cell has no row.
+    func first(_ name: String, entity: Int, period: Double?) -> Value? {
+        groupOf[CellKey(entity: entity, period: period)].flatMap { firstValues[name]?[$0] }
     }
 
     func value(entity: Int, period: Double?, measure: Int) -> Double? {
@@ -60,10 +87,8 @@ struct CellTable {
         return values[measure][group]
     }
 
-    /// A row of the cell (the first), or nil when the cell has none.
-    func firstRow(entity: Int, period: Double?) -> Int? {
-        groupOf[CellKey(entity: entity, period: period)].map { firstRows[$0] }
-    }
+    /// The periods with rows, in order.
+    var periods: [Double] { periodsWithRows.sorted() }
 
     func hasRows(entity: Int, period: Double?) -> Bool { groupOf[CellKey(entity: entity, period: period)] != nil }
 
@@ -98,30 +123,39 @@ struct CellTable {
     }
 
     /// "Ninh Bình 2023 has 2 rows for rate: 1.86 (source=a.txt), 1.07 (source=b.txt); pick one with …"
-    private static func conflictError(binder: Binder, column: Column, measure: MeasureSpec, grouping: Grouping,
-                                      group: Int, keys: [Column]) -> LanguageError {
-        var rows: [Int] = []
-        var i = 0
-        grouping.selection.forEachRow { row in
-            if grouping.group(ofSelected: i) == group && column.isPresent(row) { rows.append(row) }
-            i += 1
+    private static func conflictError(binder: Binder, plan: QueryPlan, executor: PlanExecutor, column: Column, measure: MeasureSpec,
+                                      keys: [Column], groups: Table, group: Int) throws -> LanguageError {
+        // The cell's rows: the statement's rows narrowed to the cell's key values, with the measure present.
+        let cell = keys.indices.map { groups.columns[$0].value(at: group) }
+        var narrowed = plan
+        for (key, value) in zip(keys, cell) {
+            if let test = PlanTest.equal(to: value) {
+                narrowed.filters.append(PlanFilter(typed: Filter(column: Name(text: key.name, span: measure.span), comparison: .equal,
+                                                                 value: .single(Literal(text: value.description, quoted: true, span: measure.span)), span: measure.span),
+                                                   column: key.name, test: test))
+            }
         }
-        let table = binder.table
+        let fetched = try executor.rows(narrowed).table
+        let keyColumns = keys.compactMap { fetched.column(named: $0.name) }
+        let measured = fetched.column(named: column.name)
+        let rows = (0..<fetched.rowCount).filter { row in
+            zip(keyColumns, cell).allSatisfy { $0.value(at: row) == $1 } && measured?.isPresent(row) == true
+        }
         let keyNames = Set(keys.map(\.name) + [column.name])
         // Columns that tell the rows apart, text first (source, series) and short.
-        let distinguishing = table.columns.filter { c in
+        let distinguishing = fetched.columns.filter { c in
             !keyNames.contains(c.name) && Set(rows.map { c.value(at: $0) }).count == rows.count
         }.sorted { a, b in
             let rank: (Column) -> Int = { c in ["source", "series", "nguon"].contains(TextFolding.fold(c.name)) ? 0 : (c.type == .text ? 1 : 2) }
             return rank(a) < rank(b)
         }
-        let where_ = keys.map { $0.value(at: rows[0]).description }.joined(separator: " ")
+        let where_ = cell.map(\.description).joined(separator: " ")
         let pick = distinguishing.first
         // A few rows are enough to show the problem; the rest are counted.
         let shown = rows.prefix(4)
         let more = rows.count - shown.count
         let listed = shown.map { row -> String in
-            let value = column.value(at: row).description
+            let value = measured?.value(at: row).description ?? ""
             return pick.map { "\(value) (\($0.name)=\($0.value(at: row)))" } ?? value
         } + (more > 0 ? ["… \(more) more"] : [])
         let filters = pick.map { p in shown.prefix(3).map { "\(p.name)=\(quoteIfNeeded(p.value(at: $0).description))" } } ?? []

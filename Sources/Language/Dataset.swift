@@ -1,4 +1,5 @@
 import Engine
+import Remote
 
 /// A named measure: an aggregate expression such as `100 * mean(poor)`, usable wherever a measure is.
 public struct MeasureDefinition: Sendable {
@@ -25,6 +26,9 @@ public struct Dataset: Sendable {
     /// ASCII snake-case aliases of the columns whose names need backticks, by column name
     /// (`Số hộ nghèo` → `so_ho_ngheo`); made when the dataset is added to a session.
     public var columnAliases: [String: String] = [:]
+    /// For a table that stays on a server (`connect`): where its rows are; `table` then holds its
+    /// columns without rows.
+    public var remote: RemoteSource?
 
     public init(table: Table, origin: String, loadNotes: [String] = []) {
         self.table = table

@@ -102,11 +102,14 @@ public struct ProvinceColumn: Sendable {
 }
 
 extension Gazetteer {
+    /// Column names (folded) that say a column names provinces.
+    static let provinceColumnNames: Set<String> = ["province", "tinh", "tinh thanh", "dia phuong", "area", "name"]
+
     /// The first text column most of whose distinct values are provinces (at least 80 % and at least two),
     /// preferring one named like a province.
     func recognise(_ table: Table) -> ProvinceColumn? {
         let candidates = table.columns.filter { $0.type == .text }.sorted { a, b in
-            let named: (Column) -> Bool = { ["province", "tinh", "tinh thanh", "dia phuong", "area", "name"].contains(TextFolding.fold($0.name)) }
+            let named: (Column) -> Bool = { Gazetteer.provinceColumnNames.contains(TextFolding.fold($0.name)) }
             return named(a) && !named(b)
         }
         for column in candidates {

@@ -74,72 +74,85 @@ struct MeasureEvaluator {
         return false
     }
 
-    /// The measure's value for every group of `grouping`.
-    func values(_ expression: Expression, _ grouping: Grouping) throws -> [Double?] {
+    /// The measure as a formula over per-group aggregates, whose aggregates are added to `plan`.
+    /// - Throws: `LanguageError` where the expression is not a measure (a bare column, text, a comparison,
+    ///   an unknown function), at the place it was typed.
+    func formula(_ expression: Expression, _ plan: inout QueryPlan) throws -> GroupFormula {
         switch expression {
         case .number(let n, _):
-            return Array(repeating: n.asDouble, count: grouping.groupCount)
+            return .constant(n.asDouble)
         case .text(_, let span):
             throw LanguageError(Message(en: "a measure must be a number", vi: "chỉ số phải là số"), at: span)
         case .name(let name):
-            if let measure = namedMeasure(name.text) { return try values(measure.expression, grouping) }
+            if let measure = namedMeasure(name.text) { return try formula(measure.expression, &plan) }
             let column = try binder.column(name)
             throw LanguageError(
                 Message(en: "'\(column.name)' is a column: say how to combine its rows, e.g. mean(\(column.name)) or sum(\(column.name))",
                         vi: "'\(column.name)' là một cột: hãy nói cách gộp các dòng, ví dụ mean(\(column.name)) hoặc sum(\(column.name))"),
                 at: name.span, example: "measure total = sum(\(NameSpelling.typed(column.name)))")
         case .unary(_, let e, _):
-            return try values(e, grouping).map { $0.map { -$0 } }
+            return .negated(try formula(e, &plan))
         case .binary(let op, let a, let b, _):
-            let x = try values(a, grouping), y = try values(b, grouping)
-            return zip(x, y).map { RowEvaluator.apply(op, $0, $1) }
+            return .binary(op, try formula(a, &plan), try formula(b, &plan))
         case .comparison(_, _, _, let span):
             throw LanguageError(Message(en: "a comparison gives true/false per row; use it inside if(…) in a let",
                                         vi: "phép so sánh cho đúng/sai theo dòng; hãy dùng trong if(…) với let"), at: span)
         case .call(let function, let arguments, let span):
             guard let fn = AggregateCall.functions[TextFolding.fold(function.text)] else {
                 if RowEvaluator.functions[TextFolding.fold(function.text)] != nil, TextFolding.fold(function.text) != "if" {
-                    return try roundOrAbs(function, arguments, grouping)
+                    return try roundOrAbs(function, arguments, &plan)
                 }
                 throw LanguageError(Message(en: "'\(function.text)' is not an aggregate function", vi: "'\(function.text)' không phải là hàm gộp"),
                                     at: function.span, suggestions: Suggestions.nearest(function.text, among: AggregateCall.functionNames.sorted()),
                                     example: "mean(income)")
             }
             if fn == .count && arguments.isEmpty {
-                return countRows(grouping).doubles
+                return .aggregate(plan.add(.countRows, nil))
             }
             guard arguments.count == 1 else {
                 throw LanguageError(Message(en: "\(function.text)() takes one column or formula", vi: "\(function.text)() nhận một cột hoặc công thức"),
                                     at: span, example: "\(function.text)(income)")
             }
-            let column: Column
-            if case .name(let n) = arguments[0], namedMeasure(n.text) == nil {
-                column = try binder.column(n)
-            } else {
-                column = try RowEvaluator(binder: binder).evaluate(arguments[0], name: arguments[0].headerText)
+            let type = try argumentType(arguments[0])
+            if type.name != nil, type.type == .text && fn != .count && fn != .countDistinct {
+                throw LanguageError(Message(en: "\(function.text)() needs numbers, and '\(type.name!)' holds text",
+                                            vi: "\(function.text)() cần số, còn '\(type.name!)' chứa chữ"), at: span,
+                                    example: "count_distinct(\(NameSpelling.typed(type.name!)))")
             }
-            if column.type == .text && fn != .count && fn != .countDistinct {
-                throw LanguageError(Message(en: "\(function.text)() needs numbers, and '\(column.name)' holds text",
-                                            vi: "\(function.text)() cần số, còn '\(column.name)' chứa chữ"), at: span,
-                                    example: "count_distinct(\(NameSpelling.typed(column.name)))")
-            }
-            return try column.aggregate(fn, grouping).doubles
+            return .aggregate(plan.add(.aggregate(fn), type.argument))
         }
     }
 
+    /// The measure's value for every group of `grouping` (groups made in memory, as rollup's units are).
+    func values(_ expression: Expression, _ grouping: Grouping) throws -> [Double?] {
+        var plan = QueryPlan(dataset: dataset.name)
+        let formula = try formula(expression, &plan)
+        return try formula.values(in: MemoryExecutor(dataset: dataset).aggregates(plan.aggregates, over: grouping))
+    }
+
+    /// An aggregate's argument as the plan carries it (a column by its data name, or the row expression),
+    /// with its type, checked on the dataset's columns without computing it.
+    private func argumentType(_ argument: Expression) throws -> (argument: Expression, name: String?, type: ColumnType) {
+        if case .name(let n) = argument, namedMeasure(n.text) == nil {
+            let column = try binder.column(n)
+            return (.name(Name(text: column.name, span: n.span)), column.name, column.type)
+        }
+        let column = try RowEvaluator(binder: Binder(dataset: dataset.schema)).evaluate(argument, name: argument.headerText)
+        return (argument, column.name, column.type)
+    }
+
     /// round(measure, n) and abs(measure) over group values.
-    private func roundOrAbs(_ function: Name, _ arguments: [Expression], _ grouping: Grouping) throws -> [Double?] {
+    private func roundOrAbs(_ function: Name, _ arguments: [Expression], _ plan: inout QueryPlan) throws -> GroupFormula {
         guard let first = arguments.first, arguments.count <= 2 else {
             throw LanguageError(Message(en: "\(function.text) takes a measure (and, for round, the decimal places)",
                                         vi: "\(function.text) nhận một chỉ số (và với round, số chữ số thập phân)"),
                                 at: function.span, example: "measure r = round(mean(rate), 1)")
         }
-        let x = try values(first, grouping)
         switch TextFolding.fold(function.text) {
-        case "abs": return x.map { $0.map { Swift.abs($0) } }
+        case "abs": return .absolute(try formula(first, &plan))
         case "round":
             let scale = try decimalScale(arguments.count > 1 ? arguments[1] : nil)
-            return x.map { $0.flatMap { roundedOrMissing($0, scale) } }
+            return .rounded(try formula(first, &plan), scale: scale)
         default:
             throw LanguageError(Message(en: "'\(function.text)' works on rows; use it in a let", vi: "'\(function.text)' dùng theo dòng; hãy dùng với let"),
                                 at: function.span)

@@ -11,13 +11,23 @@ struct ProvenanceCheck {
     var seriesColumn: Column? { dataset.table.columns.first { ["series", "chuoi"].contains(TextFolding.fold($0.name)) } }
     var noteColumns: [Column] { dataset.table.columns.filter { ["source", "standard", "nguon", "chuan"].contains(TextFolding.fold($0.name)) } }
 
-    /// - Throws: `LanguageError` when `rows` (labelled by period) come from different series.
-    func check(rows: [(label: String, row: Int)], entity: String, measure: String? = nil, at span: SourceSpan) throws -> [Message] {
-        guard rows.count > 1 else { return [] }
+    var derivedColumn: Column? { dataset.table.columns.first { TextFolding.fold($0.name) == "derived" } }
+
+    /// The columns whose first-row values a `CellTable` must carry for this check.
+    var carriedColumns: [String] { ([seriesColumn, derivedColumn].compactMap { $0 } + noteColumns).map(\.name) }
+
+    /// - Throws: `LanguageError` when the cells (labelled by period) come from different series.
+    func check(cells: [(label: String, entity: Int, period: Double?)], in table: CellTable, entity: String, measure: String? = nil,
+               at span: SourceSpan) throws -> [Message] {
+        guard cells.count > 1 else { return [] }
+        let rows = cells.map { (label: $0.label, cell: $0) }
+        func value(_ column: Column, _ cell: (label: String, entity: Int, period: Double?)) -> Value {
+            table.first(column.name, entity: cell.entity, period: cell.period) ?? .missing
+        }
         if let series = seriesColumn {
-            let values = rows.map { series.value(at: $0.row) }
+            let values = rows.map { value(series, $0.cell) }
             if Set(values).count > 1 {
-                let listed = rows.map { "\($0.label): \(series.name)=\(series.value(at: $0.row))" }.joined(separator: ", ")
+                let listed = rows.map { "\($0.label): \(series.name)=\(value(series, $0.cell))" }.joined(separator: ", ")
                 let filters = Array(Set(values.map { "\(series.name)=\(quoteIfNeeded($0.description))" })).sorted()
                 throw LanguageError(
                     Message(en: "\(entity) mixes different series (\(listed)); they are different measures and cannot be compared; keep one with \(filters.joined(separator: " or "))",
@@ -26,14 +36,14 @@ struct ProvenanceCheck {
             }
         }
         var notes: [Message] = []
-        if let derived = dataset.table.columns.first(where: { TextFolding.fold($0.name) == "derived" }), let measure {
-            for (label, row) in rows where derived.value(at: row).description.split(separator: " ").contains(Substring(measure)) {
+        if let derived = derivedColumn, let measure {
+            for (label, cell) in rows where value(derived, cell).description.split(separator: " ").contains(Substring(measure)) {
                 notes.append(Message(en: "\(entity) \(label): \(measure) is derived by arithmetic from stated figures, not stated itself (see note)",
                                      vi: "\(entity) \(label): \(measure) được tính từ các số liệu đã nêu, không phải số liệu gốc (xem note)"))
             }
         }
         for column in noteColumns {
-            let values = rows.map { column.value(at: $0.row) }
+            let values = rows.map { value(column, $0.cell) }
             guard Set(values).count > 1 else { continue }
             let listed = zip(rows, values).map { "\($0.label) \(column.name)=\($1.isMissing ? "(none)" : $1.description)" }.joined(separator: ", ")
             notes.append(Message(en: "\(entity): \(listed)", vi: "\(entity): \(listed)"))

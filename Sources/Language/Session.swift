@@ -1,5 +1,6 @@
 import Engine
 import Formats
+import Remote
 
 /// Options a user changes with `set`.
 public struct Settings: Sendable, Equatable {
@@ -37,7 +38,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// The state statements run against: the datasets, the current one, options, and the last result.
 public final class Session {
-    public private(set) var datasets: [String: Dataset] = [:]
+    public internal(set) var datasets: [String: Dataset] = [:]
     /// Dataset names in the order they were added.
     public private(set) var order: [String] = []
     public var currentName: String?
@@ -48,6 +49,11 @@ public final class Session {
     /// Parameters given with `--set NAME=VALUE`, substituted for `$NAME` and `${NAME}` in statements.
     public var parameters: [String: String] = [:]
     public var lastResult: ResultTable?
+    /// How `connect` opens each kind of address, by scheme (`postgresql`, `sc`); supplied by the shell,
+    /// which links the clients.
+    public var connectors: [String: (String) throws -> SQLConnection] = [:]
+    /// While `explain` runs a statement: collects its plans instead of running them.
+    var planRecorder: PlanRecorder?
     /// Runs a script file (`run FILE`); supplied by the shell, which owns the batch runner.
     public var scriptRunner: ((String, SourceSpan?) throws -> Void)?
     /// The statements kept in the prompt's history, oldest first (`history`); supplied by the shell.

@@ -40,30 +40,44 @@ extension Verb {
 
 func countRows(_ statement: Statement, _ session: Session) throws -> ResultTable {
     try rejectClauses(statement, allowed: [.filters, .by, .sort, .limit], verb: "count")
+    let (dataset, plan) = try groupPlan(statement, session)
+    var counted = plan
+    let count = counted.add(.countRows, nil)
+    let executor = session.executor(for: dataset)
+    let grouped = GroupedResult(groups: try executor.groups(counted), keyCount: plan.keys.count)
+    var counts = try grouped.ordered(count)
+    counts.name = "count"
+    let table = try Table(name: "count", columns: grouped.keyColumns + [counts])
+    let notes = try Reorganisation.notes(dataset, plan, executor)
+    return try sortAndLimit(ResultTable(table: table, notes: notes), statement.clauses)
+}
+
+/// The plan of a grouped verb: its filters bound, its `by` columns as keys.
+func groupPlan(_ statement: Statement, _ session: Session) throws -> (Dataset, QueryPlan) {
     let dataset = try session.current(at: statement.verb.span)
     let binder = Binder(dataset: dataset)
-    let (selection, _) = try binder.select(statement.clauses.filters)
-    let grouped = GroupedResult(keys: try statement.clauses.by.map(binder.column), selection: selection)
-    let counts = Engine.countRows(grouped.grouping)
-    let table = try Table(name: "count", columns: grouped.keyColumns + [grouped.ordered(counts)])
-    return try sortAndLimit(ResultTable(table: table), statement.clauses)
+    var plan = try binder.plan(filters: statement.clauses.filters)
+    plan.keys = try statement.clauses.by.map { try binder.column($0).name }
+    plan.shaping = .groups
+    return (dataset, plan)
 }
 
 func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: Statement, _ session: Session) throws -> ResultTable {
     try rejectClauses(statement, allowed: [.filters, .items, .by, .sort, .limit], verb: verb)
-    let dataset = try session.current(at: statement.verb.span)
-    let binder = Binder(dataset: dataset)
     guard !statement.clauses.items.isEmpty else {
         throw LanguageError(Message(en: "\(verb) needs a measure, such as rate", vi: "\(verb) cần một chỉ số, ví dụ rate"),
                             at: statement.verb.span, example: "\(verb) rate by province")
     }
-    let (selection, _) = try binder.select(statement.clauses.filters)
-    let grouped = GroupedResult(keys: try statement.clauses.by.map(binder.column), selection: selection)
-    var columns = grouped.keyColumns
-    var notes: [Message] = Reorganisation.notes(dataset, selection)
-    var roles: [String: ColumnRole] = [:]
+    var (dataset, plan) = try groupPlan(statement, session)
+    let binder = Binder(dataset: dataset)
+    let schema = Binder(dataset: dataset.schema)
+    let rows = plan.add(.countRows, nil)
+    // Each item: its header, its column (for the checks below), and the plan's names of its aggregate and
+    // its present count.
+    var items: [(name: String, column: Column, value: String, present: String)] = []
     for item in statement.clauses.items {
         let column: Column
+        let argument: Expression
         switch item {
         case .name(let name):
             if let measure = MeasureEvaluator(binder: binder).namedMeasure(name.text) {
@@ -73,31 +87,39 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: S
                     at: name.span, example: "show \(NameSpelling.typed(measure.name)) by province")
             }
             column = try binder.column(name)
+            argument = .name(Name(text: column.name, span: name.span))
         default:
-            column = try RowEvaluator(binder: binder).evaluate(item, name: item.headerText)
+            column = try RowEvaluator(binder: schema).evaluate(item, name: item.headerText)
+            argument = item
         }
         if column.type == .text {
             throw LanguageError(Message(en: "\(verb) needs numbers, and '\(column.name)' holds text", vi: "\(verb) cần số, còn '\(column.name)' chứa chữ"),
                                 at: item.span, example: "count by \(NameSpelling.typed(column.name))")
         }
-        let name = "\(verb)(\(column.name))"
-        var result = grouped.ordered(try column.aggregate(function, grouped.grouping))
-        result.name = name
+        items.append(("\(verb)(\(column.name))", column, plan.add(.aggregate(function), argument), plan.add(.aggregate(.count), argument)))
+    }
+    let executor = session.executor(for: dataset)
+    let grouped = GroupedResult(groups: try executor.groups(plan), keyCount: plan.keys.count)
+    let keptRows = grouped.total(rows)
+    var columns = grouped.keyColumns
+    var notes = try Reorganisation.notes(dataset, plan, executor)
+    var roles: [String: ColumnRole] = [:]
+    for item in items {
+        var result = try grouped.ordered(item.value)
+        result.name = item.name
+        // The executor's column keeps the data's annotations only in memory: the role comes from the column.
         columns.append(result)
-        if column.holdsPercentages && function != .sum { roles[name] = .percent }
-        if let validity = column.validity {
-            var missing = 0
-            selection.forEachRow { if !validity.isPresent($0) { missing += 1 } }
-            if missing > 0 {
-                notes.append(Message(en: "\(column.name): \(missing) missing value\(missing == 1 ? "" : "s") left out", vi: "\(column.name): bỏ qua \(missing) giá trị thiếu"))
-            }
+        if item.column.holdsPercentages && function != .sum { roles[item.name] = .percent }
+        let missing = keptRows - grouped.total(item.present)
+        if missing > 0 {
+            notes.append(Message(en: "\(item.column.name): \(missing) missing value\(missing == 1 ? "" : "s") left out", vi: "\(item.column.name): bỏ qua \(missing) giá trị thiếu"))
         }
-        if column.holdsPercentages && (function == .mean || function == .sum) && (statement.clauses.by.isEmpty || selection.count > grouped.grouping.groupCount) {
+        if item.column.holdsPercentages && (function == .mean || function == .sum) && (plan.keys.isEmpty || keptRows > grouped.groupCount) {
             notes.append(Message(
-                en: function == .sum ? "\(column.name) is a rate: a sum of rates has no meaning as a rate" :
-                    "\(column.name) is a rate: this is the unweighted mean of the rows' rates, not the rate of the group",
-                vi: function == .sum ? "\(column.name) là tỷ lệ: tổng các tỷ lệ không phải là một tỷ lệ" :
-                    "\(column.name) là tỷ lệ: đây là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm"))
+                en: function == .sum ? "\(item.column.name) is a rate: a sum of rates has no meaning as a rate" :
+                    "\(item.column.name) is a rate: this is the unweighted mean of the rows' rates, not the rate of the group",
+                vi: function == .sum ? "\(item.column.name) là tỷ lệ: tổng các tỷ lệ không phải là một tỷ lệ" :
+                    "\(item.column.name) là tỷ lệ: đây là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm"))
         }
     }
     return try sortAndLimit(ResultTable(table: try Table(name: verb, columns: columns), notes: notes, roles: roles), statement.clauses)

@@ -33,6 +33,7 @@ extension Verb {
 /// `compare`: first and last period of a range, per entity, and the change between them.
 struct PeriodComparison {
     let statement: Statement
+    let session: Session
     let dataset: Dataset
     let binder: Binder
     let period: Column
@@ -40,6 +41,7 @@ struct PeriodComparison {
 
     init(_ statement: Statement, _ session: Session) throws {
         self.statement = statement
+        self.session = session
         dataset = try session.current(at: statement.verb.span)
         binder = Binder(dataset: dataset)
         guard let period = dataset.periodColumn else {
@@ -56,17 +58,20 @@ struct PeriodComparison {
         try rejectClauses(statement, allowed: [.filters, .items, .by], verb: "compare")
     }
 
+    /// What compare does after the filters, in plain words, for `explain`.
     func plan() throws -> [Message] {
-        let entities = try entityColumns(Binder(dataset: dataset).select(statement.clauses.filters).steps)
+        let entities = try entityColumns(binder.plan(filters: statement.clauses.filters))
         let names = entities.map(\.name).joined(separator: ", ")
         return [Message(en: "group the rows by \(names.isEmpty ? "" : names + " and ")\(period.name); take \(measures.map(\.name).joined(separator: ", ")) in the first and last \(period.name); compute the change",
                         vi: "nhóm các dòng theo \(names.isEmpty ? "" : names + " và ")\(period.name); lấy \(measures.map(\.name).joined(separator: ", ")) ở kỳ đầu và kỳ cuối; tính mức thay đổi")]
     }
 
     func run() throws -> ResultTable {
-        let (selection, steps) = try binder.select(statement.clauses.filters)
-        let entities = try entityColumns(steps)
-        let periodValues = try requestedPeriods(steps, selection)
+        var plan = try binder.plan(filters: statement.clauses.filters)
+        let executor = session.executor(for: dataset)
+        let entities = try entityColumns(plan)
+        let periodValues = try requestedPeriods(plan, executor)
+        plan.shaping = .compare(period: period.name, periods: periodValues)
         guard let first = periodValues.first, let last = periodValues.last, first != last else {
             throw LanguageError(
                 Message(en: "compare needs two periods; give a range such as \(period.name)=2021..2023",
@@ -74,7 +79,9 @@ struct PeriodComparison {
                 at: statement.clauses.filters.first { $0.column.text == period.name }?.span ?? statement.verb.span,
                 example: "compare province=Ninh Bình year=2021..2023 rate")
         }
-        let cells = try CellTable(binder: binder, entities: entities, period: period, selection: selection, measures: measures)
+        let provenance = ProvenanceCheck(dataset: dataset)
+        let cells = try CellTable(binder: binder, plan: plan, executor: executor, entities: entities, period: period, measures: measures,
+                                  carried: provenance.carriedColumns)
         var columns: [Column] = entities.enumerated().map { i, entity in
             Column(name: entity.name, values: cells.entityKeys.map { $0[i] })
         }
@@ -110,14 +117,11 @@ struct PeriodComparison {
             _ = headers
         }
         headers = [:]
-        var notes = cells.gapNotes(requested: periodValues, periodName: period.name) + Reorganisation.notes(dataset, selection)
-        let provenance = ProvenanceCheck(dataset: dataset)
+        var notes = cells.gapNotes(requested: periodValues, periodName: period.name) + (try Reorganisation.notes(dataset, plan, executor))
         for (i, key) in cells.entityKeys.enumerated() {
-            let rows = [first, last].compactMap { p in
-                cells.value(entity: i, period: p, measure: 0) == nil ? nil : cells.firstRow(entity: i, period: p).map { (formatNumber(p), $0) }
-            }
+            let compared = [first, last].filter { cells.value(entity: i, period: $0, measure: 0) != nil }.map { (label: formatNumber($0), entity: i, period: Optional($0)) }
             let who = key.isEmpty ? dataset.name : key.map(\.description).joined(separator: " ")
-            notes += try provenance.check(rows: rows, entity: who, measure: measures[0].name, at: measures[0].span)
+            notes += try provenance.check(cells: compared, in: cells, entity: who, measure: measures[0].name, at: measures[0].span)
         }
         for (m, measure) in measures.enumerated() {
             for (i, key) in cells.entityKeys.enumerated() {
@@ -133,20 +137,22 @@ struct PeriodComparison {
     }
 
     /// The entity columns: `by`, else text filters matching several values, else the first text filter.
-    func entityColumns(_ steps: [FilterStep]) throws -> [Column] {
+    func entityColumns(_ plan: QueryPlan) throws -> [Column] {
         if !statement.clauses.by.isEmpty { return try statement.clauses.by.map(binder.column) }
-        let textSteps = steps.filter { $0.column.type == .text && $0.column.name != period.name }
-        let multi = textSteps.filter { $0.matchedValues.count > 1 }
-        if !multi.isEmpty { return multi.map(\.column) }
-        return textSteps.prefix(1).map(\.column)
+        let textFilters = plan.filters.filter { f in
+            if case .textIn = f.test { return f.column != period.name } else { return false }
+        }
+        let multi = textFilters.filter { f in if case .textIn(let values) = f.test { return values.count > 1 } else { return false } }
+        let chosen = multi.isEmpty ? Array(textFilters.prefix(1)) : multi
+        return try chosen.map { try binder.column(Name(text: $0.column, span: $0.typed.column.span)) }
     }
 
     /// The periods the user asked for (a range gives every whole period inside it); without a period
-    /// filter, every period in the selected rows.
-    func requestedPeriods(_ steps: [FilterStep], _ selection: Selection) throws -> [Double] {
-        if let step = steps.last(where: { $0.column.name == period.name }), step.filter.comparison == .equal {
-            let numbers = step.filter.value.literals.compactMap(\.number)
-            switch step.filter.value {
+    /// filter, every period of the kept rows (asked of `executor`; none when there is none to ask).
+    func requestedPeriods(_ plan: QueryPlan, _ executor: PlanExecutor?) throws -> [Double] {
+        if let filter = plan.filters.last(where: { $0.column == period.name }), filter.typed.comparison == .equal {
+            let numbers = filter.typed.value.literals.compactMap(\.number)
+            switch filter.typed.value {
             case .range:
                 guard let low = numbers.min(), let high = numbers.max(), high - low < 1000 else { break }
                 return stride(from: low.rounded(.up), through: high, by: 1).map { $0 }
@@ -154,7 +160,10 @@ struct PeriodComparison {
                 return numbers.sorted()
             }
         }
-        return Set(selection.rowIndices.compactMap { period.value(at: Int($0)).number }).sorted()
+        guard let executor else { return [] }
+        var periods = plan.sameRows
+        periods.keys = [period.name]
+        return Set(try executor.groups(periods).columns[0].doubles.compactMap { $0 }).sorted()
     }
 }
 

@@ -47,8 +47,9 @@ extension Verb {
             let binder = Binder(dataset: dataset)
             try checkNewName(definition.name, dataset: dataset, allowColumn: false)
             let evaluator = MeasureEvaluator(binder: binder)
-            // Evaluate once over all rows now, so a mistake shows where it was typed, not at first use.
-            _ = try evaluator.values(definition.expression, Grouping(single: .all(count: dataset.table.rowCount)))
+            // Planned now, so a mistake shows where it was typed, not at first use (nothing is computed).
+            var plan = QueryPlan(dataset: dataset.name)
+            _ = try evaluator.formula(definition.expression, &plan)
             let hinted = try evaluator.percentHint(definition.expression)
             let percent = definition.asPercent || Column.nameMeansRate(definition.name.text) || hinted
             let replaced = dataset.measures.keys.filter { TextFolding.fold($0) == TextFolding.fold(definition.name.text) }

@@ -1,47 +1,56 @@
 import Engine
 
-/// Builds result tables of one row per group: key columns first (in Vietnamese order), then measures.
+/// An executor's groups laid out for display: key columns first, in reading order (text in Vietnamese
+/// order, numbers by value, missing last), then measures.
 struct GroupedResult {
-    let grouping: Grouping
-    let keys: [Column]
+    /// The executor's answer: the key columns, then the aggregates.
+    let groups: Table
+    let keyCount: Int
     /// Groups in display order.
     let order: [Int]
 
-    init(keys: [Column], selection: Selection) {
-        self.keys = keys
-        let grouping = Grouping(keys: keys, selection: selection)
-        self.grouping = grouping
+    init(groups: Table, keyCount: Int) {
+        self.groups = groups
+        self.keyCount = keyCount
         // One sortable number per key and group: text by its Vietnamese rank (computed once per distinct
         // value), numbers by value, missing last.
-        let sortKeys: [[Double]] = keys.map { column in
+        let sortKeys: [[Double]] = groups.columns.prefix(keyCount).map { column in
             let ranks: [Int32]? = { if case .text(let t) = column.storage { return VietnameseCollation.ranks(of: t.dictionary) } else { return nil } }()
-            return (0..<grouping.groupCount).map { g in
-                let row = Int(grouping.firstRow[g])
+            return (0..<column.count).map { row in
                 guard column.isPresent(row) else { return .infinity }
                 if let ranks, case .text(let t) = column.storage { return Double(ranks[Int(t.codes[row])]) }
                 if case .boolean(let b) = column.storage { return b[row] ? 1 : 0 }
                 return column.value(at: row).number ?? .infinity
             }
         }
-        order = (0..<grouping.groupCount).sorted { a, b in
+        order = (0..<groups.rowCount).sorted { a, b in
             for key in sortKeys where key[a] != key[b] { return key[a] < key[b] }
             return a < b
         }
     }
 
+    var groupCount: Int { groups.rowCount }
+
     /// The key columns, one row per group in display order.
     var keyColumns: [Column] {
-        let rows = ContiguousArray(order.map { grouping.firstRow[$0] })
-        return keys.map { $0.gathering(rows) }
+        let rows = ContiguousArray(order.map { Int32($0) })
+        return groups.columns.prefix(keyCount).map { $0.gathering(rows) }
     }
 
-    /// A per-group column (indexed by group) reordered for display.
-    func ordered(_ column: Column) -> Column {
-        column.gathering(ContiguousArray(order.map { Int32($0) }))
+    /// The executor's column `name` (an aggregate), in display order.
+    func ordered(_ name: String) throws -> Column {
+        guard let column = groups.column(named: name) else { throw planMismatch(name, groups.name) }
+        return column.gathering(ContiguousArray(order.map { Int32($0) }))
     }
 
     func ordered(_ values: [Double?], name: String, isPercentage: Bool) -> Column {
         numberColumn(name, order.map { values[$0] }, isPercentage: isPercentage)
+    }
+
+    /// The sum of an integer aggregate over all groups (rows counted in all).
+    func total(_ name: String) -> Int {
+        guard let column = groups.column(named: name) else { return 0 }
+        return column.doubles.reduce(0) { $0 + Int($1 ?? 0) }
     }
 }
 

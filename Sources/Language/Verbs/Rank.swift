@@ -43,9 +43,11 @@ struct Ranking {
                                 example: "rank \(NameSpelling.typed(entity.name)) by rate year=2023")
         }
         let measure = try MeasureEvaluator(binder: binder).resolve(measureItem)
-        let (selection, _) = try binder.select(clauses.filters)
-        let cells = try CellTable(binder: binder, entities: [entity], period: nil, selection: selection, measures: [measure])
         let ascending = clauses.ascending != nil
+        var plan = try binder.plan(filters: clauses.filters)
+        plan.shaping = .rank(entity: entity.name, ascending: ascending, top: clauses.top?.value)
+        let executor = session.executor(for: dataset)
+        let cells = try CellTable(binder: binder, plan: plan, executor: executor, entities: [entity], period: nil, measures: [measure])
         var rows = cells.entityKeys.indices.map { ($0, cells.value(entity: $0, period: nil, measure: 0)) }
         // Highest first (lowest with asc); missing values last; equal values keep the entity order.
         rows.sort { a, b in
@@ -68,7 +70,7 @@ struct Ranking {
             Column(name: entity.name, values: rows.prefix(keep).map { cells.entityKeys[$0.0][0] }),
             numberColumn(measure.name, rows.prefix(keep).map(\.1), isPercentage: measure.isPercentage),
         ])
-        var notes: [Message] = Reorganisation.notes(dataset, selection)
+        var notes: [Message] = try Reorganisation.notes(dataset, plan, executor)
         if missing > 0 {
             notes.append(Message(en: "\(missing) \(entity.name) value\(missing == 1 ? " has" : "s have") no \(measure.name) and \(missing == 1 ? "is" : "are") ranked last",
                                  vi: "\(missing) giá trị \(entity.name) không có \(measure.name) và được xếp cuối"))

@@ -25,24 +25,28 @@ extension Verb {
 
     static let explain = Verb(
         name: "explain", arguments: .raw,
-        syntax: "explain STATEMENT",
+        syntax: "explain [sql] STATEMENT",
         summary: Message(en: "say what a statement will do, step by step, and how many rows each step keeps", vi: "nói câu lệnh sẽ làm gì, từng bước, và mỗi bước giữ bao nhiêu dòng"),
-        details: Message(en: "Nothing is run but the filters, whose row counts are shown.", vi: "Chỉ chạy các bộ lọc để đếm số dòng; không chạy gì khác."),
-        examples: ["explain compare province=Ninh Bình year=2021..2023 rate"],
+        details: Message(en: "Nothing is run but the filters, whose row counts are shown. `explain sql` shows the SQL the statement runs on the server its dataset is on (for a dataset in memory, the SQL it would run on PostgreSQL).",
+                         vi: "Chỉ chạy các bộ lọc để đếm số dòng; không chạy gì khác. `explain sql` cho xem câu SQL mà câu lệnh chạy trên máy chủ chứa bộ dữ liệu (với bộ dữ liệu trong bộ nhớ: câu SQL nó sẽ chạy trên PostgreSQL)."),
+        examples: ["explain compare province=Ninh Bình year=2021..2023 rate", "explain sql count by province year=2022"],
         action: { statement, session in
-            guard let raw = statement.rawArgument else {
+            guard let raw = statement.rawArgument, !raw.text.isEmpty else {
                 throw LanguageError(Message(en: "explain needs a statement", vi: "explain cần một câu lệnh"), at: statement.verb.span,
                                     example: "explain compare province=Ninh Bình year=2021..2023 rate")
             }
-            let offset = raw.span.column - 1
+            let wantsSQL = raw.text.split(separator: " ", maxSplits: 1).first.map { TextFolding.fold(String($0)) } == "sql"
+            let text = wantsSQL ? String(raw.text.dropFirst(3).drop { $0 == " " }) : raw.text
+            let offset = raw.span.column - 1 + (raw.text.count - text.count)
             let vocabulary = ((try? session.current().vocabulary) ?? []).union(AggregateCall.functionNames)
-            var inner = try Parser.parse(raw.text, line: raw.span.line, vocabulary: vocabulary).shifted(by: offset)
+            var inner = try Parser.parse(text, line: raw.span.line, vocabulary: vocabulary).shifted(by: offset)
             inner.source = statement.source
             let verb = VerbRegistry.verb(named: inner.verb.text)!
             guard verb.name != "explain" else {
                 throw LanguageError(Message(en: "explain takes a statement to run, not another explain", vi: "explain nhận một câu lệnh, không phải một explain khác"),
                                     at: inner.verb.span, example: "explain count by province")
             }
+            if wantsSQL { return .text(try explainSQL(inner, verb, session)) }
             let steps = try verb.plan?(inner, session) ?? [verb.summary]
             let language = session.settings.language
             var lines = [Message(en: "\(verb.name): \(verb.summary.en)", vi: "\(verb.name): \(verb.summary.vi)").text(language)]

@@ -24,15 +24,16 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
         if case .name(let n) = item { return evaluator.namedMeasure(n.text) != nil }
         return false
     }
-    let (selection, _) = try binder.select(clauses.filters)
+    var plan = try binder.plan(filters: clauses.filters)
+    let executor = session.executor(for: dataset)
     if !clauses.by.isEmpty || clauses.items.contains(where: isMeasure) {
         guard !clauses.items.isEmpty else {
             throw LanguageError(Message(en: "show … by needs a measure", vi: "show … by cần một chỉ số"), at: clauses.by.first?.span,
                                 example: "show mean(income) by province")
         }
-        let grouped = GroupedResult(keys: try clauses.by.map(binder.column), selection: selection)
-        var columns = grouped.keyColumns
-        var roles: [String: ColumnRole] = [:]
+        plan.keys = try clauses.by.map { try binder.column($0).name }
+        plan.shaping = .groups
+        var measures: [(spec: MeasureSpec, formula: GroupFormula)] = []
         for item in clauses.items {
             let spec = try evaluator.resolve(item)
             guard case .aggregate(let expression) = spec.kind else {
@@ -41,26 +42,32 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
                             vi: "'\(spec.name)' là một cột; theo nhóm, hãy nói cách gộp, ví dụ mean(\(spec.name))"),
                     at: item.span, example: "show mean(\(NameSpelling.typed(spec.name))) by \(clauses.by.first.map { NameSpelling.typed($0.text) } ?? "province")")
             }
-            columns.append(grouped.ordered(try evaluator.values(expression, grouped.grouping), name: spec.name, isPercentage: spec.isPercentage))
+            measures.append((spec, try evaluator.formula(expression, &plan)))
+        }
+        let grouped = GroupedResult(groups: try executor.groups(plan), keyCount: plan.keys.count)
+        var columns = grouped.keyColumns
+        var roles: [String: ColumnRole] = [:]
+        for (spec, formula) in measures {
+            columns.append(grouped.ordered(try formula.values(in: grouped.groups), name: spec.name, isPercentage: spec.isPercentage))
             if spec.isPercentage { roles[spec.name] = .percent }
         }
-        return try sortAndLimit(ResultTable(table: Table(name: "show", columns: columns), notes: Reorganisation.notes(dataset, selection), roles: roles), clauses)
+        let notes = try Reorganisation.notes(dataset, plan, executor)
+        return try sortAndLimit(ResultTable(table: Table(name: "show", columns: columns), notes: notes, roles: roles), clauses)
     }
-    let chosen = try clauses.items.map { item -> Column in
+    plan.columns = try clauses.items.map { item -> String in
         guard case .name(let name) = item else {
             throw LanguageError(Message(en: "name the columns to show", vi: "hãy nêu tên các cột cần hiển thị"), at: item.span, example: "show province year rate")
         }
-        return try binder.column(name)
+        return try binder.column(name).name
     }
-    var rows = selection
-    if !clauses.sort.isEmpty {
-        rows = rows.sorted(by: try clauses.sort.map { SortKey(try binder.column($0.name), descending: $0.descending) })
+    plan.order = try clauses.sort.map { PlanOrder(column: try binder.column($0.name).name, descending: $0.descending) }
+    plan.limit = clauses.limit?.value
+    let (rows, total) = try executor.rows(plan)
+    var notes = try Reorganisation.notes(dataset, plan, executor)
+    if let limit = plan.limit, limit < total {
+        notes.append(Message(en: "limit \(limit): \(total - limit) more rows not shown", vi: "limit \(limit): \(total - limit) dòng nữa không hiển thị"))
     }
-    var notes: [Message] = Reorganisation.notes(dataset, selection)
-    if let limit = clauses.limit?.value, limit < rows.count {
-        notes.append(Message(en: "limit \(limit): \(rows.count - limit) more rows not shown", vi: "limit \(limit): \(rows.count - limit) dòng nữa không hiển thị"))
-        rows = rows.prefix(limit)
-    }
-    let columns = (chosen.isEmpty ? dataset.table.columns : chosen).map { $0.gathering(rows) }
-    return ResultTable(table: try Table(name: "show", columns: columns), notes: notes)
+    var table = rows
+    table.name = "show"
+    return ResultTable(table: table, notes: notes)
 }

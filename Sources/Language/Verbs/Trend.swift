@@ -38,13 +38,15 @@ struct PeriodTrend {
                                 at: statement.clauses.items.dropFirst().first?.span ?? statement.verb.span, example: "trend province=Kon Tum rate")
         }
         let measure = try MeasureEvaluator(binder: binder).resolve(statement.clauses.items[0])
-        let (selection, _) = try binder.select(statement.clauses.filters)
-        let cells = try CellTable(binder: binder, entities: [], period: period, selection: selection, measures: [measure])
-        let periods = Set(selection.rowIndices.compactMap { period.value(at: Int($0)).number }).sorted()
-        let provenanceRows = periods.compactMap { p in
-            cells.value(entity: 0, period: p, measure: 0) == nil ? nil : cells.firstRow(entity: 0, period: p).map { (formatNumber(p), $0) }
-        }
-        let provenanceNotes = try ProvenanceCheck(dataset: dataset).check(rows: provenanceRows, entity: measure.name, measure: measure.name, at: measure.span)
+        var plan = try binder.plan(filters: statement.clauses.filters)
+        plan.shaping = .trend(period: period.name)
+        let executor = session.executor(for: dataset)
+        let provenance = ProvenanceCheck(dataset: dataset)
+        let cells = try CellTable(binder: binder, plan: plan, executor: executor, entities: [], period: period, measures: [measure],
+                                  carried: provenance.carriedColumns)
+        let periods = cells.periods
+        let provenanceCells = periods.filter { cells.value(entity: 0, period: $0, measure: 0) != nil }.map { (label: formatNumber($0), entity: 0, period: Optional($0)) }
+        let provenanceNotes = try provenance.check(cells: provenanceCells, in: cells, entity: measure.name, measure: measure.name, at: measure.span)
         let values = periods.map { cells.value(entity: 0, period: $0, measure: 0) }
         var changes: [Double?] = [nil]
         for i in values.indices.dropFirst() {
@@ -64,7 +66,7 @@ struct PeriodTrend {
             numberColumn(changeName, changes, isPercentage: measure.isPercentage),
             Column(name: "", values: bars),
         ])
-        var notes: [Message] = provenanceNotes + Reorganisation.notes(dataset, selection)
+        var notes: [Message] = provenanceNotes + (try Reorganisation.notes(dataset, plan, executor))
         let spark = bars.map { $0.isMissing ? " " : $0.description }.joined()
         notes.append(Message(en: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)",
                              vi: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)"))

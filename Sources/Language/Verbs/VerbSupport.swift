@@ -24,24 +24,20 @@ func rejectClauses(_ statement: Statement, allowed: Set<ClauseKind>, verb: Strin
     }
 }
 
-/// The filters' steps as plain lines for `explain`.
+/// The filters' steps as plain lines for `explain`: the rows each keeps, counted by the dataset's engine
+/// (nothing else of the statement is run).
 func filterPlan(_ statement: Statement, _ session: Session) throws -> [Message] {
     let dataset = try session.current(at: statement.verb.span)
-    var lines = [Message(en: "start from \(dataset.name): \(dataset.table.rowCount) rows", vi: "bắt đầu từ \(dataset.name): \(dataset.table.rowCount) dòng")]
-    guard !statement.clauses.filters.isEmpty else { return lines }
-    let steps: [FilterStep]
-    do {
-        steps = try Binder(dataset: dataset).select(statement.clauses.filters, fused: false).steps
-    } catch let empty as EmptyAnswer {
-        steps = empty.steps
-    }
-    for step in steps {
+    let plan = try Binder(dataset: dataset).plan(filters: statement.clauses.filters)
+    let counts = try session.executor(for: dataset, counting: true).steps(plan)
+    var lines = [Message(en: "start from \(dataset.name): \(counts.total) rows", vi: "bắt đầu từ \(dataset.name): \(counts.total) dòng")]
+    for (filter, kept) in zip(plan.filters, counts.kept) {
         var matched = ""
-        if !step.matchedValues.isEmpty, step.matchedValues.count <= 5 {
-            matched = " (matches " + step.matchedValues.joined(separator: ", ") + ")"
+        if case .textIn(let values) = filter.test, !values.isEmpty, values.count <= 5 {
+            matched = " (matches " + values.joined(separator: ", ") + ")"
         }
-        lines.append(Message(en: "keep rows where \(filterText(step.filter))\(matched): \(step.rowsKept) rows left",
-                             vi: "giữ các dòng có \(filterText(step.filter))\(matched): còn \(step.rowsKept) dòng"))
+        lines.append(Message(en: "keep rows where \(filterText(filter.typed))\(matched): \(kept) rows left",
+                             vi: "giữ các dòng có \(filterText(filter.typed))\(matched.replacingOccurrences(of: "(matches ", with: "(khớp ")): còn \(kept) dòng"))
     }
     return lines
 }

@@ -1,0 +1,37 @@
+import Engine
+import Remote
+
+/// `explain sql STATEMENT`: the statement is run with an executor that records its plans and computes
+/// nothing, and each plan is shown as the SQL the dataset's engine runs (PostgreSQL's for data in memory).
+func explainSQL(_ statement: Statement, _ verb: Verb, _ session: Session) throws -> [String] {
+    guard verb.plan != nil else {
+        throw LanguageError(Message(en: "\(verb.name) reads no rows; explain sql takes a statement that asks a question of a dataset",
+                                    vi: "\(verb.name) không đọc dòng nào; explain sql nhận một câu lệnh hỏi một bộ dữ liệu"),
+                            at: statement.verb.span, example: "explain sql count by province")
+    }
+    let dataset = try session.current(at: statement.verb.span)
+    let recorder = PlanRecorder()
+    session.planRecorder = recorder
+    defer { session.planRecorder = nil }
+    do {
+        _ = try verb.run(statement, session)
+    } catch let mistake as LanguageError {
+        throw mistake
+    } catch {
+        // Shaping an answer from no rows may fail (trend's periods); the plans are recorded by then.
+    }
+    let compiler = dataset.remote?.compiler ?? SQLCompiler(dialect: .postgres, table: dataset.name)
+    let language = session.settings.language
+    let header = dataset.remote.map {
+        Message(en: "-- \(dataset.name) is on \($0.connection.displayName); solieu sends:", vi: "-- \(dataset.name) nằm trên \($0.connection.displayName); solieu gửi:")
+    } ?? Message(en: "-- \(dataset.name) is in memory; on PostgreSQL this statement would send:",
+                 vi: "-- \(dataset.name) nằm trong bộ nhớ; trên PostgreSQL câu lệnh này sẽ gửi:")
+    var lines = [header.text(language)]
+    for plan in recorder.plans {
+        let text = plan.aggregates.isEmpty && plan.keys.isEmpty
+            ? try compiler.rows(plan, columns: plan.columns.isEmpty ? dataset.table.columnNames : plan.columns)
+            : try compiler.groups(plan)
+        lines.append(text + ";")
+    }
+    return lines
+}

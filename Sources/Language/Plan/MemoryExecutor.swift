@@ -1,0 +1,123 @@
+import Engine
+
+/// Runs plans on a dataset in memory with the engine's kernels: the filters as one pass over blocks of
+/// rows, then grouping, aggregates, sort and gather column by column.
+struct MemoryExecutor: PlanExecutor {
+    let dataset: Dataset
+    var table: Table { dataset.table }
+
+    func rows(_ plan: QueryPlan) throws -> (table: Table, total: Int) {
+        var rows = try select(plan)
+        if !plan.order.isEmpty {
+            rows = rows.sorted(by: try plan.order.map { SortKey(try column(named: $0.column), descending: $0.descending) })
+        }
+        let total = rows.count
+        if let limit = plan.limit, limit < total { rows = rows.prefix(limit) }
+        let chosen = try plan.columns.isEmpty ? table.columns : plan.columns.map(column(named:))
+        return (try Table(name: dataset.name, columns: chosen.map { $0.gathering(rows) }), total)
+    }
+
+    func groups(_ plan: QueryPlan) throws -> Table {
+        let grouping = Grouping(keys: try plan.keys.map(column(named:)), selection: try select(plan))
+        let keys = try plan.keys.map { try column(named: $0).gathering(grouping.firstRow) }
+        return try Table(name: dataset.name, columns: keys + aggregates(plan.aggregates, over: grouping).columns)
+    }
+
+    /// The aggregates' columns over groups made elsewhere (rollup's units), one row per group.
+    func aggregates(_ aggregates: [PlanAggregate], over grouping: Grouping) throws -> Table {
+        var columns: [Column] = []
+        for aggregate in aggregates {
+            var result: Column
+            switch aggregate.function {
+            case .countRows:
+                result = Engine.countRows(grouping)
+            case .aggregate(let function):
+                result = try argument(aggregate).aggregate(function, grouping)
+            case .first:
+                result = try argument(aggregate).gathering(grouping.firstRow)
+            case .firstPosition:
+                result = Column(name: aggregate.name, storage: .integer(IntegerBuffer(narrowing: ContiguousArray(grouping.firstRow.map(Int64.init)))))
+            }
+            result.name = aggregate.name
+            columns.append(result)
+        }
+        return try Table(name: dataset.name, columns: columns)
+    }
+
+    func steps(_ plan: QueryPlan) throws -> (total: Int, kept: [Int]) {
+        var selection = Selection.all(count: table.rowCount)
+        var kept: [Int] = []
+        for filter in plan.filters {
+            selection = try bound(filter).apply(to: selection)
+            kept.append(selection.count)
+        }
+        return (table.rowCount, kept)
+    }
+
+    /// The rows all filters keep: one fused pass when every filter has a block predicate.
+    func select(_ plan: QueryPlan) throws -> Selection {
+        let bound = try plan.filters.map(bound)
+        var selection: Selection
+        if !bound.isEmpty, let predicates = try fusedPredicates(bound) {
+            selection = selectRows(count: table.rowCount, where: predicates)
+        } else {
+            selection = .all(count: table.rowCount)
+            for filter in bound { selection = try filter.apply(to: selection) }
+        }
+        if selection.count == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
+            let all = Selection.all(count: table.rowCount)
+            let alone = try bound.map { try $0.apply(to: all).count }
+            let running = try steps(plan).kept
+            let steps = zip(zip(plan.filters, bound), running).map { pair, kept in
+                FilterStep(filter: pair.0.typed, column: pair.1.column, rowsKept: kept, matchedValues: pair.1.matchedText)
+            }
+            throw EmptyAnswer.filtersKeptNothing(plan.filters.map(\.typed), aloneCounts: alone, steps: steps, tableName: table.name)
+        }
+        return selection
+    }
+
+    private func fusedPredicates(_ bound: [BoundFilter]) throws -> [RowPredicate]? {
+        var predicates: [RowPredicate] = []
+        for filter in bound {
+            guard let p = try filter.predicate() else { return nil }
+            predicates += p
+        }
+        return predicates
+    }
+
+    /// A plan filter as a kernel call on this table's column.
+    func bound(_ filter: PlanFilter) throws -> BoundFilter {
+        let column = try column(named: filter.column)
+        switch filter.test {
+        case .textIn(let values):
+            guard case .text(let text) = column.storage else { throw EngineError.typeMismatch(column: column.name, expected: "text", actual: column.type) }
+            let wanted = Set(values)
+            return BoundFilter(column: column, kind: .textMask(text.dictionary.map(wanted.contains)), matchedText: values)
+        case .numbers(let comparisons, _):
+            return BoundFilter(column: column, kind: .numeric(comparisons), matchedText: [])
+        case .booleans(let wanted):
+            return BoundFilter(column: column, kind: .boolean(wanted), matchedText: [])
+        }
+    }
+
+    func column(named name: String) throws -> Column {
+        guard let column = table.column(named: name) else { throw planMismatch(name, dataset.name) }
+        return column
+    }
+
+    /// An aggregate's argument: a column as it is, or a row expression evaluated over the whole table.
+    private func argument(_ aggregate: PlanAggregate) throws -> Column {
+        let binder = Binder(dataset: dataset)
+        switch aggregate.argument {
+        case .name(let name)?: return try binder.column(name)
+        case let expression?: return try RowEvaluator(binder: binder).evaluate(expression, name: expression.headerText)
+        case nil: throw planMismatch(aggregate.name, dataset.name)
+        }
+    }
+}
+
+/// A plan that names a column its dataset lacks: the dataset changed between binding and running.
+func planMismatch(_ column: String, _ dataset: String) -> LanguageError {
+    LanguageError(Message(en: "\(dataset) no longer has the column '\(column)'; run the statement again",
+                          vi: "\(dataset) không còn cột '\(column)'; hãy chạy lại câu lệnh"))
+}
