@@ -14,9 +14,9 @@ extension PostgresConnection {
     func run(_ sql: String, rows: ((OpaquePointer, Bool) throws -> Void)?) throws {
         let handle = try connectedHandle()
         guard PQsendQuery(handle, sql) == 1 else {
-            let reason = PostgresErrors.oneLine(String(cString: PQerrorMessage(handle)))
+            let reason = String(cString: PQerrorMessage(handle))
             if PQstatus(handle) == CONNECTION_BAD { throw reconnect(after: reason) }
-            throw PostgresErrors.notSent(displayName, reason: reason)
+            throw PostgresErrors.notSent(displayName, reason: PostgresErrors.oneLine(reason))
         }
         if rows != nil { _ = clibpq_stream_rows(handle, Self.rowsPerChunk) }
 
@@ -55,8 +55,7 @@ extension PostgresConnection {
         }
 
         if PQstatus(handle) == CONNECTION_BAD {
-            let reason = failure?.primary ?? PostgresErrors.oneLine(String(cString: PQerrorMessage(handle)))
-            throw reconnect(after: reason)
+            throw reconnect(after: failure?.primary ?? String(cString: PQerrorMessage(handle)))
         }
         if cancelled { throw Interrupted() }
         if let rowsError { throw rowsError }
@@ -78,8 +77,7 @@ extension PostgresConnection {
         if PQstatus(handle) == CONNECTION_BAD {
             PQreset(handle)
             guard PQstatus(handle) == CONNECTION_OK else {
-                throw PostgresErrors.lost(displayName, reason: "it was lost before this statement",
-                                          reconnectFailure: PostgresErrors.oneLine(String(cString: PQerrorMessage(handle))))
+                throw PostgresErrors.stillLost(displayName, reconnectFailure: String(cString: PQerrorMessage(handle)))
             }
             try prepareSession()
         }
@@ -92,8 +90,7 @@ extension PostgresConnection {
         guard let handle else { return PostgresErrors.lost(displayName, reason: reason, reconnectFailure: "closed") }
         PQreset(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
-            return PostgresErrors.lost(displayName, reason: reason,
-                                       reconnectFailure: PostgresErrors.oneLine(String(cString: PQerrorMessage(handle))))
+            return PostgresErrors.lost(displayName, reason: reason, reconnectFailure: String(cString: PQerrorMessage(handle)))
         }
         do {
             try prepareSession()

@@ -77,7 +77,7 @@ extension PostgresConnection {
             PQclear(result)
         }
         if PQstatus(handle) == CONNECTION_BAD {
-            throw reconnect(after: serverFailure?.primary ?? PostgresErrors.oneLine(String(cString: PQerrorMessage(handle))))
+            throw reconnect(after: serverFailure?.primary ?? String(cString: PQerrorMessage(handle)))
         }
         if let stopped { throw stopped }
         if let serverFailure { throw PostgresErrors.server(serverFailure, on: self) }

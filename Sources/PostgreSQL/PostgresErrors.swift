@@ -101,9 +101,11 @@ enum PostgresErrors {
         }
     }
 
-    /// The connection broke; `reconnect` says how connecting again went (nil: it worked).
+    /// The connection broke; `reconnectFailure` says why connecting again failed (nil: it worked). Only the
+    /// first line of each libpq message is kept: the rest guesses at causes ("This probably means…").
     static func lost(_ target: String, reason: String, reconnectFailure: String?) -> RemoteError {
-        guard let failure = reconnectFailure else {
+        let reason = firstLine(reason)
+        guard let failure = reconnectFailure.map(firstLine) else {
             return RemoteError(.lostConnection,
                 english: "The connection to \(target) was lost (\(reason)); solieu connected again. Run the statement again.",
                 vietnamese: "Mất kết nối tới \(target) (\(reason)); solieu đã kết nối lại. Hãy chạy lại câu lệnh.")
@@ -113,6 +115,16 @@ enum PostgresErrors {
                 + "and its other datasets are kept; the next statement on this connection tries again, once the server is back.",
             vietnamese: "Mất kết nối tới \(target) (\(reason)) và kết nối lại không được (\(failure)). Phiên làm việc và các "
                 + "bộ dữ liệu khác vẫn còn; câu lệnh sau trên kết nối này sẽ thử lại khi máy chủ chạy trở lại.")
+    }
+
+    /// A statement on a connection lost earlier, for which connecting again failed once more.
+    static func stillLost(_ target: String, reconnectFailure: String) -> RemoteError {
+        let failure = firstLine(reconnectFailure)
+        return RemoteError(.lostConnection,
+            english: "The connection to \(target) is still lost: connecting again failed (\(failure)). The session and its "
+                + "other datasets are kept; the next statement on this connection tries again, once the server is back.",
+            vietnamese: "Kết nối tới \(target) vẫn mất: kết nối lại không được (\(failure)). Phiên làm việc và các bộ dữ liệu "
+                + "khác vẫn còn; câu lệnh sau trên kết nối này sẽ thử lại khi máy chủ chạy trở lại.")
     }
 
     /// A statement libpq could not even send (the connection is usable, the text is not).
@@ -136,6 +148,12 @@ enum PostgresErrors {
             .replacingOccurrences(of: ":  ", with: ": ")
     }
 
+    /// The first line of a libpq message.
+    static func firstLine(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        return line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ":  ", with: ": ")
+    }
+
     /// `name` in `…database "name" does not exist…`.
     private static func quoted(in message: String, after prefix: String, before suffix: String) -> String? {
         guard let start = message.range(of: prefix + "\""),
@@ -153,7 +171,7 @@ struct ServerFailure {
 
     init(_ result: OpaquePointer) {
         state = Self.field(result, Int32(CLIBPQ_DIAG_SQLSTATE)) ?? "?????"
-        primary = Self.field(result, Int32(CLIBPQ_DIAG_MESSAGE_PRIMARY)) ?? PostgresErrors.oneLine(String(cString: PQresultErrorMessage(result)))
+        primary = Self.field(result, Int32(CLIBPQ_DIAG_MESSAGE_PRIMARY)) ?? PostgresErrors.firstLine(String(cString: PQresultErrorMessage(result)))
         hint = Self.field(result, Int32(CLIBPQ_DIAG_MESSAGE_HINT))
     }
 

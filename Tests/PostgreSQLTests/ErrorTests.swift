@@ -133,3 +133,31 @@ struct ErrorTests {
         #expect(try connection.tables().contains { $0.name == "solieu_nul_upload" } == false)
     }
 }
+
+/// The server going away as the client sees it (a relay in front of it is cut), staying away for a
+/// statement, and coming back.
+@Suite(.enabled(if: TestServer.isConfigured, TestServer.skipped))
+struct ServerGoneTests {
+    @Test func sessionOutlivesTheServerGoingAway() throws {
+        let relay = try Relay(to: URLComponents(string: TestServer.url!)!.port!)
+        let connection = try PostgresConnection.connect(url: TestServer.address(port: Int(relay.port)), environment: [:])
+        #expect(try connection.query("SELECT 1 AS one", name: "one").row(0) == [.integer(1)])
+
+        relay.cut()
+        let lost = remoteError { _ = try connection.query("SELECT 2 AS two", name: "two") }
+        #expect(lost?.kind == .lostConnection)
+        #expect(lost?.english.contains("was lost (server closed the connection unexpectedly) and connecting again failed "
+            + "(connection to server at \"127.0.0.1\", port \(relay.port) failed: Connection refused).") == true)
+        #expect(lost?.english.contains("The session and its other datasets are kept") == true)
+        #expect(lost?.vietnamese.contains("Mất kết nối tới postgresql://solieu_test@127.0.0.1:\(relay.port)/solieu_test") == true)
+
+        let stillGone = remoteError { _ = try connection.query("SELECT 3 AS three", name: "three") }
+        #expect(stillGone?.kind == .lostConnection)
+        #expect(stillGone?.english.contains("is still lost: connecting again failed (") == true)
+
+        try relay.restore()
+        #expect(try connection.query("SELECT 4 AS four, current_setting('DateStyle') AS style", name: "four").row(0)
+                == [.integer(4), .text("ISO, YMD")])
+        relay.cut()
+    }
+}
