@@ -134,6 +134,29 @@ struct ErrorTests {
     }
 }
 
+/// What the address may carry besides user, host, port and database.
+@Suite(.enabled(if: TestServer.isConfigured, TestServer.skipped))
+struct AddressParameterTests {
+    /// Query parameters reach libpq; solieu's own name is only the fallback.
+    @Test func parametersReachTheServer() throws {
+        let named = try PostgresConnection.connect(url: TestServer.url! + "?application_name=solieu_check")
+        #expect(try named.query("SELECT current_setting('application_name') AS a", name: "a").row(0) == [.text("solieu_check")])
+        #expect(named.displayName == TestServer.url!)
+        let plain = try TestServer.connect()
+        #expect(try plain.query("SELECT current_setting('application_name') AS a", name: "a").row(0) == [.text("solieu")])
+    }
+
+    /// A password written in the address is accepted and shown nowhere. (That libpq takes it before
+    /// PGPASSWORD is what `wrongPasswordIsRefusedWithoutShowingIt` shows: a wrong one there is refused.)
+    @Test func passwordInTheAddress() throws {
+        let password = try #require(ProcessInfo.processInfo.environment["PGPASSWORD"])
+        let connection = try PostgresConnection.connect(url: TestServer.address(password: password),
+                                                        environment: ["SOLIEU_POSTGRES_TIMEOUT": "60"])
+        #expect(connection.displayName == TestServer.url!)
+        #expect(try connection.query("SHOW statement_timeout", name: "t").row(0) == [.text("1min")])
+    }
+}
+
 /// The server going away as the client sees it (a relay in front of it is cut), staying away for a
 /// statement, and coming back.
 @Suite(.enabled(if: TestServer.isConfigured, TestServer.skipped))
