@@ -5,6 +5,7 @@ import PackageDescription
 //   solieu (executable) → Shell → Language → Engine, and Shell, Language → Formats → Engine;
 //   Shell → CEditLine (the system's libedit); Formats → CExpat and ZIPFoundation (reading .xlsx), CXlsxWriter
 //   (writing it).
+// Remote holds what every remote engine shares (SQLConnection); PostgreSQL → Remote, CLibPQ (the system's libpq).
 // Engine knows nothing of files, terminals or the shell; Formats knows nothing of the shell.
 let package = Package(
     name: "solieu",
@@ -26,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "Formats", dependencies: ["Engine", "CExpat", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Remote", dependencies: ["Engine"]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgreSQL", dependencies: ["Engine", "Remote", "CLibPQ"]),
         .target(name: "Language", dependencies: ["Engine", "Formats", "Remote"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine"]),
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Formats", "Engine"]),
+        .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Engine"]),
     ],
     swiftLanguageModes: [.v5]
 )

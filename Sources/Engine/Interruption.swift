@@ -26,4 +26,6 @@ public enum Interruption {
 }
 
 /// A statement stopped by Ctrl-C: nothing was shown or written.
-public struct Interrupted: Error {}
+public struct Interrupted: Error {
+    public init() {}
+}

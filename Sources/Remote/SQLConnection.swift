@@ -29,6 +29,9 @@ public struct RemoteTableInfo: Sendable, Equatable {
         self.columns = columns
         self.schema = schema
     }
+
+    /// The name a session gives it as a dataset: the bare name in the default schema, else `schema.name`.
+    public var datasetName: String { schema.map { $0 + "." + name } ?? name }
 }
 
 /// What went wrong on a remote engine, in both languages, with what to do next.
