@@ -38,6 +38,11 @@ public struct Dataset: Sendable {
 
     public var name: String { table.name }
 
+    /// The number of rows, wherever they are (asked of the server once for a remote table).
+    public func rowCount() throws -> Int {
+        try remote?.totalRows() ?? table.rowCount
+    }
+
     /// The column periods are read from: `year`, or one whose folded name means year (`năm`).
     public var periodColumn: Column? {
         table.columns.first { ["year", "nam", "period", "ky"].contains(TextFolding.fold($0.name)) }

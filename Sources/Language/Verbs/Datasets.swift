@@ -15,7 +15,7 @@ extension Verb {
             let table = try Table(name: "datasets", columns: [
                 Column(name: " ", values: names.map { .text($0 == session.currentName ? "*" : "") }),
                 Column(name: "dataset", values: names.map { .text($0) }),
-                Column(name: "rows", values: names.map { .integer(Int64(session.datasets[$0]!.table.rowCount)) }),
+                Column(name: "rows", values: try names.map { .integer(Int64(try session.datasets[$0]!.rowCount())) }),
                 Column(name: "columns", values: names.map { .integer(Int64(session.datasets[$0]!.table.columns.count)) }),
                 Column(name: "origin", values: names.map { .text(session.datasets[$0]!.origin) }),
             ])
@@ -42,8 +42,9 @@ extension Verb {
             }
             let dataset = try session.dataset(named: name)
             session.currentName = dataset.name
-            return .report([Message(en: "using \(dataset.name): \(englishCount(dataset.table.rowCount, "row")) × \(englishCount(dataset.table.columns.count, "column"))",
-                                  vi: "đang dùng \(dataset.name): \(dataset.table.rowCount) dòng × \(dataset.table.columns.count) cột").text(session.settings.language)])
+            let rowCount = try dataset.rowCount()
+            return .report([Message(en: "using \(dataset.name): \(englishCount(rowCount, "row")) × \(englishCount(dataset.table.columns.count, "column"))",
+                                  vi: "đang dùng \(dataset.name): \(rowCount) dòng × \(dataset.table.columns.count) cột").text(session.settings.language)])
         })
 
     static let load = Verb(
@@ -66,6 +67,7 @@ extension Verb {
             let text = arguments.path
             // The name is made usable before loading, so that the report and the datasets kept beside the
             // data (NAME_totals, NAME_rejects) carry it too.
+            if let copied = try copyFromServer(arguments, session) { return .report(copied) }
             let (name, nameNote) = NameSpelling.datasetName(arguments.name ?? TableLoader.defaultTableName(text), position: session.order.count)
             let result = try session.loader(session.path(text), name, arguments.options)
             let vietnamese = session.settings.language == .vi
@@ -80,4 +82,23 @@ extension Verb {
             }
             return .report(lines + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)])
         })
+}
+
+/// `load NAME` where NAME is a dataset that stays on a server (and no file of that name exists): its rows
+/// are copied into memory, as a dataset of their own (NAME_local, or `as` another name).
+private func copyFromServer(_ arguments: LoadArguments, _ session: Session) throws -> [String]? {
+    guard let remote = session.datasets[arguments.path], let source = remote.remote,
+          !FileManager.default.fileExists(atPath: session.path(arguments.path)) else { return nil }
+    var plan = QueryPlan(dataset: remote.name)
+    plan.columns = remote.table.columnNames
+    let rows = try RemoteExecutor(source: source, dataset: remote).rows(plan).table
+    var copied = try Table(name: arguments.name ?? remote.name + "_local", columns: rows.columns)
+    copied.name = arguments.name ?? remote.name + "_local"
+    var dataset = Dataset(table: copied, origin: remote.origin)
+    dataset.measures = remote.measures
+    let added = session.add(dataset, makeCurrent: true)
+    let language = session.settings.language
+    return [Message(en: "copied \(englishCount(copied.rowCount, "row")) of \(remote.name) from \(source.connection.displayName) into memory as \(added.name)",
+                    vi: "đã chép \(copied.rowCount) dòng của \(remote.name) từ \(source.connection.displayName) vào bộ nhớ thành \(added.name)").text(language)]
+        + added.notes.map { $0.text(language) } + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)]
 }

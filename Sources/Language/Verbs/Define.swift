@@ -22,10 +22,18 @@ extension Verb {
                                             vi: "\(dataset.name) đã có cột '\(existing.name)' từ dữ liệu; hãy chọn tên khác"),
                                     at: definition.name.span, example: "let \(NameSpelling.typed(existing.name + "_2")) = \(definition.expression.sourceText)")
             }
+            // On a server the column is computed in each query, from its expression; here only its type is found.
             let column = try RowEvaluator(binder: binder).evaluate(definition.expression, name: definition.name.text)
             let aliasNotes = try session.updateCurrent { dataset in
                 dataset.table = try dataset.table.adding(column)
                 dataset.derivedColumns[column.name] = definition.expression.sourceText
+                dataset.remote?.derived[column.name] = definition.expression
+                dataset.remote?.columnTypes[column.name] = column.type
+            }
+            if dataset.remote != nil {
+                return .report([Message(en: "added column \(NameSpelling.typed(column.name)) (\(column.type.rawValue)) to \(dataset.name), computed on the server",
+                                      vi: "đã thêm cột \(NameSpelling.typed(column.name)) (\(column.type.rawValue)) vào \(dataset.name), tính trên máy chủ").text(session.settings.language)]
+                             + aliasNotes.map { $0.text(session.settings.language) })
             }
             let shown = NameSpelling.typed(column.name)
             return .report([Message(en: "added column \(shown) (\(column.type.rawValue), \(englishCount(column.count - column.missingCount, "value")), \(column.missingCount) missing) to \(dataset.name)",

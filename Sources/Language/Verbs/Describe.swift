@@ -26,11 +26,22 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
     }
     let table = dataset.table
     let all = Grouping(single: .all(count: table.rowCount))
+    // A table on a server: every column's counts and range in one query, computed there.
+    let remote = try dataset.remote.map { _ in try remoteColumnSummary(dataset, session) }
     var names: [Value] = [], types: [Value] = [], present: [Value] = [], missing: [Value] = []
     var distinct: [Value] = [], lows: [Value] = [], highs: [Value] = [], conventions: [Value] = []
     for column in table.columns {
         names.append(.text(column.name))
         types.append(.text(column.type.rawValue))
+        if let summary = remote?[column.name] {
+            present.append(summary.present)
+            missing.append(summary.missing)
+            distinct.append(summary.distinct)
+            lows.append(summary.low)
+            highs.append(summary.high)
+            conventions.append(dataset.derivedColumns[column.name].map { .text("let \(NameSpelling.typed(column.name)) = \($0)") } ?? .missing)
+            continue
+        }
         present.append(.integer(Int64(column.count - column.missingCount)))
         missing.append(.integer(Int64(column.missingCount)))
         distinct.append(try column.aggregate(.countDistinct, all).value(at: 0))
@@ -61,8 +72,9 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
         Column(name: "distinct", values: distinct), Column(name: "min", values: lows), Column(name: "max", values: highs),
         Column(name: "convention", values: conventions),
     ])
-    var notes = [Message(en: "\(dataset.name): \(table.rowCount) rows × \(table.columns.count) columns, from \(dataset.origin)",
-                         vi: "\(dataset.name): \(table.rowCount) dòng × \(table.columns.count) cột, từ \(dataset.origin)")]
+    let rowCount = try dataset.rowCount()
+    var notes = [Message(en: "\(dataset.name): \(rowCount) rows × \(table.columns.count) columns, from \(dataset.origin)",
+                         vi: "\(dataset.name): \(rowCount) dòng × \(table.columns.count) cột, từ \(dataset.origin)")]
     if let recognised = dataset.provinceColumn, let gazetteer = dataset.gazetteer,
        case .text(let text)? = table.column(named: recognised.name)?.storage {
         let covered = Set(text.dictionary.compactMap { gazetteer.code(for: $0) }).count
@@ -97,3 +109,28 @@ func displayCell(_ value: Value) -> String {
 }
 
 func shortened(_ text: String) -> String { text.count > 30 ? String(text.prefix(29)) + "…" : text }
+
+/// describe's counts and range of each column of a table on a server, from one grouped query.
+private func remoteColumnSummary(_ dataset: Dataset, _ session: Session) throws
+    -> [String: (present: Value, missing: Value, distinct: Value, low: Value, high: Value)] {
+    var plan = QueryPlan(dataset: dataset.name)
+    let rows = plan.add(.countRows, nil)
+    var asked: [(column: Column, present: String, distinct: String, low: String?, high: String?)] = []
+    for column in dataset.table.columns {
+        let argument = Expression.column(column.name)
+        let ranged = column.type != .boolean
+        asked.append((column, plan.add(.aggregate(.count), argument), plan.add(.aggregate(.countDistinct), argument),
+                      ranged ? plan.add(.aggregate(.min), argument) : nil, ranged ? plan.add(.aggregate(.max), argument) : nil))
+    }
+    let answer = try EmptyAnswer.$isAccepted.withValue(true) { try session.executor(for: dataset).groups(plan) }
+    func cell(_ name: String?) -> Value { name.flatMap { answer.column(named: $0)?.value(at: 0) } ?? .missing }
+    let total = cell(rows).number ?? 0
+    var summary: [String: (present: Value, missing: Value, distinct: Value, low: Value, high: Value)] = [:]
+    for item in asked {
+        let present = cell(item.present).number ?? 0
+        let shown: (Value) -> Value = { v in v.isMissing ? .missing : .text(shortened(displayCell(v))) }
+        summary[item.column.name] = (.integer(Int64(present)), .integer(Int64(total - present)), cell(item.distinct),
+                                     shown(cell(item.low)), shown(cell(item.high)))
+    }
+    return summary
+}

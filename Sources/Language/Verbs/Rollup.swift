@@ -28,6 +28,7 @@ struct ProvinceRollup {
         binder = Binder(dataset: dataset)
         let clauses = statement.clauses
         try rejectClauses(statement, allowed: [.filters, .items, .by, .target, .weight], verb: "rollup")
+        try requireRowsInMemory(dataset, verb: "rollup", at: statement.verb.span)
         guard let recognised = dataset.provinceColumn, let gazetteer = dataset.gazetteer,
               let provinces = dataset.table.column(named: recognised.name) else {
             throw LanguageError(Message(en: "\(dataset.name) has no column of province names to roll up",

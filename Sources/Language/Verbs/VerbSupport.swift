@@ -41,3 +41,13 @@ func filterPlan(_ statement: Statement, _ session: Session) throws -> [Message] 
     }
     return lines
 }
+
+/// Verbs that work on the rows themselves refuse a table that stays on a server, saying how to copy it.
+func requireRowsInMemory(_ dataset: Dataset, verb: String, at span: SourceSpan) throws {
+    guard dataset.remote != nil else { return }
+    let rows = (try? dataset.rowCount()).map { " (\(englishCount($0, "row")))" } ?? ""
+    let rowsVi = (try? dataset.rowCount()).map { " (\($0) dòng)" } ?? ""
+    throw LanguageError(Message(en: "\(verb) works on rows in memory, and \(dataset.name) stays on the server; copy it first with: load \(dataset.name)\(rows)",
+                                vi: "\(verb) làm việc với các dòng trong bộ nhớ, còn \(dataset.name) nằm trên máy chủ; hãy chép về trước bằng: load \(dataset.name)\(rowsVi)"),
+                        at: span, example: "load \(dataset.name)")
+}
