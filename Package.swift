@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "PostgreSQL", dependencies: ["Engine", "Remote", "CLibPQ"]),
         .target(name: "Language", dependencies: ["Engine", "Formats", "Remote"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine"]),
+        .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine", "PostgreSQL", "Remote"]),
         .executableTarget(
             name: "solieu",
             dependencies: ["Engine", "Formats", "Language", "Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Formats", "Engine"]),
-        .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Engine"]),
+        .testTarget(name: "EngineAgreementTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Language", "Engine"]),
+        .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Language", "Engine"]),
     ],
     swiftLanguageModes: [.v5]
 )

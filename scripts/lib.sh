@@ -66,7 +66,7 @@ start_test_postgres() {
   password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
   mkdir -p "$TEST_POSTGRES_DIR/socket" && chown --reference="$TEST_POSTGRES_DIR" "$TEST_POSTGRES_DIR/socket"
   # The superuser is reached only through the folder's own socket (trust); TCP asks every role for a password.
-  as_test_postgres_owner "$bindir/initdb" -D "$TEST_POSTGRES_DIR/data" -U postgres -E UTF8 --no-locale \
+  as_test_postgres_owner "$bindir/initdb" -D "$TEST_POSTGRES_DIR/data" -U postgres -E UTF8 --locale=C.UTF-8 \
     --auth-local=trust --auth-host=scram-sha-256 >"$TEST_POSTGRES_DIR/initdb.log" 2>&1 || {
       cat "$TEST_POSTGRES_DIR/initdb.log" >&2; echo "solieu: initdb failed (above)." >&2; exit 1; }
   local port attempt
@@ -82,7 +82,7 @@ start_test_postgres() {
   done
   TEST_POSTGRES_PORT="$port"
   "$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$TEST_POSTGRES_DIR/socket" -p "$port" -U postgres -d postgres <<SQL >&2
-CREATE ROLE $role LOGIN PASSWORD '$password';
+CREATE ROLE $role LOGIN CREATEDB PASSWORD '$password';
 CREATE DATABASE $database OWNER $role;
 SQL
   export SOLIEU_TEST_POSTGRES="postgresql://$role@127.0.0.1:$port/$database"

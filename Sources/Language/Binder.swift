@@ -164,7 +164,7 @@ public struct Binder {
     }
 
     private func exampleValue(_ column: Column) -> String {
-        column.presentNumbers.min(by: NumericConstant.isLess)?.description ?? "1"
+        ((try? dataset.values.presentNumbers(column)) ?? []).min(by: NumericConstant.isLess)?.description ?? "1"
     }
 }
 

@@ -104,6 +104,7 @@ struct SolieuCommand: ParsableCommand {
             return
         }
         let session = Session()
+        Connectors.install(into: session)
         session.settings.format = OutputFormat(rawValue: format)!
         session.settings.language = UserEnvironment.language()
         for parameter in parameters {

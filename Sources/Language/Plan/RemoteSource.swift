@@ -31,6 +31,9 @@ public final class RemoteSource: @unchecked Sendable {
         compiler.derived = derived
         compiler.derivedSQL = derivedSQL
         compiler.columnTypes = columnTypes
+        compiler.distinctTexts = { [unowned self] name in
+            try self.distinctTexts(Column(name: name, type: .text, values: []))
+        }
         return compiler
     }
 

@@ -39,7 +39,8 @@ struct RowSQL {
             return x[i]
         }
         switch name {
-        case "if": return "(CASE WHEN \(try argument(0)) THEN \(try argument(1)) ELSE \(try argument(2)) END)"
+        // A missing condition gives a missing value, not the else branch.
+        case "if": return "(CASE WHEN \(try argument(0)) IS NULL THEN NULL WHEN \(try argument(0)) THEN \(try argument(1)) ELSE \(try argument(2)) END)"
         case "round":
             let places = arguments.count > 1 ? x[1] : "0"
             // PostgreSQL rounds half away from zero on numeric, not on double precision.
@@ -51,13 +52,18 @@ struct RowSQL {
         case "log10":
             let log10 = sql.dialect == .postgres ? "LOG" : "LOG10"  // PostgreSQL's log of a double is base 10
             return "(CASE WHEN \(try argument(0)) > 0 THEN \(log10)(\(try argument(0))) END)"
-        case "lower": return "LOWER(\(try argument(0)))"
-        case "upper": return "UPPER(\(try argument(0)))"
+        case "lower", "upper", "fold":
+            // Mapped value by value, as the engine maps them, when the argument is a text column of few
+            // distinct values; otherwise the server's own LOWER and UPPER.
+            if case .name(let column)? = arguments.first, let mapped = try compiler.mapped(column.text, by: name) { return mapped }
+            guard name != "fold" else { break }
+            return "\(name.uppercased())(\(try argument(0)))"
         default:
-            throw LanguageError(
-                Message(en: "\(function.text)() is not available on a table that stays on a server; load the table to use it",
-                        vi: "\(function.text)() không dùng được với bảng nằm trên máy chủ; hãy nạp bảng về (load) để dùng"),
-                at: function.span)
+            break
         }
+        throw LanguageError(
+            Message(en: "\(function.text)() of this is not available on a table that stays on a server; load the table to use it",
+                    vi: "\(function.text)() của biểu thức này không dùng được với bảng nằm trên máy chủ; hãy nạp bảng về (load) để dùng"),
+            at: function.span)
     }
 }

@@ -15,6 +15,8 @@ struct SQLCompiler {
     /// A column giving the table's own row order, used to break ties so that sorted rows come in the
     /// data's order as in memory (PostgreSQL's `ctid`); nil when the engine has none.
     var rowOrder: String?
+    /// A text column's distinct values, when the server has told them (for functions mapped value by value).
+    var distinctTexts: ((String) throws -> [String]?)?
     /// The types of the table's columns (and `let` columns), for the sums that must stay whole numbers.
     var columnTypes: [String: ColumnType] = [:]
 
@@ -126,6 +128,16 @@ struct SQLCompiler {
         if let text = derivedSQL[name] { return "(" + text + ")" }
         if let expression = derived[name] { return "(" + (try RowSQL(compiler: self).expression(expression)) + ")" }
         return sql.identifier(name)
+    }
+
+    /// `lower`, `upper` or `fold` of a text column as a CASE over its distinct values, each mapped as the
+    /// engine maps it; nil when the column has too many values (or is not a stored text column).
+    func mapped(_ column: String, by function: String) throws -> String? {
+        guard columnTypes[column] == .text, derived[column] == nil, let values = try distinctTexts?(column), values.count <= 2000 else { return nil }
+        let transform: (String) -> String = function == "lower" ? { $0.lowercased() } : function == "upper" ? { $0.uppercased() } : TextFolding.fold
+        guard !values.isEmpty else { return "CAST(NULL AS VARCHAR(1))" }
+        let c = try self.column(column)
+        return "(CASE \(c) " + values.map { "WHEN \(sql.text($0)) THEN \(sql.text(transform($0)))" }.joined(separator: " ") + " END)"
     }
 
     func aggregate(_ aggregate: PlanAggregate) throws -> String {

@@ -30,14 +30,19 @@ extension Verb {
                 dataset.remote?.derived[column.name] = definition.expression
                 dataset.remote?.columnTypes[column.name] = column.type
             }
+            var present = column.count - column.missingCount, missing = column.missingCount
             if dataset.remote != nil {
-                return .report([Message(en: "added column \(NameSpelling.typed(column.name)) (\(column.type.rawValue)) to \(dataset.name), computed on the server",
-                                      vi: "đã thêm cột \(NameSpelling.typed(column.name)) (\(column.type.rawValue)) vào \(dataset.name), tính trên máy chủ").text(session.settings.language)]
-                             + aliasNotes.map { $0.text(session.settings.language) })
+                // Counted on the server, where the column is computed in each query from its expression.
+                let updated = try session.current()
+                var plan = QueryPlan(dataset: updated.name)
+                let rows = plan.add(.countRows, nil), values = plan.add(.aggregate(.count), .column(column.name))
+                let counts = try EmptyAnswer.$isAccepted.withValue(true) { try session.executor(for: updated).groups(plan) }
+                present = Int(counts.column(named: values)?.value(at: 0).number ?? 0)
+                missing = Int(counts.column(named: rows)?.value(at: 0).number ?? 0) - present
             }
             let shown = NameSpelling.typed(column.name)
-            return .report([Message(en: "added column \(shown) (\(column.type.rawValue), \(englishCount(column.count - column.missingCount, "value")), \(column.missingCount) missing) to \(dataset.name)",
-                                  vi: "đã thêm cột \(shown) (\(column.type.rawValue), \(column.count - column.missingCount) giá trị, thiếu \(column.missingCount)) vào \(dataset.name)").text(session.settings.language)]
+            return .report([Message(en: "added column \(shown) (\(column.type.rawValue), \(englishCount(present, "value")), \(missing) missing) to \(dataset.name)",
+                                  vi: "đã thêm cột \(shown) (\(column.type.rawValue), \(present) giá trị, thiếu \(missing)) vào \(dataset.name)").text(session.settings.language)]
                          + aliasNotes.map { $0.text(session.settings.language) })
         })
 
