@@ -13,7 +13,7 @@ enum GoldenQuestions {
     }()
 
     /// Scripts whose statements query the built-in datasets (the others load files or show help).
-    static let scripts = ["aggregates", "compare", "filters", "trend_rank", "series", "let_measure", "explain_help", "formats"]
+    static let scripts = ["aggregates", "compare", "filters", "trend_rank", "series", "let_measure", "explain_help", "formats", "composable"]
 
     /// Verbs that read a dataset's rows, plus those that set up the session for them.
     static let verbs: Set<String> = ["show", "count", "sum", "mean", "avg", "min", "max", "median", "stddev", "compare", "trend",

@@ -38,8 +38,9 @@ extension Verb {
     }
 }
 
-func countRows(_ statement: Statement, _ session: Session) throws -> ResultTable {
-    try rejectClauses(statement, allowed: [.filters, .by, .sort, .limit], verb: "count")
+func countRows(_ typed: Statement, _ session: Session) throws -> ResultTable {
+    try rejectClauses(typed, allowed: [.filters, .by, .sort, .limit, .top], verb: "count")
+    let (statement, answerFilters) = typed.splitFilters(try session.current(at: typed.verb.span))
     let (dataset, plan) = try groupPlan(statement, session)
     var counted = plan
     let count = counted.add(.countRows, nil)
@@ -49,7 +50,7 @@ func countRows(_ statement: Statement, _ session: Session) throws -> ResultTable
     counts.name = "count"
     let table = try Table(name: "count", columns: grouped.keyColumns + [counts])
     let notes = try Reorganisation.notes(dataset, plan, executor)
-    return try sortAndLimit(ResultTable(table: table, notes: notes), statement.clauses)
+    return try sortAndLimit(ResultTable(table: table, notes: notes), statement.clauses, resultFilters: answerFilters, dataset: dataset)
 }
 
 /// The plan of a grouped verb: its filters bound, its `by` columns as keys.
@@ -62,8 +63,9 @@ func groupPlan(_ statement: Statement, _ session: Session) throws -> (Dataset, Q
     return (dataset, plan)
 }
 
-func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: Statement, _ session: Session) throws -> ResultTable {
-    try rejectClauses(statement, allowed: [.filters, .items, .by, .sort, .limit], verb: verb)
+func aggregateRows(_ function: AggregateFunction, _ verb: String, _ typed: Statement, _ session: Session) throws -> ResultTable {
+    try rejectClauses(typed, allowed: [.filters, .items, .by, .sort, .limit, .top, .alias], verb: verb)
+    let (statement, answerFilters) = typed.splitFilters(try session.current(at: typed.verb.span))
     guard !statement.clauses.items.isEmpty else {
         throw LanguageError(Message(en: "\(verb) needs a measure, such as rate", vi: "\(verb) cần một chỉ số, ví dụ rate"),
                             at: statement.verb.span, example: "\(verb) rate by province")
@@ -96,7 +98,9 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: S
             throw LanguageError(Message(en: "\(verb) needs numbers, and '\(column.name)' holds text", vi: "\(verb) cần số, còn '\(column.name)' chứa chữ"),
                                 at: item.span, example: "count by \(NameSpelling.typed(column.name))")
         }
-        items.append(("\(verb)(\(column.name))", column, plan.add(.aggregate(function), argument), plan.add(.aggregate(.count), argument)))
+        // `mean rate as r`: the answer's column is named r, for sort and filters on it.
+        let header = statement.clauses.alias.map(\.text) ?? "\(verb)(\(column.name))"
+        items.append((header, column, plan.add(.aggregate(function), argument), plan.add(.aggregate(.count), argument)))
     }
     let executor = session.executor(for: dataset)
     let grouped = GroupedResult(groups: try executor.groups(plan), keyCount: plan.keys.count)
@@ -122,5 +126,6 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ statement: S
                     "\(item.column.name) là tỷ lệ: đây là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm"))
         }
     }
-    return try sortAndLimit(ResultTable(table: try Table(name: verb, columns: columns), notes: notes, roles: roles), statement.clauses)
+    return try sortAndLimit(ResultTable(table: try Table(name: verb, columns: columns), notes: notes, roles: roles), statement.clauses,
+                            resultFilters: answerFilters, dataset: dataset)
 }

@@ -39,10 +39,15 @@ struct PeriodComparison {
     let period: Column
     let measures: [MeasureSpec]
 
-    init(_ statement: Statement, _ session: Session) throws {
-        self.statement = statement
+    /// Filters on the answer's columns (`change_pp<0`), applied after the comparison.
+    let answerFilters: [Filter]
+
+    init(_ typed: Statement, _ session: Session) throws {
+        let dataset = try session.current(at: typed.verb.span)
+        (statement, answerFilters) = typed.splitFilters(dataset)
+        let statement = self.statement
         self.session = session
-        dataset = try session.current(at: statement.verb.span)
+        self.dataset = dataset
         binder = Binder(dataset: dataset)
         guard let period = dataset.periodColumn else {
             throw LanguageError(Message(en: "\(dataset.name) has no year column to compare periods by",
@@ -55,7 +60,7 @@ struct PeriodComparison {
                                 at: statement.verb.span, example: "compare province=Ninh Bình year=2021..2023 rate")
         }
         measures = try statement.clauses.items.map(evaluator.resolve)
-        try rejectClauses(statement, allowed: [.filters, .items, .by], verb: "compare")
+        try rejectClauses(statement, allowed: [.filters, .items, .by, .sort, .limit, .top], verb: "compare")
     }
 
     /// What compare does after the filters, in plain words, for `explain`.
@@ -133,7 +138,8 @@ struct PeriodComparison {
             }
         }
         let table = try Table(name: "compare", columns: columns)
-        return ResultTable(table: table, notes: notes, roles: roles, headers: headers)
+        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: roles, headers: headers), statement.clauses,
+                                resultFilters: answerFilters, dataset: dataset)
     }
 
     /// The entity columns: `by`, else text filters matching several values, else the first text filter.

@@ -54,27 +54,117 @@ struct GroupedResult {
     }
 }
 
-/// Applies `sort` and `limit` clauses to a result table (columns named as in the result).
-func sortAndLimit(_ result: ResultTable, _ clauses: Clauses) throws -> ResultTable {
+/// Applies the clauses that act on a verb's answer, in order: filters on its columns (`change_pp<0`),
+/// `sort`, then `top N` or `limit N` — so any answer (compare, trend, rank, a grouped aggregate) can be
+/// narrowed, ordered and cut like rows.
+func sortAndLimit(_ result: ResultTable, _ clauses: Clauses, resultFilters: [Filter] = [], dataset: Dataset? = nil) throws -> ResultTable {
     var result = result
-    if !clauses.sort.isEmpty {
-        let keys = try clauses.sort.map { key -> SortKey in
-            let folded = TextFolding.fold(key.name.text), snake = NameSpelling.key(key.name.text)
-            // A result's columns have no aliases: `change (pp)` is sorted by as `change_pp` or in backticks.
-            let names: (Column) -> [String] = { [$0.name, result.header(of: $0)] }
-            guard let column = result.table.columns.first(where: { names($0).contains { TextFolding.fold($0) == folded } })
-                    ?? result.table.columns.first(where: { c in !snake.isEmpty && names(c).contains { NameSpelling.key($0) == snake } }) else {
-                throw LanguageError(Message(en: "there is no column '\(key.name.text)' in this result", vi: "kết quả không có cột '\(key.name.text)'"),
-                                    at: key.name.span, suggestions: Suggestions.nearest(key.name.text, among: result.table.columnNames).map(NameSpelling.typed))
-            }
-            return SortKey(column, descending: key.descending)
+    for filter in resultFilters {
+        let column: Column
+        do {
+            column = try resultColumn(filter.column, in: result)
+        } catch let missing as LanguageError {
+            // Named neither in the answer nor in the data: both are offered.
+            guard let dataset else { throw missing }
+            let answer = result.table.columns.map { NameSpelling.key(result.header(of: $0)) }
+            throw LanguageError(
+                Message(en: "there is no column '\(filter.column.text)' in \(dataset.name) or in this answer",
+                        vi: "không có cột '\(filter.column.text)' trong \(dataset.name) hay trong kết quả này"),
+                at: filter.column.span, suggestions: Suggestions.nearest(filter.column.text, among: answer + dataset.table.columnNames))
         }
+        let kept = try (0..<result.table.rowCount).filter { try ResultFilter(filter: filter, column: column).keeps(row: $0) }
+        result.table = result.table.gathering(Selection.rows(ContiguousArray(kept.map(Int32.init))))
+    }
+    if !clauses.sort.isEmpty {
+        let keys = try clauses.sort.map { SortKey(try resultColumn($0.name, in: result), descending: $0.descending) }
         result.table = result.table.gathering(Selection.all(count: result.table.rowCount).sorted(by: keys))
     }
-    if let limit = clauses.limit?.value, limit < result.table.rowCount {
+    for cut in [clauses.top.map { ("top", $0.value) }, clauses.limit.map { ("limit", $0.value) }].compactMap({ $0 }) where cut.1 < result.table.rowCount {
         let total = result.table.rowCount
-        result.table = result.table.limited(to: limit)
-        result.notes.append(Message(en: "limit \(limit): \(total - limit) more rows not shown", vi: "limit \(limit): \(total - limit) dòng nữa không hiển thị"))
+        result.table = result.table.limited(to: cut.1)
+        result.notes.append(Message(en: "\(cut.0) \(cut.1): \(total - cut.1) more rows not shown", vi: "\(cut.0) \(cut.1): \(total - cut.1) dòng nữa không hiển thị"))
     }
     return result
+}
+
+/// A column of an answer as typed: its name or header exactly, without accents and case, in snake-case
+/// (`change_pp` for `change (pp)`), or by its first words (`change`), preferring the change a verb
+/// computes (percentage points for a rate) when several columns start so.
+func resultColumn(_ name: Name, in result: ResultTable) throws -> Column {
+    let folded = TextFolding.fold(name.text), snake = NameSpelling.key(name.text)
+    // A result's columns have no aliases: `change (pp)` is named as `change_pp`, in backticks, or `change`.
+    let names: (Column) -> [String] = { [$0.name, result.header(of: $0)] }
+    let columns = result.table.columns
+    if let exact = columns.first(where: { names($0).contains { TextFolding.fold($0) == folded } }) { return exact }
+    guard !snake.isEmpty else { throw noResultColumn(name, result) }
+    let keyed = columns.filter { c in names(c).contains { NameSpelling.key($0) == snake } }
+    let started = columns.filter { c in names(c).contains { NameSpelling.key($0).hasPrefix(snake + "_") } }
+    let candidates = keyed + started.filter { c in !keyed.contains { $0.name == c.name } }
+    let changes = candidates.filter { [.percentagePoints, .change].contains(result.role(of: $0)) }
+    if let only = (candidates.count == 1 ? candidates : changes.count >= 1 ? [changes[0]] : []).first { return only }
+    guard candidates.isEmpty else {
+        throw LanguageError(Message(en: "'\(name.text)' could be any of \(candidates.map { NameSpelling.typed(result.header(of: $0)) }.joined(separator: ", "))",
+                                    vi: "'\(name.text)' có thể là \(candidates.map { NameSpelling.typed(result.header(of: $0)) }.joined(separator: ", "))"),
+                            at: name.span, suggestions: candidates.map { NameSpelling.key(result.header(of: $0)) })
+    }
+    throw noResultColumn(name, result)
+}
+
+private func noResultColumn(_ name: Name, _ result: ResultTable) -> LanguageError {
+    LanguageError(Message(en: "there is no column '\(name.text)' in this result", vi: "kết quả không có cột '\(name.text)'"),
+                  at: name.span, suggestions: Suggestions.nearest(name.text, among: result.table.columns.map { NameSpelling.key(result.header(of: $0)) }))
+}
+
+/// A filter on a column of an answer: numbers compared exactly as typed, text matched without accents.
+struct ResultFilter {
+    let filter: Filter
+    let column: Column
+
+    func keeps(row: Int) throws -> Bool {
+        let value = column.value(at: row)
+        guard !value.isMissing else { return false }
+        let literals = filter.value.literals
+        if column.type.isNumeric {
+            let numbers = try literals.map { literal -> Double in
+                guard let n = literal.number else {
+                    throw LanguageError(Message(en: "'\(column.name)' holds numbers, and '\(literal.text)' is not a number",
+                                                vi: "cột '\(column.name)' chứa số, còn '\(literal.text)' không phải là số"), at: literal.span)
+                }
+                return n
+            }
+            guard let x = value.number else { return false }
+            if case .range = filter.value {
+                let inside = x >= numbers[0] && x <= numbers[1]
+                return filter.comparison == .notEqual ? !inside : inside
+            }
+            switch filter.comparison {
+            case .equal: return numbers.contains(x)
+            case .notEqual: return !numbers.contains(x)
+            case .less: return x < numbers[0]
+            case .lessOrEqual: return x <= numbers[0]
+            case .greater: return x > numbers[0]
+            case .greaterOrEqual: return x >= numbers[0]
+            }
+        }
+        let text = TextFolding.fold(value.description)
+        let matches = literals.contains { TextFolding.fold($0.text) == text }
+        return filter.comparison == .notEqual ? !matches : matches
+    }
+}
+
+extension Statement {
+    /// The statement's filters split into those on the dataset's columns and those on the answer's
+    /// (a name that is no column of the dataset: `change_pp<0` after compare).
+    func splitFilters(_ dataset: Dataset) -> (data: Statement, answer: [Filter]) {
+        var data = self
+        data.clauses.filters = clauses.filters.filter { f in
+            if case .missing = dataset.matchColumn(f.column.text) { return false }
+            return true
+        }
+        let answer = clauses.filters.filter { f in
+            if case .missing = dataset.matchColumn(f.column.text) { return true }
+            return false
+        }
+        return (data, answer)
+    }
 }

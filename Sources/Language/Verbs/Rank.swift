@@ -24,8 +24,9 @@ struct Ranking {
     }
 
     func run() throws -> ResultTable {
-        try rejectClauses(statement, allowed: [.filters, .items, .by, .top, .order], verb: "rank")
-        let dataset = try session.current(at: statement.verb.span)
+        try rejectClauses(self.statement, allowed: [.filters, .items, .by, .top, .order, .sort, .limit], verb: "rank")
+        let dataset = try session.current(at: self.statement.verb.span)
+        let (statement, answerFilters) = self.statement.splitFilters(dataset)
         let binder = Binder(dataset: dataset)
         let clauses = statement.clauses
         guard case .name(let entityName)? = clauses.items.first else {
@@ -78,6 +79,10 @@ struct Ranking {
         if keep < rows.count, let top = clauses.top?.value, keep > top {
             notes.append(Message(en: "ties at rank \(ranks[keep - 1]) show \(keep) rows for top \(top)", vi: "đồng hạng \(ranks[keep - 1]) nên top \(top) có \(keep) dòng"))
         }
-        return ResultTable(table: table, notes: notes, roles: measure.isPercentage ? [measure.name: .percent] : [:])
+        // `top` is rank's own (ties kept); sort, limit and filters on the answer come after.
+        var cut = statement.clauses
+        cut.top = nil
+        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: measure.isPercentage ? [measure.name: .percent] : [:]), cut,
+                                resultFilters: answerFilters, dataset: dataset)
     }
 }

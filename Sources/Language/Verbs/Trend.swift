@@ -27,8 +27,9 @@ struct PeriodTrend {
     static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     func run() throws -> ResultTable {
-        try rejectClauses(statement, allowed: [.filters, .items], verb: "trend")
-        let dataset = try session.current(at: statement.verb.span)
+        try rejectClauses(self.statement, allowed: [.filters, .items, .sort, .limit, .top], verb: "trend")
+        let dataset = try session.current(at: self.statement.verb.span)
+        let (statement, answerFilters) = self.statement.splitFilters(dataset)
         let binder = Binder(dataset: dataset)
         guard let period = dataset.periodColumn else {
             throw LanguageError(Message(en: "\(dataset.name) has no year column", vi: "\(dataset.name) không có cột năm"), at: statement.verb.span)
@@ -79,6 +80,6 @@ struct PeriodTrend {
             }
         }
         let roles: [String: ColumnRole] = [changeName: measure.isPercentage ? .percentagePoints : .change, "": .chart]
-        return ResultTable(table: table, notes: notes, roles: roles)
+        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: roles), statement.clauses, resultFilters: answerFilters, dataset: dataset)
     }
 }
