@@ -52,3 +52,50 @@ import Testing
         #expect(differences.isEmpty, "\(differences.count) of \(statements.count) differ:\n\(differences.joined(separator: "\n"))")
     }
 }
+
+/// `explain` and `explain sql` of every golden question: a plan in plain words, and SQL the server accepts.
+@Suite(.serialized) struct ExplainAgreementTests {
+    static let queryVerbs: Set<String> = ["show", "count", "sum", "mean", "avg", "min", "max", "median", "stddev", "compare", "trend", "rank"]
+
+    @Test(.enabled(if: PostgreSQLAgreementTests.url != nil, "SOLIEU_TEST_POSTGRES is not set: scripts/test starts a PostgreSQL server and sets it"))
+    func everyGoldenQuestionHasAPlanAndValidSQL() throws {
+        let (address, gazetteerSession) = try PostgreSQLAgreementTests.prepareServer()
+        let server = try PostgresConnection.connect(url: address)
+        defer { server.close() }
+        var checked = 0
+        var problems: [String] = []
+        for script in GoldenQuestions.scripts {
+            let memory = try GoldenQuestions.memorySession()
+            let (remote, _) = try GoldenQuestions.remoteSession(address, gazetteer: gazetteerSession.gazetteer)
+            for (place, statement) in try GoldenQuestions.statements() where place.hasPrefix(script + ".") {
+                let verb = statement.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+                guard Self.queryVerbs.contains(verb) else {
+                    // use, set, let, measure: run on both sides so the next questions see the same state.
+                    _ = GoldenQuestions.transcript(memory, [statement])
+                    _ = GoldenQuestions.transcript(remote, [statement])
+                    continue
+                }
+                let asked = GoldenQuestions.transcript(memory, [statement])
+                let explained = GoldenQuestions.transcript(memory, ["explain " + statement])
+                if asked.contains("error:") || asked.contains("lỗi:") {
+                    // A mistake binding finds is the same mistake when explained; one only the rows show
+                    // (two rows in a cell, mixed series) is not, since explain computes nothing.
+                    if !explained.contains("error:") && !explained.contains("lỗi:") && !explained.contains("  1. ") {
+                        problems.append("\(place): explain gives neither the error nor a plan:\n\(explained)")
+                    }
+                    continue
+                }
+                if !explained.contains("  1. ") { problems.append("\(place): explain gives no plan:\n\(explained)") }
+                let sql = GoldenQuestions.transcript(remote, ["set format table", "explain sql " + statement])
+                let sent = sql.split(separator: "\n").filter { $0.hasPrefix("SELECT") }
+                if sent.isEmpty { problems.append("\(place): explain sql shows no SQL:\n\(sql)") }
+                for query in sent {
+                    do { try server.execute("EXPLAIN " + query) } catch { problems.append("\(place): the server refuses \(query): \(error)") }
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}

@@ -10,16 +10,7 @@ func explainSQL(_ statement: Statement, _ verb: Verb, _ session: Session) throws
                             at: statement.verb.span, example: "explain sql count by province")
     }
     let dataset = try session.current(at: statement.verb.span)
-    let recorder = PlanRecorder()
-    session.planRecorder = recorder
-    defer { session.planRecorder = nil }
-    do {
-        _ = try verb.run(statement, session)
-    } catch let mistake as LanguageError {
-        throw mistake
-    } catch {
-        // Shaping an answer from no rows may fail (trend's periods); the plans are recorded by then.
-    }
+    let recorder = try recordPlans(statement, verb, session)
     let compiler = dataset.remote?.compiler ?? SQLCompiler(dialect: .postgres, table: dataset.name)
     let language = session.settings.language
     let header = dataset.remote.map {
@@ -34,4 +25,21 @@ func explainSQL(_ statement: Statement, _ verb: Verb, _ session: Session) throws
         lines.append(text + ";")
     }
     return lines
+}
+
+/// Runs `statement` with an executor that records its plans and answers with no rows: nothing is
+/// computed, but every mistake binding can find (a name, a value, a clause) is thrown as when it runs.
+@discardableResult
+func recordPlans(_ statement: Statement, _ verb: Verb, _ session: Session) throws -> PlanRecorder {
+    let recorder = PlanRecorder()
+    session.planRecorder = recorder
+    defer { session.planRecorder = nil }
+    do {
+        _ = try verb.run(statement, session)
+    } catch let mistake as LanguageError {
+        throw mistake
+    } catch {
+        // Shaping an answer from no rows may fail (trend's periods); the plans are recorded by then.
+    }
+    return recorder
 }

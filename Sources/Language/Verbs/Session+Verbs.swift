@@ -47,7 +47,8 @@ extension Verb {
                                     at: inner.verb.span, example: "explain count by province")
             }
             if wantsSQL { return .text(try explainSQL(inner, verb, session)) }
-            let steps = try verb.plan?(inner, session) ?? [verb.summary]
+            if verb.plan != nil { try recordPlans(inner, verb, session) }
+            let steps = try (verb.plan?(inner, session) ?? [verb.summary]) + answerSteps(inner, session)
             let language = session.settings.language
             var lines = [Message(en: "\(verb.name): \(verb.summary.en)", vi: "\(verb.name): \(verb.summary.vi)").text(language)]
             lines += steps.enumerated().map { "  \($0.offset + 1). " + $0.element.text(language) }
@@ -111,4 +112,16 @@ extension Statement {
         if let r = rawArgument { copy.rawArgument = (r.text, move(r.span)) }
         return copy
     }
+}
+
+/// explain's last steps: what is done to the answer (filters on its columns, sort, top, limit).
+func answerSteps(_ statement: Statement, _ session: Session) throws -> [Message] {
+    let dataset = try session.current(at: statement.verb.span)
+    let answer = statement.splitFilters(dataset).answer
+    var steps = answer.map { Message(en: "keep the answer's rows where \(filterText($0))", vi: "giữ các dòng của kết quả có \(filterText($0))") }
+    if !statement.clauses.sort.isEmpty, ["compare", "trend", "rank", "count", "sum", "mean", "min", "max", "median", "stddev"].contains(TextFolding.fold(statement.verb.text)) || !statement.clauses.by.isEmpty {
+        let keys = statement.clauses.sort.map { $0.name.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+        steps.append(Message(en: "sort the answer by \(keys)", vi: "sắp xếp kết quả theo \(keys)"))
+    }
+    return steps
 }

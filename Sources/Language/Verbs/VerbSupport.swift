@@ -28,7 +28,7 @@ func rejectClauses(_ statement: Statement, allowed: Set<ClauseKind>, verb: Strin
 /// (nothing else of the statement is run).
 func filterPlan(_ statement: Statement, _ session: Session) throws -> [Message] {
     let dataset = try session.current(at: statement.verb.span)
-    let plan = try Binder(dataset: dataset).plan(filters: statement.clauses.filters)
+    let plan = try Binder(dataset: dataset).plan(filters: statement.splitFilters(dataset).data.clauses.filters)
     let counts = try session.executor(for: dataset, counting: true).steps(plan)
     var lines = [Message(en: "start from \(dataset.name): \(counts.total) rows", vi: "bắt đầu từ \(dataset.name): \(counts.total) dòng")]
     for (filter, kept) in zip(plan.filters, counts.kept) {
