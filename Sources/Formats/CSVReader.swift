@@ -156,6 +156,7 @@ public enum CSVReader {
         var firstRows = [0]
         for (summary, _) in profiling { firstRows.append(firstRows.last! + summary.records) }
         let rowCount = firstRows.last!
+        try RowLimit.check(rowCount, file: source.name)
         var filled: [ColumnFiller] = []
         var encodingFault = false
         var presence: [ValidityBitmap?] = []

@@ -63,6 +63,7 @@ public enum JSONLinesReader {
                 cells[name]!.append(value)
             }
             rows += 1
+            try RowLimit.check(rows, file: source.name)
         }
         if names.isEmpty && rows > 0 {
             // A table without columns cannot hold rows: `{}` lines alone would be reported as rows that are not there.

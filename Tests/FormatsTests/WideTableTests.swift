@@ -79,3 +79,23 @@ import Testing
         }
     }
 }
+
+/// Row numbers are 32 bits in the engine: more rows than that are refused at load, never wrapped.
+@Suite struct RowLimitTests {
+    @Test func theLimitIsThe32BitMaximum() throws {
+        #expect(RowLimit.maximum == 2_147_483_647)
+        try RowLimit.check(2_147_483_647, file: "h.csv")
+    }
+
+    @Test func oneRowMoreIsRefusedWithWhatToDo() {
+        do {
+            try RowLimit.check(2_147_483_648, file: "h.csv")
+            Issue.record("2,147,483,648 rows were accepted")
+        } catch let error as LoadError {
+            #expect(error.description == "h.csv: error: the file has 2147483648 rows, more than the 2147483647 one dataset can hold\n  hint: split it (for example one file per year) and load each part, or keep it in PostgreSQL and use connect")
+            #expect(error.vietnameseDescription.contains("nhiều hơn 2147483647 dòng"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
