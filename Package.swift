@@ -6,6 +6,7 @@ import PackageDescription
 //   Shell → CEditLine (the system's libedit); Formats → CExpat and ZIPFoundation (reading .xlsx), CXlsxWriter
 //   (writing it).
 // Remote holds what every remote engine shares (SQLConnection); PostgreSQL → Remote, CLibPQ (the system's libpq).
+// SparkConnect → Remote → Engine, and SparkConnect → ArrowIPC (Arrow stream bytes to engine columns) and gRPC.
 // Engine knows nothing of files, terminals or the shell; Formats knows nothing of the shell.
 let package = Package(
     name: "solieu",
@@ -20,6 +21,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", exact: "2.9.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
     ],
     targets: [
         .target(name: "Engine"),
@@ -29,6 +33,15 @@ let package = Package(
         .target(name: "Remote", dependencies: ["Engine"]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgreSQL", dependencies: ["Engine", "Remote", "CLibPQ"]),
+        .target(name: "ArrowIPC", dependencies: ["Engine", "Remote"]),
+        .target(
+            name: "SparkConnect",
+            dependencies: [
+                "Remote", "Engine", "ArrowIPC",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]),
         .target(name: "Language", dependencies: ["Engine", "Formats", "Remote"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine", "PostgreSQL", "Remote"]),
@@ -42,6 +55,9 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
+        .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC", "Remote", "Engine"], exclude: ["Fixtures"]),
+        // Runs against a real Spark Connect server when SOLIEU_TEST_SPARK names one (scripts/test-spark).
+        .testTarget(name: "SparkConnectTests", dependencies: ["SparkConnect", "Remote", "Engine", "Formats", .product(name: "GRPCCore", package: "grpc-swift-2")]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Formats", "Engine"]),
         .testTarget(name: "EngineAgreementTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Language", "Engine"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Language", "Engine"]),
