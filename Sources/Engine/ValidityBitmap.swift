@@ -2,7 +2,7 @@
 ///
 /// A column without missing values carries no bitmap at all (`nil`), so the common case costs nothing.
 public struct ValidityBitmap: Sendable, Equatable {
-    public private(set) var words: ContiguousArray<UInt64>
+    public internal(set) var words: ContiguousArray<UInt64>
     public private(set) var count: Int
 
     /// A bitmap of `count` rows, all present or all missing.

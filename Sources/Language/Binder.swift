@@ -24,45 +24,30 @@ public struct Binder {
     }
 
     /// The rows kept by all `filters` (AND), with the rows each step kept, in order.
+    ///
+    /// Every filter is bound first; then one pass of the filter kernel keeps the rows and counts, per filter,
+    /// the rows kept so far (the steps' `rowsKept`), the rows it keeps alone and the rows each value of a list
+    /// keeps, so neither the checks below, `explain` nor the note of an empty answer runs a filter again.
+    /// (`fused` is kept for callers: the one pass is the only way filters run.)
     /// - Throws: `LanguageError` for a value that matches nothing (a mistake, with suggestions); `EmptyAnswer`
     ///   when well-formed filters keep no row (an answer: none).
     public func select(_ filters: [Filter], fused: Bool = true) throws -> (selection: Selection, steps: [FilterStep]) {
-        // Several simple filters run as one pass over blocks of rows; when that keeps nothing, the filters run
-        // again one by one, so the error can say which filter emptied the result.
-        if fused, !filters.isEmpty, let result = try fusedSelect(filters), result.selection.count > 0 {
-            return result
-        }
-        var selection = Selection.all(count: table.rowCount)
+        let bound = try filters.map(bind)
+        let outcome = filterRows(.all(count: table.rowCount), where: bound.map(\.predicate))
         var steps: [FilterStep] = []
-        for filter in filters {
-            let bound = try bind(filter)
-            selection = try bound.apply(to: selection)
-            if case .numeric = bound.kind, filter.comparison == .equal {
-                try checkEveryValueOccurs(filter, bound, emptyNow: selection.count == 0)
-                if selection.count == 0, filter.value.isRange { try checkRangeOccurs(filter, bound) }
+        for (i, (filter, b)) in zip(filters, bound).enumerated() {
+            let kept = outcome.runningCounts[i]
+            if case .numeric = b.kind, filter.comparison == .equal {
+                try checkEveryValueOccurs(filter, b, emptyNow: kept == 0, valueCounts: outcome.alternativeCounts[i])
+                if kept == 0, outcome.aloneCounts[i] == 0 { try checkRangeOccurs(filter, b) }
             }
-            steps.append(FilterStep(filter: filter, column: bound.column, rowsKept: selection.count, matchedValues: bound.matchedText))
+            steps.append(FilterStep(filter: filter, column: b.column, rowsKept: kept, matchedValues: b.matchedText))
         }
+        let selection = outcome.selection
         if selection.count == 0, EmptyAnswer.isAccepted { return (selection, steps) }
         if selection.count == 0, !filters.isEmpty {
-            let alone = filters.count == 1 ? [0] : try filters.map { try bind($0).apply(to: .all(count: table.rowCount)).count }
-            throw EmptyAnswer.filtersKeptNothing(filters, aloneCounts: alone, steps: steps, tableName: table.name)
+            throw EmptyAnswer.filtersKeptNothing(filters, aloneCounts: outcome.aloneCounts, steps: steps, tableName: table.name)
         }
-        return (selection, steps)
-    }
-
-    /// All filters as block predicates, or nil when one of them (a list, `!=`) has no single predicate.
-    private func fusedSelect(_ filters: [Filter]) throws -> (selection: Selection, steps: [FilterStep])? {
-        var predicates: [RowPredicate] = []
-        var bound: [BoundFilter] = []
-        for filter in filters {
-            let b = try bind(filter)
-            guard let predicate = try b.predicate() else { return nil }
-            predicates += predicate
-            bound.append(b)
-        }
-        let selection = selectRows(count: table.rowCount, where: predicates)
-        let steps = zip(filters, bound).map { FilterStep(filter: $0, column: $1.column, rowsKept: selection.count, matchedValues: $1.matchedText) }
         return (selection, steps)
     }
 
@@ -74,11 +59,11 @@ public struct Binder {
             let gazetteer = dataset.provinceColumn?.name == column.name ? dataset.gazetteer : nil
             let mask = try TextMatcher(column: column, dictionary: text.dictionary, gazetteer: gazetteer).mask(for: filter)
             let matched = zip(text.dictionary, mask).filter(\.1).map(\.0)
-            return BoundFilter(column: column, kind: .textMask(mask), matchedText: matched)
+            return try BoundFilter(column: column, kind: .textMask(mask), matchedText: matched)
         case .integer, .decimal:
-            return BoundFilter(column: column, kind: .numeric(try numericRanges(filter, column)), matchedText: [])
+            return try BoundFilter(column: column, kind: .numeric(try numericRanges(filter, column)), matchedText: [])
         case .boolean:
-            return BoundFilter(column: column, kind: .boolean(try booleanValues(filter)), matchedText: [])
+            return try BoundFilter(column: column, kind: .boolean(try booleanValues(filter)), matchedText: [])
         }
     }
 
@@ -110,11 +95,11 @@ public struct Binder {
 
     /// `year=2030` when the data stop at 2024 is a mistake to show, not an empty answer; so is one value of
     /// a list that no row has. Ranges may have gaps: the verbs that care (`compare`, `trend`) name them.
-    private func checkEveryValueOccurs(_ filter: Filter, _ bound: BoundFilter, emptyNow: Bool) throws {
+    /// `valueCounts` are the rows each value keeps in the whole table (one alternative per literal).
+    private func checkEveryValueOccurs(_ filter: Filter, _ bound: BoundFilter, emptyNow: Bool, valueCounts: [Int]) throws {
         guard !filter.value.isRange, emptyNow || filter.value.literals.count > 1 else { return }
-        let all = Selection.all(count: table.rowCount)
-        for literal in filter.value.literals {
-            guard let n = literal.constant, try bound.column.select(.equal, n, from: all).count == 0 else { continue }
+        for (literal, rows) in zip(filter.value.literals, valueCounts) {
+            guard let n = literal.constant, rows == 0 else { continue }
             let present = bound.column.presentNumbers
             throw LanguageError(
                 Message(en: "no row has \(bound.column.name)=\(literal.text)\(rangeHint(present))",
@@ -124,9 +109,9 @@ public struct Binder {
     }
 
     /// `year=2030..2031` when the data stop at 2025 is a mistake, like `year=2030`: no row of the whole table
-    /// falls in the range.
+    /// falls in the range (the caller knows the filter keeps no row alone).
     private func checkRangeOccurs(_ filter: Filter, _ bound: BoundFilter) throws {
-        guard try bound.apply(to: .all(count: table.rowCount)).count == 0, case .range(let low, let high) = filter.value else { return }
+        guard case .range(let low, let high) = filter.value else { return }
         let present = bound.column.presentNumbers
         throw LanguageError(
             Message(en: "no row has \(bound.column.name) in \(low.text)..\(high.text)\(rangeHint(present))",
@@ -209,59 +194,40 @@ public struct FilterStep: Sendable {
     public var matchedValues: [String]
 }
 
-/// A filter ready to run as a kernel.
+/// A filter bound to its column, ready to run as the filter kernel's one predicate kind.
 public struct BoundFilter {
     public enum Kind {
         case textMask([Bool])
-        /// Comparisons, OR-ed (a list) — or for a range, AND-ed (see `apply`).
+        /// Comparisons: OR-ed for a list of values, AND-ed for a range (`>=`, `<=`) and for `!=` against a
+        /// list (see `allHold`).
         case numeric([(Comparison, NumericConstant)])
         case boolean([Bool])
     }
     public var column: Column
     public var kind: Kind
     public var matchedText: [String]
+    /// The filter as the kernel runs it.
+    public let predicate: FilterPredicate
 
-    /// The filter as block predicates (AND-ed), or nil when it is an OR of several (a list) or `!=`.
-    func predicate() throws -> [RowPredicate]? {
+    /// `allHold` says whether numeric comparisons are AND-ed or OR-ed; by default, as `allHold(_:)` reads them.
+    init(column: Column, kind: Kind, matchedText: [String], allHold: Bool? = nil) throws {
+        self.column = column
+        self.kind = kind
+        self.matchedText = matchedText
         switch kind {
-        case .textMask(let mask):
-            return [try column.predicate(codesIn: mask)]
-        case .boolean(let wanted):
-            guard Set(wanted).count == 1 else { return nil }
-            return [try column.predicate(boolean: wanted[0])]
+        case .textMask(let mask): predicate = try column.predicate(codesIn: mask)
+        case .boolean(let wanted): predicate = try column.predicate(booleans: Set(wanted))
         case .numeric(let comparisons):
-            if comparisons.count == 2, comparisons[0].0 == .greaterOrEqual, comparisons[1].0 == .lessOrEqual {
-                return try comparisons.map { try column.predicate($0.0, $0.1) }.compactMap { $0 }
-            }
-            guard comparisons.count == 1, let p = try column.predicate(comparisons[0].0, comparisons[0].1) else { return nil }
-            return [p]
+            predicate = try allHold ?? BoundFilter.allHold(comparisons)
+                ? column.predicate(allOf: comparisons) : column.predicate(anyOf: comparisons)
         }
     }
 
-    public func apply(to selection: Selection) throws -> Selection {
-        switch kind {
-        case .textMask(let mask):
-            return try column.select(codesIn: mask, from: selection)
-        case .boolean(let wanted):
-            var result = Selection.rows([])
-            for w in Set(wanted) { result = result.union(try column.select(boolean: w, from: selection)) }
-            return result
-        case .numeric(let comparisons):
-            if comparisons.count == 2, comparisons[0].0 == .greaterOrEqual, comparisons[1].0 == .lessOrEqual {
-                // An inclusive range: both bounds hold.
-                let low = try column.select(comparisons[0].0, comparisons[0].1, from: selection)
-                return try column.select(comparisons[1].0, comparisons[1].1, from: low)
-            }
-            if comparisons.allSatisfy({ $0.0 == .notEqual }) {
-                var result = selection
-                for (op, value) in comparisons { result = try column.select(op, value, from: result) }
-                return result
-            }
-            if comparisons.count == 1 { return try column.select(comparisons[0].0, comparisons[0].1, from: selection) }
-            var result = Selection.rows([])
-            for (op, value) in comparisons { result = result.union(try column.select(op, value, from: selection)) }
-            return result
-        }
+    /// An inclusive range (`>=`, `<=`) and `!=` against a list keep the rows every comparison keeps;
+    /// otherwise (a list, a range's outside) the rows any comparison keeps, each value counted alone.
+    static func allHold(_ comparisons: [(Comparison, NumericConstant)]) -> Bool {
+        let isInclusiveRange = comparisons.count == 2 && comparisons[0].0 == .greaterOrEqual && comparisons[1].0 == .lessOrEqual
+        return isInclusiveRange || comparisons.allSatisfy { $0.0 == .notEqual }
     }
 }
 

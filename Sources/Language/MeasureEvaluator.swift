@@ -193,6 +193,6 @@ func decimalScale(_ argument: Expression?) throws -> Double {
 
 /// x rounded half away from zero at `scale`; missing when the result is not a finite number.
 func roundedOrMissing(_ x: Double, _ scale: Double) -> Double? {
-    let r = (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+    let r = roundHalfAwayFromZero(x, scale: scale)
     return r.isFinite ? r : nil
 }

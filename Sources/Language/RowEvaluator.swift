@@ -2,7 +2,7 @@ import Engine
 import Foundation
 
 /// Evaluates a row-level expression (`income * 12`, `if(urban = 1, income, 0)`, `fold(province)`) into a
-/// column, one column-wide operation at a time. Used by `let` and by aggregate arguments such as `mean(x * 2)`.
+/// column, one engine kernel (`RowKernel`) per node of the expression, each over whole typed columns. Used by `let` and by aggregate arguments such as `mean(x * 2)`.
 struct RowEvaluator {
     let binder: Binder
     var table: Table { binder.table }
@@ -15,7 +15,7 @@ struct RowEvaluator {
     ]
 
     func evaluate(_ expression: Expression, name: String) throws -> Column {
-        var column = try values(expression).materialise(name: name, rows: table.rowCount)
+        var column = try values(expression).operand.column(table.rowCount)
         column.name = name
         return column
     }
@@ -25,10 +25,10 @@ struct RowEvaluator {
         case column(Column)
         case constant(Value)
 
-        func materialise(name: String, rows: Int) -> Column {
+        var operand: RowOperand {
             switch self {
-            case .column(let c): return c
-            case .constant(let v): return Column(name: name, values: Array(repeating: v, count: rows))
+            case .column(let c): .column(c)
+            case .constant(let v): .constant(v)
             }
         }
     }
@@ -53,91 +53,40 @@ struct RowEvaluator {
             return try arithmetic("*", .constant(.integer(-1)), try values(operand), span)
         case .binary(let op, let a, let b, let span):
             return try arithmetic(op, try values(a), try values(b), span)
-        case .comparison(let op, let a, let b, let span):
-            return try compare(op, try values(a), try values(b), span)
+        case .comparison(let op, let a, let b, _):
+            return .column(RowKernel.compare(op, try values(a).operand, try values(b).operand, rows: table.rowCount))
         case .call(let function, let arguments, let span):
             return try call(function, arguments, span)
         }
     }
 
-    // MARK: Arithmetic and comparison
+    // MARK: Arithmetic
 
     private func arithmetic(_ op: Character, _ a: Values, _ b: Values, _ span: SourceSpan) throws -> Values {
         let x = try numbers(a, span), y = try numbers(b, span)
-        if x.constant != nil && y.constant != nil {
-            let scalar = RowEvaluator.apply(op, x.value(0), y.value(0))
-            if let scalar, x.integral && y.integral && op != "/", let whole = Int64(exactly: scalar), abs(whole) < 1 << 53 {
-                return .constant(.integer(whole))
-            }
-            guard let scalar else {
-                // Missing for every row (a division by zero): still a number column.
-                return .column(Column(name: "", type: .decimal, values: Array(repeating: .missing, count: table.rowCount)))
-            }
-            return .constant(.decimal(scalar))
+        let step = ArithmeticOperator(rawValue: op) ?? .divide
+        guard case .number(let l, let lIntegral) = x, case .number(let r, let rIntegral) = y else {
+            return .column(RowKernel.arithmetic(step, x.operand, y.operand, rows: table.rowCount))
         }
-        let rows = max(x.count, y.count)
-        var out = ContiguousArray<Double>(repeating: 0, count: rows)
-        var present = [Bool](repeating: true, count: rows)
-        for row in 0..<rows {
-            guard let v = RowEvaluator.apply(op, x.value(row), y.value(row)) else { present[row] = false; continue }
-            out[row] = v
+        // Two literals: one number for every row.
+        guard let scalar = step.apply(l, r) else { return .column(missingNumbers()) }
+        if lIntegral && rIntegral && step != .divide, let whole = Int64(exactly: scalar), abs(whole) < 1 << 53 {
+            return .constant(.integer(whole))
         }
-        // Whole numbers stay whole under + - *, so `members + 1` prints as 6, not 6.00.
-        let integral = op != "/" && x.integral && y.integral && out.allSatisfy { $0 == $0.rounded() && abs($0) < 9e15 }
-        let storage: ColumnStorage = integral ? .integer(IntegerBuffer(narrowing: ContiguousArray(out.map { Int64($0) }))) : .decimal(out)
-        return .column(Column(name: "", storage: storage, validity: ValidityBitmap(present)))
+        return .constant(.decimal(scalar))
     }
 
-    /// One arithmetic step; missing in, missing out; division by zero is missing, never infinity.
+    /// One arithmetic step on two numbers (for measures and group formulas): missing in, missing out; a
+    /// division by zero is missing, never infinity.
     static func apply(_ op: Character, _ l: Double?, _ r: Double?) -> Double? {
         guard let l, let r else { return nil }
-        let v: Double
-        switch op {
-        case "+": v = l + r
-        case "-": v = l - r
-        case "*": v = l * r
-        default: v = l / r
-        }
-        return v.isNaN || v.isInfinite ? nil : v
+        return (ArithmeticOperator(rawValue: op) ?? .divide).apply(l, r)
     }
 
-    /// A cell as an exact number (booleans as 0 and 1, as elsewhere in arithmetic), or nil for text.
-    static func exactNumber(_ value: Value) -> NumericConstant? {
-        switch value {
-        case .integer(let i): .integer(i)
-        case .decimal(let d): .decimal(d)
-        case .boolean, .missing, .text: value.number.map { .decimal($0) }
-        }
-    }
-
-    private func compare(_ op: Comparison, _ a: Values, _ b: Values, _ span: SourceSpan) throws -> Values {
-        let rows = table.rowCount
-        var out = ContiguousArray<Bool>(repeating: false, count: rows)
-        var present = [Bool](repeating: true, count: rows)
-        let left = a.materialise(name: "", rows: rows), right = b.materialise(name: "", rows: rows)
-        for row in 0..<rows {
-            let l = left.value(at: row), r = right.value(at: row)
-            if l.isMissing || r.isMissing { present[row] = false; continue }
-            let order: Int
-            if let x = RowEvaluator.exactNumber(l), let y = RowEvaluator.exactNumber(r) {
-                // Exact: two whole numbers beyond 2^53 that one double would hold are still told apart.
-                order = NumericConstant.isLess(x, y) ? -1 : (NumericConstant.isLess(y, x) ? 1 : 0)
-            } else if case .boolean(let x) = l, case .boolean(let y) = r {
-                order = x == y ? 0 : (x ? 1 : -1)
-            } else {
-                let x = TextFolding.fold(l.description), y = TextFolding.fold(r.description)
-                order = x == y ? 0 : (VietnameseCollation.precedes(x, y) ? -1 : 1)
-            }
-            switch op {
-            case .equal: out[row] = order == 0
-            case .notEqual: out[row] = order != 0
-            case .less: out[row] = order < 0
-            case .lessOrEqual: out[row] = order <= 0
-            case .greater: out[row] = order > 0
-            case .greaterOrEqual: out[row] = order >= 0
-            }
-        }
-        return .column(Column(name: "", storage: .boolean(out), validity: ValidityBitmap(present)))
+    /// A number column with every row missing (a division by zero of two literals, say).
+    private func missingNumbers() -> Column {
+        Column(name: "", storage: .decimal(ContiguousArray(repeating: 0, count: table.rowCount)),
+               validity: ValidityBitmap(count: table.rowCount, allPresent: false))
     }
 
     // MARK: Functions
@@ -159,33 +108,18 @@ struct RowEvaluator {
         }
         switch name {
         case "if":
-            let condition = try argument(0).materialise(name: "", rows: table.rowCount)
-            let yes = try argument(1).materialise(name: "", rows: table.rowCount)
-            let no = try argument(2).materialise(name: "", rows: table.rowCount)
-            let cells = (0..<table.rowCount).map { row -> Value in
-                guard case .boolean(let c) = condition.value(at: row) else { return condition.value(at: row).number.map { $0 != 0 ? yes.value(at: row) : no.value(at: row) } ?? .missing }
-                return c ? yes.value(at: row) : no.value(at: row)
-            }
-            return .column(Column(name: "", values: cells))
+            let condition = try argument(0).operand, yes = try argument(1).operand, no = try argument(2).operand
+            return .column(RowKernel.choose(condition, yes, no, rows: table.rowCount))
         case "round":
             let x = try numbers(try argument(0), span)
-            let scale = try decimalScale(arguments.count > 1 ? arguments[1] : nil)
-            return mapNumbers(x) { roundedOrMissing($0, scale) ?? .nan }
-        case "abs": return mapNumbers(try numbers(try argument(0), span)) { Swift.abs($0) }
-        case "log": return mapNumbers(try numbers(try argument(0), span)) { $0 > 0 ? Foundation.log($0) : .nan }
-        case "log10": return mapNumbers(try numbers(try argument(0), span)) { $0 > 0 ? Foundation.log10($0) : .nan }
+            return mapNumbers(x, .round(scale: try decimalScale(arguments.count > 1 ? arguments[1] : nil)))
+        case "abs": return mapNumbers(try numbers(try argument(0), span), .abs)
+        case "log": return mapNumbers(try numbers(try argument(0), span), .log)
+        case "log10": return mapNumbers(try numbers(try argument(0), span), .log10)
         case "lower", "upper", "fold":
-            let column = try argument(0).materialise(name: "", rows: table.rowCount)
+            let column = try argument(0).operand.column(table.rowCount)
             let transform: (String) -> String = name == "lower" ? { $0.lowercased() } : name == "upper" ? { $0.uppercased() } : TextFolding.fold
-            if case .text(let text) = column.storage {
-                // Once per distinct value, not per row.
-                return .column(Column(name: "", values: (0..<column.count).map { row in
-                    column.isPresent(row) ? .text(transform(text.dictionary[Int(text.codes[row])])) : .missing
-                }))
-            }
-            return .column(Column(name: "", values: (0..<column.count).map { row in
-                column.value(at: row).isMissing ? .missing : .text(transform(column.value(at: row).description))
-            }))
+            return .column(RowKernel.mapText(column, transform))
         default:
             throw LanguageError(Message(en: "there is no function '\(function.text)'", vi: "không có hàm '\(function.text)'"),
                                 at: function.span,
@@ -195,50 +129,39 @@ struct RowEvaluator {
 
     // MARK: Numbers
 
-    struct Numbers {
-        var values: ContiguousArray<Double>
-        var present: ValidityBitmap?
-        var constant: Double??
-        var integral: Bool
-        var count: Int { constant != nil ? 0 : values.count }
-        func value(_ row: Int) -> Double? {
-            if let constant { return constant }
-            return present?.isPresent(row) == false ? nil : values[row]
+    /// A side of an arithmetic step or a one-number function: one number for every row, or a column's.
+    enum Numbers {
+        case number(Double, integral: Bool)
+        case column(NumberOperand)
+
+        var operand: NumberOperand {
+            switch self {
+            case .number(let d, let integral): NumberOperand(constant: d, integral: integral)
+            case .column(let c): c
+            }
         }
     }
 
     private func numbers(_ v: Values, _ span: SourceSpan) throws -> Numbers {
         switch v {
         case .constant(let value):
-            guard value.isMissing || value.number != nil else {
+            guard let number = value.number else {
                 throw LanguageError(Message(en: "'\(value)' is not a number", vi: "'\(value)' không phải là số"), at: span)
             }
-            if case .integer = value { return Numbers(values: [], present: nil, constant: .some(value.number), integral: true) }
-            return Numbers(values: [], present: nil, constant: .some(value.number), integral: false)
+            if case .integer = value { return .number(number, integral: true) }
+            return .number(number, integral: false)
         case .column(let column):
-            guard column.type != .text else {
+            guard let numbers = NumberOperand(column) else {
                 throw LanguageError(Message(en: "'\(column.name)' holds text, not numbers", vi: "cột '\(column.name)' chứa chữ, không phải số"), at: span)
             }
-            let values = ContiguousArray((0..<column.count).map { column.value(at: $0).number ?? (column.value(at: $0) == .boolean(true) ? 1 : 0) })
-            return Numbers(values: values, present: column.validity, constant: nil, integral: column.type != .decimal)
+            return .column(numbers)
         }
     }
 
-    private func mapNumbers(_ x: Numbers, _ f: (Double) -> Double) -> Values {
-        if let constant = x.constant {
-            // The same rule as for rows: a result that is not a finite number is missing.
-            guard let c = constant, case let r = f(c), r.isFinite else {
-                return .column(Column(name: "", type: .decimal, values: Array(repeating: .missing, count: table.rowCount)))
-            }
-            return .constant(.decimal(r))
-        }
-        var present = [Bool](repeating: true, count: x.values.count)
-        let out = ContiguousArray(x.values.indices.map { row -> Double in
-            guard let v = x.value(row) else { present[row] = false; return 0 }
-            let r = f(v)
-            if r.isNaN || r.isInfinite { present[row] = false; return 0 }
-            return r
-        })
-        return .column(Column(name: "", storage: .decimal(out), validity: ValidityBitmap(present)))
+    private func mapNumbers(_ x: Numbers, _ function: NumberFunction) -> Values {
+        guard case .number(let c, _) = x else { return .column(RowKernel.map(function, x.operand, rows: table.rowCount)) }
+        // The same rule as for rows: a result that is not a finite number is missing.
+        guard let r = function.apply(c) else { return .column(missingNumbers()) }
+        return .constant(.decimal(r))
     }
 }

@@ -1,7 +1,6 @@
 import Engine
 
-/// Runs plans on a dataset in memory with the engine's kernels: the filters as one pass over blocks of
-/// rows, then grouping, aggregates, sort and gather column by column.
+/// Runs plans on a dataset in memory with the engine's kernels: the filters as one pass of the filter kernel, then grouping, aggregates, sort and gather column by column.
 struct MemoryExecutor: PlanExecutor {
     let dataset: Dataset
     var table: Table { dataset.table }
@@ -44,45 +43,27 @@ struct MemoryExecutor: PlanExecutor {
         return try Table(name: dataset.name, columns: columns)
     }
 
-    func steps(_ plan: QueryPlan) throws -> (total: Int, kept: [Int]) {
-        var selection = Selection.all(count: table.rowCount)
-        var kept: [Int] = []
-        for filter in plan.filters {
-            selection = try bound(filter).apply(to: selection)
-            kept.append(selection.count)
-        }
-        return (table.rowCount, kept)
+    /// The plan's filters in one pass of the filter kernel, which also counts, per filter, the rows kept
+    /// so far and the rows it keeps alone.
+    private func filtered(_ plan: QueryPlan) throws -> (bound: [BoundFilter], outcome: FilterOutcome) {
+        let bound = try plan.filters.map(bound)
+        return (bound, filterRows(.all(count: table.rowCount), where: bound.map(\.predicate)))
     }
 
-    /// The rows all filters keep: one fused pass when every filter has a block predicate.
+    func steps(_ plan: QueryPlan) throws -> (total: Int, kept: [Int]) {
+        (table.rowCount, try filtered(plan).outcome.runningCounts)
+    }
+
+    /// The rows all filters keep; when they keep none, the note says what each keeps alone, from the same pass.
     func select(_ plan: QueryPlan) throws -> Selection {
-        let bound = try plan.filters.map(bound)
-        var selection: Selection
-        if !bound.isEmpty, let predicates = try fusedPredicates(bound) {
-            selection = selectRows(count: table.rowCount, where: predicates)
-        } else {
-            selection = .all(count: table.rowCount)
-            for filter in bound { selection = try filter.apply(to: selection) }
-        }
-        if selection.count == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
-            let all = Selection.all(count: table.rowCount)
-            let alone = try bound.map { try $0.apply(to: all).count }
-            let running = try steps(plan).kept
-            let steps = zip(zip(plan.filters, bound), running).map { pair, kept in
+        let (bound, outcome) = try filtered(plan)
+        if outcome.selection.count == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
+            let steps = zip(zip(plan.filters, bound), outcome.runningCounts).map { pair, kept in
                 FilterStep(filter: pair.0.typed, column: pair.1.column, rowsKept: kept, matchedValues: pair.1.matchedText)
             }
-            throw EmptyAnswer.filtersKeptNothing(plan.filters.map(\.typed), aloneCounts: alone, steps: steps, tableName: table.name)
+            throw EmptyAnswer.filtersKeptNothing(plan.filters.map(\.typed), aloneCounts: outcome.aloneCounts, steps: steps, tableName: table.name)
         }
-        return selection
-    }
-
-    private func fusedPredicates(_ bound: [BoundFilter]) throws -> [RowPredicate]? {
-        var predicates: [RowPredicate] = []
-        for filter in bound {
-            guard let p = try filter.predicate() else { return nil }
-            predicates += p
-        }
-        return predicates
+        return outcome.selection
     }
 
     /// A plan filter as a kernel call on this table's column.
@@ -92,11 +73,11 @@ struct MemoryExecutor: PlanExecutor {
         case .textIn(let values):
             guard case .text(let text) = column.storage else { throw EngineError.typeMismatch(column: column.name, expected: "text", actual: column.type) }
             let wanted = Set(values)
-            return BoundFilter(column: column, kind: .textMask(text.dictionary.map(wanted.contains)), matchedText: values)
-        case .numbers(let comparisons, _):
-            return BoundFilter(column: column, kind: .numeric(comparisons), matchedText: [])
+            return try BoundFilter(column: column, kind: .textMask(text.dictionary.map(wanted.contains)), matchedText: values)
+        case .numbers(let comparisons, let all):
+            return try BoundFilter(column: column, kind: .numeric(comparisons), matchedText: [], allHold: all)
         case .booleans(let wanted):
-            return BoundFilter(column: column, kind: .boolean(wanted), matchedText: [])
+            return try BoundFilter(column: column, kind: .boolean(wanted), matchedText: [])
         }
     }
 

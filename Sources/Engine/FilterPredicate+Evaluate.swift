@@ -1,0 +1,121 @@
+extension FilterPredicate {
+    /// Sets `masks.own[i]` to 1 where the block's i-th row passes and to 0 where it fails or is missing, and
+    /// adds to `alternativeCounts` the rows each alternative keeps. Uses `masks.inside` and
+    /// `masks.anyAlternative` as scratch.
+    @inline(__always)
+    func evaluate<R: BlockRows>(_ rows: R, _ count: Int, _ masks: BlockMasks, _ alternativeCounts: UnsafeMutablePointer<Int>) {
+        let own = masks.own
+        // Presence first: every test below only clears bytes, so missing rows never pass.
+        if let validity {
+            for i in 0..<count { own[i] = validity.isPresent(rows.row(i)) ? 1 : 0 }
+        } else {
+            own.update(repeating: 1, count: count)
+        }
+        switch test {
+        case .presence(let present):
+            if !present { for i in 0..<count { own[i] ^= 1 } }
+            alternativeCounts[0] += ones(own, count)
+        case .integers(let buffer, let alternatives):
+            switch buffer {
+            case .int8(let v): v.withUnsafeBufferPointer { refineIntegers($0, alternatives, rows, count, masks, alternativeCounts) }
+            case .int16(let v): v.withUnsafeBufferPointer { refineIntegers($0, alternatives, rows, count, masks, alternativeCounts) }
+            case .int32(let v): v.withUnsafeBufferPointer { refineIntegers($0, alternatives, rows, count, masks, alternativeCounts) }
+            case .int64(let v): v.withUnsafeBufferPointer { refineIntegers($0, alternatives, rows, count, masks, alternativeCounts) }
+            }
+        case .decimals(let values, let alternatives):
+            values.withUnsafeBufferPointer { refineIntervals($0.baseAddress!, alternatives, rows, count, masks, alternativeCounts) }
+        case .codes(let codes, let flags):
+            flags.withUnsafeBufferPointer { f in
+                switch codes {
+                case .int8(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { own[i] &= f[Int(c[rows.row(i)])] } }
+                case .int16(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { own[i] &= f[Int(c[rows.row(i)])] } }
+                case .int32(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { own[i] &= f[Int(c[rows.row(i)])] } }
+                case .int64(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { own[i] &= f[Int(c[rows.row(i)])] } }
+                }
+            }
+            alternativeCounts[0] += ones(own, count)
+        case .booleans(let values, let flags):
+            values.withUnsafeBufferPointer { v in
+                for i in 0..<count { own[i] &= flags[v[rows.row(i)] ? 1 : 0] }
+            }
+            alternativeCounts[0] += ones(own, count)
+        }
+    }
+}
+
+/// An integer test at the column's stored width `T`: each interval is clamped to what `T` can hold (an
+/// interval beyond it holds no row), so the comparison runs on the narrow values and vectorises.
+@inline(__always)
+func refineIntegers<T: FixedWidthInteger & SignedInteger, R: BlockRows>(
+    _ values: UnsafeBufferPointer<T>, _ alternatives: [[ClosedRange<Int64>]], _ rows: R, _ count: Int,
+    _ masks: BlockMasks, _ alternativeCounts: UnsafeMutablePointer<Int>
+) {
+    let narrow = alternatives.map { intervals in
+        intervals.compactMap { range -> ClosedRange<T>? in
+            guard range.lowerBound <= Int64(T.max), range.upperBound >= Int64(T.min) else { return nil }
+            return T(max(range.lowerBound, Int64(T.min)))...T(min(range.upperBound, Int64(T.max)))
+        }
+    }
+    refineIntervals(values.baseAddress!, narrow, rows, count, masks, alternativeCounts)
+}
+
+/// The interval test shared by integers and decimals: `own[i]` (presence on entry) stays 1 where the value
+/// lies in an interval of some alternative. With one alternative its count is the predicate's; with several
+/// (a list) each is counted over the present rows on its own and their union is kept.
+@inline(__always)
+func refineIntervals<T: Comparable, R: BlockRows>(
+    _ x: UnsafePointer<T>, _ alternatives: [[ClosedRange<T>]], _ rows: R, _ count: Int,
+    _ masks: BlockMasks, _ alternativeCounts: UnsafeMutablePointer<Int>
+) {
+    let own = masks.own, inside = masks.inside, any = masks.anyAlternative
+    if alternatives.count == 1 {
+        markInside(x, alternatives[0], rows, count, inside)
+        for i in 0..<count { own[i] &= inside[i] }
+        alternativeCounts[0] += ones(own, count)
+        return
+    }
+    any.update(repeating: 0, count: count)
+    for (a, intervals) in alternatives.enumerated() {
+        markInside(x, intervals, rows, count, inside)
+        var kept = 0
+        for i in 0..<count {
+            let passes = inside[i] & own[i]
+            any[i] |= passes
+            kept &+= Int(passes)
+        }
+        alternativeCounts[a] += kept
+    }
+    own.update(from: any, count: count)
+}
+
+/// `inside[i]` = 1 where the block's i-th value lies in one of `intervals`, else 0.
+@inline(__always)
+func markInside<T: Comparable, R: BlockRows>(
+    _ x: UnsafePointer<T>, _ intervals: [ClosedRange<T>], _ rows: R, _ count: Int, _ inside: UnsafeMutablePointer<UInt8>
+) {
+    guard let first = intervals.first else {
+        inside.update(repeating: 0, count: count)
+        return
+    }
+    let lo = first.lowerBound, hi = first.upperBound
+    // `&` rather than `&&`: both comparisons are made, so the loop has no branch to mispredict.
+    for i in 0..<count {
+        let v = x[rows.row(i)]
+        inside[i] = UInt8(truncatingIfNeeded: (v >= lo ? 1 : 0) & (v <= hi ? 1 : 0))
+    }
+    for interval in intervals.dropFirst() {
+        let lo = interval.lowerBound, hi = interval.upperBound
+        for i in 0..<count {
+            let v = x[rows.row(i)]
+            inside[i] |= UInt8(truncatingIfNeeded: (v >= lo ? 1 : 0) & (v <= hi ? 1 : 0))
+        }
+    }
+}
+
+/// The number of 1 bytes among the first `count` of a 0/1 mask.
+@inline(__always)
+func ones(_ mask: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    var n = 0
+    for i in 0..<count { n &+= Int(mask[i]) }
+    return n
+}
