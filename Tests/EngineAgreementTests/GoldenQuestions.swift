@@ -43,13 +43,33 @@ enum GoldenQuestions {
     }
 
     /// A session whose datasets are the tables at `url`, with the built-in gazetteer.
-    static func remoteSession(_ url: String, gazetteer: Gazetteer?) throws -> (Session, String) {
+    static func remoteSession(_ url: String, gazetteer: Gazetteer?, prepare: (Session) -> Void = { _ in }) throws -> (Session, String) {
         let session = Session()
         session.gazetteer = gazetteer
         Connectors.install(into: session)
+        prepare(session)
         let report = transcript(session, ["connect \(url)"])
         session.currentName = "reports"
         return (session, report)
+    }
+
+    /// Every golden question asked of `memory`-fresh sessions and of sessions connected to `address`, script
+    /// by script: the differences, as readable blocks (none when the engines agree).
+    static func differences(address: String, gazetteer: Gazetteer?, engine: String,
+                            prepare: (Session) -> Void = { _ in }) throws -> (differences: [String], asked: Int) {
+        var differences: [String] = []
+        let statements = try GoldenQuestions.statements()
+        for script in scripts {
+            let memory = try memorySession()
+            let (remote, report) = try remoteSession(address, gazetteer: gazetteer, prepare: prepare)
+            guard report.contains("connected to") else { return (["\(script): connect failed:\n\(report)"], 0) }
+            for (place, statement) in statements where place.hasPrefix(script + ".") {
+                let expected = transcript(memory, [statement])
+                let actual = transcript(remote, [statement])
+                if expected != actual { differences.append("\(place): \(statement)\n--- in memory\n\(expected)--- on \(engine)\n\(actual)") }
+            }
+        }
+        return (differences, statements.count)
     }
 
     /// Each statement's output as `solieu --echo --keep-going` writes it.

@@ -143,7 +143,8 @@ struct SQLCompiler {
     func aggregate(_ aggregate: PlanAggregate) throws -> String {
         if aggregate.function == .firstPosition {
             // A row's place in a PostgreSQL table: its block and offset, from its ctid.
-            return sql.dialect == .postgres ? "MIN((ctid::text::point)[0] * 65536 + (ctid::text::point)[1])" : "0"
+            // In Spark, the id grows with the row's place in each partition and with the partition.
+            return sql.dialect == .postgres ? "MIN((ctid::text::point)[0] * 65536 + (ctid::text::point)[1])" : "MIN(monotonically_increasing_id())"
         }
         guard let argument = aggregate.argument else { return "COUNT(*)" }
         var x = try RowSQL(compiler: self).expression(argument)
