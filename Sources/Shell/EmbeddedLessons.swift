@@ -41,5 +41,408 @@ hint.vi: chỉ lọc theo tỉnh (province=ninh binh), rồi nêu các cột yea
 done: Ninh Bình's report gives 3.07 % for 2021 and 1.86 % for 2023; there is no row for 2022.
 done.vi: Bài báo của Ninh Bình cho tỷ lệ 3,07 % năm 2021 và 1,86 % năm 2023; không có dòng cho năm 2022.
 """#),
+        ("02-filters.lesson", #"""
+# Lesson 2: filters, comparisons and lists. Format: docs/lessons.md.
+lesson: filters
+title: Keeping the rows you need
+title.vi: Lọc ra những dòng cần xem
+
+step
+setup: use reports
+say: A filter keeps the rows that match it: year=2022 keeps the rows of 2022. Filters come right after
+  the verb, before the columns.
+say.vi: Bộ lọc giữ lại các dòng khớp với nó: year=2022 giữ các dòng của năm 2022. Bộ lọc đứng ngay sau
+  động từ, trước các cột.
+task: Show the province and the rate of every row of 2022.
+task.vi: Hiển thị tỉnh (province) và tỷ lệ (rate) của mọi dòng năm 2022.
+answer: show year=2022 province rate
+wrong: show year=2021 province rate
+hint: the filter is year=2022; the columns are province and rate.
+hint.vi: bộ lọc là year=2022; các cột là province và rate.
+done: Four rows. Cả nước (the whole country) shows – : that row has no rate, only its fall (rate_cut 1.2).
+  A missing value is shown as –, never as 0.
+done.vi: Bốn dòng. Cả nước hiện – : dòng đó không có tỷ lệ, chỉ có mức giảm (rate_cut 1,2). Giá trị thiếu được
+  hiển thị là –, không bao giờ là 0.
+
+step
+setup: use reports
+say: A filter can compare: rate>5 keeps the rows whose rate is above 5. A row with no rate is never
+  above 5, so it is left out.
+say.vi: Bộ lọc có thể so sánh: rate>5 giữ các dòng có tỷ lệ trên 5. Dòng không có tỷ lệ thì không bao giờ
+  trên 5, nên bị loại ra.
+task: Show the province, year and rate of the rows whose rate is above 5 %.
+task.vi: Hiển thị tỉnh, năm và tỷ lệ của các dòng có tỷ lệ trên 5 %.
+answer: show rate>5 province year rate
+wrong: show rate>10 province year rate
+hint: the filter is rate>5, with no spaces.
+hint.vi: bộ lọc là rate>5, viết liền không cách.
+done: Four rows: Quảng Nam 2021 (7.60) and 2022 (6.80), Kon Tum 2015 (26.11) and 2017 (20.30).
+done.vi: Bốn dòng: Quảng Nam 2021 (7,60) và 2022 (6,80), Kon Tum 2015 (26,11) và 2017 (20,30).
+
+step
+setup: use reports
+say: Several values go in one filter, separated by commas: province=kon tum,quang nam. Accents and
+  capitals may be left out.
+say.vi: Nhiều giá trị được viết trong một bộ lọc, cách nhau bằng dấu phẩy: province=kon tum,quang nam.
+  Có thể gõ không dấu, không viết hoa.
+task: Show the province, year and rate of Kon Tum and Quảng Nam together.
+task.vi: Hiển thị tỉnh, năm và tỷ lệ của Kon Tum và Quảng Nam cùng lúc.
+answer: show province=Kon Tum,Quảng Nam province year rate
+wrong: show province=Kon Tum province year rate
+hint: one filter with both names: province=kon tum,quang nam.
+hint.vi: một bộ lọc có cả hai tên: province=kon tum,quang nam.
+done: Five rows. Kon Tum 2020 has no rate (–): the report names the standard of that year but gives
+  no figure.
+done.vi: Năm dòng. Kon Tum 2020 không có tỷ lệ (–): bài báo nêu chuẩn nghèo của năm đó nhưng không đưa
+  ra con số.
+"""#),
+        ("03-rank.lesson", #"""
+# Lesson 3: another dataset, and ranking. Format: docs/lessons.md.
+lesson: rank
+title: Ranking the provinces
+title.vi: Xếp hạng các tỉnh
+
+step
+setup: use reports
+say: use makes another dataset the one in use. gso holds the General Statistics Office's poverty rates
+  of the 63 provinces.
+say.vi: use chuyển sang dùng một bộ dữ liệu khác. gso là tỷ lệ hộ nghèo của 63 tỉnh, thành phố do Tổng
+  cục Thống kê công bố.
+task: Make gso the dataset in use.
+task.vi: Chuyển sang dùng bộ dữ liệu gso.
+answer: use gso
+wrong: use reports
+check: dataset
+hint: use, then the dataset's name.
+hint.vi: gõ use, rồi tên bộ dữ liệu.
+done: The prompt now says gso>.
+done.vi: Dấu nhắc giờ là gso>.
+
+step
+setup: use gso
+say: rank orders the values of a column by a measure, highest first; top N keeps the first N ranks.
+  A rank needs one row per province, so give the year.
+say.vi: rank xếp các giá trị của một cột theo một chỉ số, cao nhất trước; top N giữ N hạng đầu. Mỗi tỉnh
+  chỉ được có một dòng, nên hãy nêu năm.
+task: Rank the provinces by rate in 2023 and keep the top 5.
+task.vi: Xếp hạng các tỉnh theo tỷ lệ năm 2023 và giữ 5 tỉnh đầu.
+answer: rank province by rate year=2023 top 5
+wrong: rank province by rate year=2016 top 5
+hint: rank province by rate, then the filter year=2023, then top 5.
+hint.vi: rank province by rate, rồi bộ lọc year=2023, rồi top 5.
+done: Điện Biên 29.55 %, Hà Giang 29.07 %, Lai Châu 28.12 %, Cao Bằng 21.24 %, Sơn La 19.79 %. These 2023
+  figures are preliminary.
+done.vi: Điện Biên 29,55 %, Hà Giang 29,07 %, Lai Châu 28,12 %, Cao Bằng 21,24 %, Sơn La 19,79 %. Số liệu
+  năm 2023 là số sơ bộ.
+
+step
+setup: use gso
+say: asc ranks from the lowest instead.
+say.vi: asc xếp từ thấp nhất lên.
+task: Rank the provinces by rate in 2023, lowest first, and keep the top 3.
+task.vi: Xếp hạng các tỉnh theo tỷ lệ năm 2023, thấp nhất trước, và giữ 3 tỉnh đầu.
+answer: rank province by rate year=2023 top 3 asc
+wrong: rank province by rate year=2023 top 3
+hint: add asc at the end.
+hint.vi: thêm asc vào cuối.
+done: Hồ Chí Minh 0.00, Hà Nội 0.10, Bình Dương 0.13.
+done.vi: Hồ Chí Minh 0,00, Hà Nội 0,10, Bình Dương 0,13.
+"""#),
+        ("04-percentage-points.lesson", #"""
+# Lesson 4: a change of a rate is in percentage points. Format: docs/lessons.md.
+lesson: percentage-points
+title: Percentage points and percent
+title.vi: Điểm phần trăm và phần trăm
+
+step
+setup: use reports
+say: A poverty rate is a percentage. When it goes from 3.07 % to 1.86 %, it falls by 1.21 percentage
+  points (pp); the fall is 39.4 % of where it started. compare gives both.
+say.vi: Tỷ lệ hộ nghèo là một phần trăm. Khi tỷ lệ đi từ 3,07 % xuống 1,86 %, nó giảm 1,21 điểm phần
+  trăm (pp); mức giảm bằng 39,4 % so với ban đầu. compare cho cả hai con số.
+task: Compare Ninh Bình's rate between 2021 and 2023.
+task.vi: So sánh tỷ lệ hộ nghèo của Ninh Bình giữa năm 2021 và 2023.
+answer: compare province=Ninh Bình year=2021..2023 rate
+wrong: compare province=Kon Tum year=2015..2017 rate
+hint: compare province=ninh binh, a range of years 2021..2023, then the measure rate.
+hint.vi: compare province=ninh binh, khoảng năm 2021..2023, rồi chỉ số rate.
+done: change (pp) is −1.21: the rate fell by 1.21 percentage points. Writing "fell by 1.21 %" would be
+  wrong; the relative fall is −39.4 %.
+done.vi: change (pp) là −1,21: tỷ lệ giảm 1,21 điểm phần trăm. Viết "giảm 1,21 %" là sai; mức giảm tương
+  đối là −39,4 %.
+
+step
+setup: use reports
+say: A larger fall in points need not be a larger fall in percent.
+say.vi: Giảm nhiều điểm phần trăm hơn chưa chắc đã giảm nhiều phần trăm hơn.
+task: Compare Kon Tum's rate between 2015 and 2017.
+task.vi: So sánh tỷ lệ hộ nghèo của Kon Tum giữa năm 2015 và 2017.
+answer: compare province=Kon Tum year=2015..2017 rate
+wrong: compare province=Kon Tum year=2015..2020 rate
+hint: the range is 2015..2017.
+hint.vi: khoảng năm là 2015..2017.
+done: 26.11 % to 20.30 %: −5.81 pp, but −22.3 %. Ninh Bình fell by fewer points (−1.21 pp) and by a
+  larger share of its rate (−39.4 %).
+done.vi: Từ 26,11 % xuống 20,30 %: −5,81 điểm phần trăm, nhưng chỉ −22,3 %. Ninh Bình giảm ít điểm hơn
+  (−1,21 pp) nhưng giảm một phần lớn hơn của tỷ lệ (−39,4 %).
+
+step
+setup: use reports
+say: A count of households changes in households, not in points.
+say.vi: Số hộ thay đổi tính bằng số hộ, không phải bằng điểm.
+task: Compare Quảng Nam's poor households (poor_households) between 2021 and 2022.
+task.vi: So sánh số hộ nghèo (poor_households) của Quảng Nam giữa năm 2021 và 2022.
+answer: compare province=Quảng Nam year=2021..2022 poor_households
+wrong: compare province=Quảng Nam year=2021..2022 rate
+hint: the measure is poor_households.
+hint.vi: chỉ số là poor_households.
+done: 33,147 to 29,829: 3,318 fewer poor households (−10.0 %). The note says the 2021 count is derived
+  (29,829 + 3,318), not stated in the report.
+done.vi: Từ 33.147 xuống 29.829: giảm 3.318 hộ nghèo (−10,0 %). Ghi chú cho biết số năm 2021 được tính ra
+  (29.829 + 3.318), không có sẵn trong bài báo.
+"""#),
+        ("05-one-series.lesson", #"""
+# Lesson 5: a trend follows one measure. Format: docs/lessons.md.
+lesson: one-series
+title: A trend follows one measure
+title.vi: Một xu hướng chỉ theo một thước đo
+
+step
+setup: use gso
+say: gso holds two GSO series: the poverty rate of 2006–2016 and the multidimensional rate of 2023
+  (table V14.49). They measure poverty differently.
+say.vi: gso có hai chuỗi số liệu của Tổng cục Thống kê: tỷ lệ hộ nghèo giai đoạn 2006–2016 và tỷ lệ hộ
+  nghèo đa chiều năm 2023 (biểu V14.49). Hai chuỗi đo nghèo theo cách khác nhau.
+task: Show Kon Tum's year, rate and series.
+task.vi: Hiển thị năm, tỷ lệ và chuỗi số liệu (series) của Kon Tum.
+answer: show province=Kon Tum year rate series
+wrong: show province=Kon Tum year rate
+hint: the columns are year, rate and series.
+hint.vi: các cột là year, rate và series.
+done: 2023 (16.01) is gso_V14.49_multidimensional; 2006 to 2016 are gso_poverty_rate_by_province_2006_2016.
+done.vi: Năm 2023 (16,01) thuộc chuỗi gso_V14.49_multidimensional; 2006 đến 2016 thuộc chuỗi
+  gso_poverty_rate_by_province_2006_2016.
+
+step
+setup: use gso
+say: trend province=Kon Tum rate is refused: a line from 2016 to 2023 would show a change of method, not of
+  poverty. The error gives the filter that keeps one series.
+say.vi: trend province=Kon Tum rate bị từ chối: một đường nối từ 2016 sang 2023 sẽ cho thấy sự thay đổi
+  cách đo, không phải thay đổi về nghèo. Thông báo lỗi đưa ra bộ lọc để giữ một chuỗi.
+task: Show the trend of Kon Tum's rate in the 2006–2016 series only.
+task.vi: Xem xu hướng tỷ lệ của Kon Tum chỉ trong chuỗi 2006–2016.
+answer: trend province=Kon Tum series=gso_poverty_rate_by_province_2006_2016 rate
+wrong: trend province=Ninh Bình series=gso_poverty_rate_by_province_2006_2016 rate
+hint: type trend province=Kon Tum rate, and add the series filter the error offers.
+hint.vi: gõ trend province=Kon Tum rate, rồi thêm bộ lọc series mà thông báo lỗi gợi ý.
+done: From 31.20 % in 2006 to 14.20 % in 2016 (2016 is preliminary), with changes in percentage points.
+done.vi: Từ 31,20 % năm 2006 xuống 14,20 % năm 2016 (năm 2016 là số sơ bộ), mức thay đổi tính bằng điểm
+  phần trăm.
+"""#),
+        ("06-mean-of-rates.lesson", #"""
+# Lesson 6: the rate of a region is not the mean of its provinces' rates. Format: docs/lessons.md.
+lesson: mean-of-rates
+title: The rate of a region is not the mean of its provinces' rates
+title.vi: Tỷ lệ của một vùng không phải trung bình tỷ lệ của các tỉnh
+
+step
+setup: use gso
+say: mean(rate) by region adds up the provinces' rates and divides by their number: a small province counts
+  as much as a large one.
+say.vi: mean(rate) by region cộng tỷ lệ của các tỉnh rồi chia cho số tỉnh: tỉnh nhỏ được tính nặng ngang
+  tỉnh lớn.
+task: Show the mean of the provinces' rates by region for 2012.
+task.vi: Hiển thị trung bình tỷ lệ của các tỉnh theo vùng năm 2012.
+answer: show mean(rate) by region year=2012
+wrong: show mean(rate) by region year=2013
+hint: show mean(rate) by region, then the filter year=2012.
+hint.vi: show mean(rate) by region, rồi bộ lọc year=2012.
+done: Đông Nam Bộ comes out at 3.02, and the note under the table warns that this is not the rate of
+  the region.
+done.vi: Đông Nam Bộ ra 3,02, và ghi chú dưới bảng cảnh báo rằng đó không phải tỷ lệ của cả vùng.
+
+step
+setup: use gso
+say: Look at the provinces behind that 3.02.
+say.vi: Hãy xem các tỉnh đứng sau con số 3,02 đó.
+task: Show the province and the 2012 rate of each province of Đông Nam Bộ.
+task.vi: Hiển thị tỉnh và tỷ lệ năm 2012 của từng tỉnh thuộc vùng Đông Nam Bộ.
+answer: show region=Đông Nam Bộ year=2012 province rate
+wrong: show region=Tây Nguyên year=2012 province rate
+hint: filter region=dong nam bo and year=2012.
+hint.vi: lọc region=dong nam bo và year=2012.
+done: Bình Phước 7.80, Tây Ninh 4.40, Bình Dương 0.10, Đồng Nai 2.30, Bà Rịa - Vũng Tàu 3.40, Hồ Chí Minh
+  0.10: six rates whose plain mean is 3.02.
+done.vi: Bình Phước 7,80, Tây Ninh 4,40, Bình Dương 0,10, Đồng Nai 2,30, Bà Rịa - Vũng Tàu 3,40, Hồ Chí
+  Minh 0,10: sáu tỷ lệ có trung bình cộng là 3,02.
+
+step
+setup: use gso_regions
+say: gso_regions holds the GSO's own national and regional rates: the region's poor households over its
+  households.
+say.vi: gso_regions là tỷ lệ của cả nước và các vùng do chính Tổng cục Thống kê công bố: số hộ nghèo của
+  vùng chia cho số hộ của vùng.
+task: Show the GSO's rate for Đông Nam Bộ in 2012.
+task.vi: Hiển thị tỷ lệ của Tổng cục Thống kê cho vùng Đông Nam Bộ năm 2012.
+answer: show area=Đông Nam Bộ year=2012 rate
+wrong: show area=Tây Nguyên year=2012 rate
+hint: in gso_regions the column is area: area=dong nam bo year=2012.
+hint.vi: trong gso_regions cột tên là area: area=dong nam bo year=2012.
+done: 1.30 %, not 3.02. For a region's rate, quote the published figure, or add up poor households and
+  households and divide; never average the provinces' rates.
+done.vi: 1,30 %, không phải 3,02. Muốn có tỷ lệ của vùng, hãy dùng số liệu đã công bố, hoặc cộng số hộ
+  nghèo và số hộ rồi chia; không lấy trung bình tỷ lệ của các tỉnh.
+"""#),
+        ("07-two-sources.lesson", #"""
+# Lesson 7: one cell, two sources. Format: docs/lessons.md.
+lesson: two-sources
+title: Why two sources differ for one cell
+title.vi: Vì sao hai nguồn cho hai con số khác nhau
+
+step
+setup: use reports
+say: reports holds what each province's own report says.
+say.vi: reports là số liệu do chính các tỉnh báo cáo.
+task: Show Ninh Bình's 2023 rate in reports.
+task.vi: Hiển thị tỷ lệ năm 2023 của Ninh Bình trong reports.
+answer: show province=Ninh Bình year=2023 rate
+wrong: show province=Ninh Bình year=2021 rate
+hint: filter province=ninh binh and year=2023, then the column rate.
+hint.vi: lọc province=ninh binh và year=2023, rồi cột rate.
+done: 1.86 %, from the Ninh Bình Department of Labour, Invalids and Social Affairs, in an article of
+  21/12/2023 that names no standard.
+done.vi: 1,86 %, theo Sở Lao động – Thương binh và Xã hội Ninh Bình, trong bài viết ngày 21/12/2023,
+  không nêu chuẩn nghèo.
+
+step
+setup: use gso
+say: Now the same cell in the GSO table.
+say.vi: Giờ hãy xem cùng ô đó trong biểu của Tổng cục Thống kê.
+task: Show Ninh Bình's 2023 rate in gso.
+task.vi: Hiển thị tỷ lệ năm 2023 của Ninh Bình trong gso.
+answer: show province=Ninh Bình year=2023 rate
+wrong: show province=Ninh Bình year=2016 rate
+hint: the same statement as before, now that gso is in use.
+hint.vi: cùng câu lệnh như trước, giờ đang dùng gso.
+done: 1.07 %, against 1.86 % in the province's report.
+done.vi: 1,07 %, so với 1,86 % trong báo cáo của tỉnh.
+
+step
+setup: use gso
+say: Provenance travels with the figure: the columns preliminary and series say what the 1.07 is.
+say.vi: Nguồn gốc đi cùng con số: các cột preliminary và series cho biết 1,07 là số gì.
+task: Show Ninh Bình's 2023 rate with its preliminary and series columns.
+task.vi: Hiển thị tỷ lệ năm 2023 của Ninh Bình kèm các cột preliminary và series.
+answer: show province=Ninh Bình year=2023 rate preliminary series
+wrong: show province=Ninh Bình year=2023 rate
+hint: add the columns preliminary and series after rate.
+hint.vi: thêm các cột preliminary và series sau rate.
+done: preliminary 1 and series gso_V14.49_multidimensional: a preliminary figure by the multidimensional
+  standard. Different sources, standards and dates give different numbers: quote one and name it.
+done.vi: preliminary 1 và chuỗi gso_V14.49_multidimensional: số sơ bộ theo chuẩn nghèo đa chiều. Nguồn,
+  chuẩn và thời điểm khác nhau cho số khác nhau: hãy dùng một số và ghi rõ nguồn.
+"""#),
+        ("08-units-2025.lesson", #"""
+# Lesson 8: the 34 units of 2025 and rollup. Format: docs/lessons.md.
+lesson: units-2025
+title: The 2025 units and rollup
+title.vi: Các đơn vị hành chính năm 2025 và rollup
+
+step
+setup: use reports
+say: From 1 July 2025 the 63 provinces became 34 units (Resolution 202/2025/QH15). solieu adds each
+  row's 2025 unit as the column unit_2025.
+say.vi: Từ ngày 1/7/2025, 63 tỉnh, thành phố được sắp xếp thành 34 đơn vị (Nghị quyết 202/2025/QH15).
+  solieu thêm đơn vị năm 2025 của mỗi dòng vào cột unit_2025.
+task: Show the province and its 2025 unit for the rows of 2022.
+task.vi: Hiển thị tỉnh và đơn vị năm 2025 của các dòng năm 2022.
+answer: show year=2022 province unit_2025
+wrong: show year=2021 province unit_2025
+hint: filter year=2022; the columns are province and unit_2025.
+hint.vi: lọc year=2022; các cột là province và unit_2025.
+done: Quảng Nam is now part of Đà Nẵng, Bà Rịa - Vũng Tàu part of Hồ Chí Minh; Cả nước is not a province
+  and has none.
+done.vi: Quảng Nam nay thuộc Đà Nẵng, Bà Rịa - Vũng Tàu thuộc Hồ Chí Minh; Cả nước không phải là tỉnh nên
+  không có đơn vị.
+
+step
+setup: use reports
+say: rollup restates a table in the 2025 units: counts are added up over each unit's old provinces.
+say.vi: rollup trình bày lại bảng theo các đơn vị năm 2025: số lượng được cộng qua các tỉnh cũ của mỗi
+  đơn vị.
+task: Restate the 2022 poor households (poor_households) in the 2025 units.
+task.vi: Trình bày lại số hộ nghèo (poor_households) năm 2022 theo các đơn vị năm 2025.
+answer: rollup province to 2025 poor_households year=2022
+wrong: rollup province to 2025 poor_households year=2021
+hint: rollup province to 2025, the measure, then year=2022.
+hint.vi: rollup province to 2025, rồi chỉ số, rồi year=2022.
+done: Đà Nẵng gets Quảng Nam's 29,829, but the column missing says Đà Nẵng's own old city has no row: the
+  figure covers Quảng Nam only. A rate is never added or averaged this way: rollup refuses a rate
+  without a weight.
+done.vi: Đà Nẵng nhận 29.829 hộ của Quảng Nam, nhưng cột missing cho biết thành phố Đà Nẵng cũ không có
+  dòng nào: con số chỉ gồm Quảng Nam. Tỷ lệ thì không cộng hay lấy trung bình như vậy: rollup từ chối
+  tỷ lệ khi không có trọng số.
+"""#),
+        ("09-your-own-file.lesson", #"""
+# Lesson 9: writing a file and loading one. Format: docs/lessons.md.
+lesson: your-own-file
+title: Loading your own file
+title.vi: Nạp tệp số liệu của bạn
+
+step
+setup: use reports
+say: Any result can be written to a file and any CSV or Excel file loaded. First, a small result.
+say.vi: Mọi kết quả đều ghi ra tệp được, và mọi tệp CSV hay Excel đều nạp được. Trước hết, một kết quả
+  nhỏ.
+task: Show Ninh Bình's year and rate.
+task.vi: Hiển thị năm và tỷ lệ của Ninh Bình.
+answer: show province=Ninh Bình year rate
+wrong: show province=Kon Tum year rate
+hint: show province=ninh binh year rate
+hint.vi: show province=ninh binh year rate
+done: Two rows: 2021 and 2023.
+done.vi: Hai dòng: 2021 và 2023.
+
+step
+say: export writes the last result to a file in the current folder; the extension says the format.
+say.vi: export ghi kết quả gần nhất ra tệp trong thư mục hiện tại; phần mở rộng quyết định định dạng.
+task: Write it to the file ninh_binh_rate.csv.
+task.vi: Ghi kết quả đó ra tệp ninh_binh_rate.csv.
+answer: export ninh_binh_rate.csv
+wrong: export ninh_binh.csv
+check: file ninh_binh_rate.csv
+hint: export, then the file name ninh_binh_rate.csv.
+hint.vi: export, rồi tên tệp ninh_binh_rate.csv.
+done: The file holds the two rows, numbers exact.
+done.vi: Tệp chứa hai dòng đó, số được giữ chính xác.
+
+step
+say: load reads a file as a new dataset, named after the file, and makes it the one in use. Your own
+  exports from Excel load the same way (decimal commas, ; separators and Vietnamese headers are
+  recognised).
+say.vi: load đọc một tệp thành bộ dữ liệu mới, đặt tên theo tệp, và chuyển sang dùng nó. Tệp xuất từ
+  Excel của bạn cũng nạp như vậy (dấu phẩy thập phân, dấu ; và tiêu đề tiếng Việt đều được nhận ra).
+task: Load ninh_binh_rate.csv.
+task.vi: Nạp tệp ninh_binh_rate.csv.
+answer: load ninh_binh_rate.csv
+wrong: use reports
+check: dataset
+hint: load, then the file name.
+hint.vi: load, rồi tên tệp.
+done: The prompt now names the new dataset, ninh_binh_rate.
+done.vi: Dấu nhắc giờ mang tên bộ dữ liệu mới, ninh_binh_rate.
+
+step
+say: The loaded file is a dataset like any other.
+say.vi: Tệp vừa nạp là một bộ dữ liệu như mọi bộ khác.
+task: Show all its rows.
+task.vi: Hiển thị mọi dòng của nó.
+answer: show
+wrong: show year=2021
+hint: show alone shows every row.
+hint.vi: gõ show không kèm gì để hiện mọi dòng.
+done: The same two rows you exported: 3.07 for 2021 and 1.86 for 2023.
+done.vi: Đúng hai dòng bạn đã xuất: 3,07 năm 2021 và 1,86 năm 2023.
+"""#),
     ]
 }

@@ -24,6 +24,8 @@ public final class LessonCoach {
         let number: Int?
         var step: Int
         var tries = 0
+        /// Whether the step's setup changed something the learner should be told of.
+        var setupShown = false
         let shadow: Session
         let shadowRunner: StatementRunner
         let folder: String
@@ -33,7 +35,9 @@ public final class LessonCoach {
     enum Expected {
         case result(ResultTable)
         case dataset(String?)
-        case file(String)
+        /// The file, and when it was last changed before the step (nil: it did not exist), so a file left
+        /// by an earlier session does not pass the step.
+        case file(String, changed: Date?)
     }
 
     /// Whether a lesson is under way (the statements typed are judged).
@@ -152,6 +156,7 @@ public final class LessonCoach {
     private func prepareStep() throws {
         guard var current = active else { return }
         let step = current.lesson.steps[current.step]
+        let before = session.currentName
         for statement in step.setup {
             _ = try session.run(statement)
             _ = try shadowRun(statement, current.shadow, current.lesson)
@@ -167,9 +172,10 @@ public final class LessonCoach {
         case .dataset:
             current.expected = .dataset(current.shadow.currentName)
         case .file(let path):
-            current.expected = .file(path)
+            current.expected = .file(path, changed: LessonCoach.modified(session.path(path)))
         }
         current.tries = 0
+        current.setupShown = session.currentName != before || step.setup.contains { !$0.hasPrefix("use ") }
         active = current
         progress.current = (current.lesson.name, current.step + 1)
         progress.save(to: progressPath)
@@ -187,7 +193,7 @@ public final class LessonCoach {
     private func stepLines(_ active: Active, withSetup: Bool) -> [String] {
         let step = active.lesson.steps[active.step]
         var lines = [step.explanation.text(language)]
-        if withSetup && !step.setup.isEmpty {
+        if withSetup && active.setupShown {
             lines.append(Message(en: "(run for you: \(step.setup.joined(separator: "; ")))", vi: "(đã chạy sẵn: \(step.setup.joined(separator: "; ")))").text(language))
         }
         lines.append(Message(en: "Your turn: ", vi: "Đến lượt bạn: ").text(language) + step.task.text(language))
@@ -201,7 +207,8 @@ public final class LessonCoach {
     public func heard(_ statement: String, _ output: Output?) -> [String]? {
         guard var current = active else { return nil }
         let verb = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        if VerbRegistry.verb(named: verb)?.name == "lesson" { return nil }
+        // Looking around (help, explain: text) and changing options are not tries.
+        if ["lesson", "set"].contains(VerbRegistry.verb(named: verb)?.name) { return nil }
         if case .text? = output { return nil }
         let step = current.lesson.steps[current.step]
         if let reason = mistake(output, current) {
@@ -253,7 +260,8 @@ public final class LessonCoach {
             }
             if ResultMatch.matches(result, model: model) { return nil }
             if result.table.rowCount != model.table.rowCount {
-                return Message(en: "Your result has \(result.table.rowCount) rows; the one asked for has \(model.table.rowCount).",
+                let rows = { (n: Int) in n == 1 ? "1 row" : "\(n) rows" }
+                return Message(en: "Your result has \(rows(result.table.rowCount)); the one asked for has \(rows(model.table.rowCount)).",
                                vi: "Kết quả của bạn có \(result.table.rowCount) dòng; kết quả cần có \(model.table.rowCount) dòng.")
             }
             return Message(en: "Your result is not the one asked for.", vi: "Kết quả của bạn chưa đúng yêu cầu.")
@@ -261,10 +269,14 @@ public final class LessonCoach {
             if session.currentName == name { return nil }
             return Message(en: "The current dataset is \(session.currentName ?? "none"), not the one asked for.",
                            vi: "Bộ dữ liệu đang dùng là \(session.currentName ?? "không có"), chưa đúng yêu cầu.")
-        case .file(let path):
-            if FileManager.default.fileExists(atPath: session.path(path)) { return nil }
-            return Message(en: "There is no file \(path) yet.", vi: "Chưa có tệp \(path).")
+        case .file(let path, let before):
+            if let now = LessonCoach.modified(session.path(path)), before.map({ now > $0 }) ?? true { return nil }
+            return Message(en: "The file \(path) has not been written yet.", vi: "Tệp \(path) chưa được ghi.")
         }
+    }
+
+    static func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
     /// Ends the lesson under way (its place stays in the progress file) and removes the shadow's folder.

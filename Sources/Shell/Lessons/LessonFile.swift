@@ -32,7 +32,7 @@ public enum LessonFile {
         var header: [String: (String, Int)] = [:]
         var steps: [(line: Int, fields: [(key: String, value: String, line: Int)])] = []
         var last: (inStep: Bool, key: String)?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        let lines = ScriptSplitter.lines(of: text)
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
