@@ -32,8 +32,8 @@ enum MeanOfRates {
     }
 
     static func note(_ column: String) -> Message {
-        Message(en: "\(column) is a rate: mean(\(column)) is the unweighted mean of the rows' rates, not the rate of the group; take the published figure of the group (gso_regions), or weight it (rollup … weight households)",
-                vi: "\(column) là tỷ lệ: mean(\(column)) là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm; hãy lấy số liệu công bố của nhóm (gso_regions), hoặc tính có trọng số (rollup … weight households)")
+        Message(en: "\(column) is a rate: mean(\(NameSpelling.typed(column))) is the unweighted mean of the rows' rates, not the rate of the group; take the published figure of the group (gso_regions), or weight it (rollup … weight households)",
+                vi: "\(column) là tỷ lệ: mean(\(NameSpelling.typed(column))) là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm; hãy lấy số liệu công bố của nhóm (gso_regions), hoặc tính có trọng số (rollup … weight households)")
     }
 
     /// The rate columns that `expression` takes the mean of, through named measures too.

@@ -119,8 +119,8 @@ enum ChartBuilder {
             if let series = seriesColumns.first?.value(at: row).description ?? datasetSeries?.series(of: rowKey) {
                 if let other = seriesOfLine[name], other != series {
                     throw LanguageError(
-                        Message(en: "the line \(name) mixes series \(other) and \(series), which measure different things; keep one with series=\(other) before chart",
-                                vi: "đường \(name) trộn chuỗi \(other) và \(series), là các thước đo khác nhau; hãy giữ một chuỗi bằng series=\(other) trước khi vẽ"), at: span)
+                        Message(en: "the line \(name) mixes the series \(other) and \(series), which measure different things; add series=\(other) or series=\(series) to the statement, then chart again",
+                                vi: "đường \(name) trộn chuỗi \(other) và \(series), là các thước đo khác nhau; hãy thêm series=\(other) hoặc series=\(series) vào câu lệnh rồi vẽ lại"), at: span)
                 }
                 seriesOfLine[name] = series
             }

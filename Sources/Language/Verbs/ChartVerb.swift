@@ -10,7 +10,8 @@ extension Verb {
         details: Message(
             en: "A result with a year column and several years is drawn as lines over the years, one per province (or other name); any other result as bars, one per row. A comparison is drawn by its change, in percentage points (pp) for a rate. At the prompt the chart is drawn with block characters; to FILE.svg (or export FILE.svg after the result) writes an SVG picture with the title, the axes in the session's language and the source under it, and an HTML handout (--echo --format html) shows it. Like a table, a chart refuses a year with two rows on one line (two sources) and a line that mixes series.",
             vi: "Kết quả có cột năm với nhiều năm được vẽ thành các đường theo năm, mỗi tỉnh (hoặc tên khác) một đường; các kết quả khác thành cột, mỗi dòng một cột. Kết quả so sánh được vẽ theo mức thay đổi, bằng điểm phần trăm (pp) với tỷ lệ. Tại dấu nhắc, biểu đồ được vẽ bằng ký tự khối; to TỆP.svg (hoặc export TỆP.svg sau kết quả) ghi ảnh SVG có tiêu đề, các trục theo ngôn ngữ của phiên và nguồn số liệu bên dưới, và tài liệu HTML (--echo --format html) hiển thị ảnh đó. Như bảng, biểu đồ từ chối một năm có hai dòng trên cùng một đường (hai nguồn) và một đường trộn các chuỗi số liệu."),
-        examples: ["use gso", "rank province by rate year=2023 top 5", "chart", "trend province=Kon Tum rate", "chart line", "use reports"],
+        examples: ["use gso", "rank province by rate year=2023 top 5", "chart", "show province=Ninh Bình,Kon Tum series=gso_poverty_rate_by_province_2006_2016 province year rate", "chart",
+                   "use reports"],
         action: { statement, session in
             let argument = statement.rawArgument ?? ("", statement.verb.span)
             let request = try ChartRequest(argument.text, at: argument.span)
