@@ -11,7 +11,10 @@ extension StatementRunner {
         }
         let text = TerminalChart.lines(chart, language: settings.language, decimals: settings.decimals)
             .map { TerminalText.escaped($0) + "\n" }.joined()
-        if settings.format.isMachineReadable { errors(text) } else { output(text) }
+        if settings.format.isMachineReadable { errors(text) }
+        // In Markdown the bars keep their alignment only in a fence.
+        else if settings.format == .markdown { output("```text\n" + text + "```\n") }
+        else { output(text) }
     }
 
     /// Writes `chart` as an SVG file (whole, to a temporary name renamed over the path, as exports are).

@@ -1,17 +1,19 @@
 import Language
 
 /// The page of `--format html`: a handout of a teaching script, self-contained (the style sheet inline,
-/// no script, nothing fetched from a network), laid out for A4 paper. The narrative is the script's `#`
+/// no script, nothing fetched from a network), laid out for A4 paper. It is also well-formed XML (void
+/// elements closed with `/>`), so an XML parser checks it as strictly as a browser reads it. The narrative is the script's `#`
 /// comments (with `--echo`), then each statement, its table or chart, its notes and any error, in order.
 public enum HTMLHandout {
-    /// Printable on A4: 18 mm margins, tables and charts never split across pages, statements in a box.
+    /// Printable on A4: 18 mm margins, tables and charts never split across pages, statements in a box. The
+    /// chart colours (SVGChart.palette) appear nowhere else, so a screenshot shows where the chart is.
     static let style = """
     @page { size: A4; margin: 18mm; }
     body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.45; color: #111; max-width: 174mm; margin: 0 auto; }
     h1 { font-size: 17pt; margin: 0 0 0.6em; }
     p.narrative { margin: 0.9em 0 0.4em; }
     pre { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; white-space: pre-wrap; }
-    pre.statement { background: #f2f4f7; border-left: 3px solid #1f77b4; padding: 0.35em 0.6em; margin: 0.8em 0 0.4em; }
+    pre.statement { background: #f2f4f7; border-left: 3px solid #5b6b7d; padding: 0.35em 0.6em; margin: 0.8em 0 0.4em; }
     pre.error { color: #a40000; border-left: 3px solid #a40000; padding: 0.3em 0.6em; }
     table { border-collapse: collapse; margin: 0.3em 0 0.5em; font-size: 10pt; break-inside: avoid; }
     th, td { border-bottom: 1px solid #ccc; padding: 0.15em 0.7em; text-align: left; }
@@ -24,8 +26,8 @@ public enum HTMLHandout {
     """
 
     static func header(title: String, language: Language) -> String {
-        "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>\(HTMLText.escaped(title))</title>\n"
+        "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>\(HTMLText.escaped(title))</title>\n"
             + "<style>\n\(style)\n</style>\n</head>\n<body>\n<h1>\(HTMLText.escaped(title))</h1>\n"
     }
 
@@ -51,11 +53,12 @@ public enum HTMLHandout {
     }
 
     static func report(_ lines: [String]) -> String {
-        "<p class=\"report\">" + lines.map(HTMLText.escaped).joined(separator: "<br>\n") + "</p>\n"
+        "<p class=\"report\">" + lines.map(HTMLText.escaped).joined(separator: "<br/>\n") + "</p>\n"
     }
 
     static func error(_ text: String) -> String {
-        "<pre class=\"error\">" + HTMLText.escaped(text.hasSuffix("\n") ? String(text.dropLast()) : text) + "</pre>\n"
+        // Line by line: the caret line must stay under the statement it points into.
+        "<pre class=\"error\">" + text.split(separator: "\n").map { HTMLText.escaped(String($0)) }.joined(separator: "\n") + "</pre>\n"
     }
 
     /// An SVG chart, put in the page as it is (inline SVG needs no file beside the page).
