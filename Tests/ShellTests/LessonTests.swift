@@ -163,6 +163,19 @@ import Testing
         #expect(learner.type("count").contains("✓ 14 rows.\nThe lesson is done."))
     }
 
+    /// The example of docs/lessons.md is a lesson that runs as the document says.
+    @Test func theDocumentedLessonRuns() throws {
+        let document = try String(contentsOfFile: TestSession.repositoryRoot + "/docs/lessons.md", encoding: .utf8)
+        let block = try #require(document.components(separatedBy: "```lesson\n").dropFirst().first?.components(separatedBy: "```").first)
+        let lesson = try LessonFile.parse(block, file: "docs/lessons.md")
+        let learner = try Learner()
+        try block.write(toFile: learner.folder + "/ninh-binh.lesson", atomically: true, encoding: .utf8)
+        #expect(learner.type("lesson ninh-binh.lesson").hasPrefix("Lesson: Ninh Bình's rate — step 1 of 1\n"))
+        #expect(learner.type(lesson.steps[0].wrong).contains("✗ Your result has 3 rows; the one asked for has 2 rows. Hint: filter province=ninh binh"))
+        // Another order of filters and columns, without accents: the same result passes.
+        #expect(learner.type("show rate year province=ninh binh").contains("✓ 3.07 % in 2021 and 1.86 % in 2023.\nThe lesson is done."))
+    }
+
     /// The lessons compiled into the program are the files in lessons/ (else run scripts/generate-builtin-data).
     @Test func everyBuiltInLessonIsCurrent() throws {
         let folder = TestSession.repositoryRoot + "/lessons"
