@@ -5,6 +5,8 @@ import Engine
 enum ChartBuilder {
     /// Bars beyond this many are unreadable on a page: a longer result is refused with `top N` suggested.
     static let maximumBars = 70
+    /// Lines beyond this many cannot be told apart (each has a colour of its own, and there are ten).
+    static let maximumLines = 10
 
     /// - Parameters:
     ///   - kind: line or bar; nil chooses: a line over the periods when the result has a period column with
@@ -130,6 +132,11 @@ enum ChartBuilder {
                             vi: "\(name) có hai dòng cho năm \(formatNumber(year)) (hai nguồn?); mỗi năm một đường chỉ có một giá trị: hãy giữ một dòng bằng bộ lọc như source=… rồi vẽ lại"), at: span)
             }
             values[index!][year] = value.value(at: row).number
+        }
+        guard names.count <= maximumLines else {
+            throw LanguageError(Message(en: "\(names.count) lines are too many to tell apart; draw at most \(maximumLines), e.g. with a filter such as province=Ninh Bình,Kon Tum",
+                                        vi: "\(names.count) đường là quá nhiều để phân biệt; hãy vẽ tối đa \(maximumLines) đường, ví dụ bằng bộ lọc như province=Ninh Bình,Kon Tum"),
+                                at: span)
         }
         let series = zip(names, values).map { name, byYear in Chart.Series(name: name, values: periods.map { byYear[$0] ?? nil }) }
         let categoryLabel = ChartLabels.label(period.name)
