@@ -112,6 +112,13 @@ enum ChartBuilder {
         var values: [[Double: Double?]] = []
         var seriesOfLine: [String: String] = [:]
         let datasetSeries = SeriesLookup(dataset: dataset, keys: lineKeys.map(\.name), period: period.name)
+        // A table on a server is not read row by row here: which series each point is cannot be looked up, so
+        // the result must say it (a series column) rather than the chart joining two measures unseen.
+        if seriesColumns.isEmpty, let dataset, dataset.remote != nil, SeriesLookup.seriesColumn(of: dataset.table) != nil {
+            throw LanguageError(Message(en: "\(dataset.name) has several series; add series to the statement's columns (or filter one series) so the chart can keep each line to one",
+                                        vi: "\(dataset.name) có nhiều chuỗi số liệu; hãy thêm cột series vào câu lệnh (hoặc lọc một chuỗi) để mỗi đường chỉ theo một chuỗi"),
+                                at: span)
+        }
         for row in 0..<table.rowCount {
             let name = lineKeys.isEmpty ? result.header(of: value) : lineKeys.map { $0.value(at: row).description }.joined(separator: " / ")
             guard let year = period.value(at: row).number else { continue }
@@ -154,8 +161,7 @@ struct SeriesLookup {
     private var seriesByKey: [[Value]: String] = [:]
 
     init?(dataset: Dataset?, keys: [String], period: String) {
-        guard let table = dataset?.table,
-              let series = table.columns.first(where: { ["series", "chuoi"].contains(TextFolding.fold($0.name)) }) else { return nil }
+        guard let table = dataset?.table, dataset?.remote == nil, let series = SeriesLookup.seriesColumn(of: table) else { return nil }
         let columns = (keys + [period]).compactMap { name in table.columns.first { $0.name == name } }
         guard columns.count == keys.count + 1 else { return nil }
         for row in 0..<table.rowCount {
@@ -166,7 +172,11 @@ struct SeriesLookup {
         }
     }
 
-    func series(of key: [Value]) -> String? {
+    static func seriesColumn(of table: Table) -> Column? {
+        table.columns.first { ["series", "chuoi"].contains(TextFolding.fold($0.name)) }
+    }
+
+        func series(of key: [Value]) -> String? {
         seriesByKey[key].flatMap { $0.isEmpty ? nil : $0 }
     }
 }
