@@ -110,3 +110,19 @@ stop_test_postgres() {
   rm -rf "$TEST_POSTGRES_DIR"
   TEST_POSTGRES_DIR=""
 }
+
+# Headless Chromium (Debian's chromium package) and the DejaVu fonts, with which scripts/checks/handout.py
+# renders an HTML handout to a picture. Only the tests need them.
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then return 0; fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "solieu: the handout check needs chromium; run 'apt-get install chromium fonts-dejavu-core' as root and retry." >&2
+      exit 1
+    fi
+  fi
+  echo "solieu: installing chromium fonts-dejavu-core …" >&2
+  $sudo apt-get update -qq >&2 || true
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >&2
+}

@@ -12,6 +12,9 @@ struct CellTable {
     /// values[measure][group]
     private var values: [[Double?]] = []
     private var periodsWithRows: Set<Double> = []
+    /// Whether some cell combines several rows (so an aggregate such as mean(rate) is more than the row's
+    /// value). Counted only when a measure averages a rate, the one question it answers.
+    private(set) var combinesRows = false
     /// The carried columns' values in each group's first row (where provenance is read), by column name.
     private var firstValues: [String: [Value]] = [:]
 
@@ -41,7 +44,9 @@ struct CellTable {
         }
         let firsts = carried.map { plan.add(.first, .column($0)) }
         let position = readers.contains { $0.present != nil } ? plan.add(.firstPosition, nil) : nil
+        let rowsPerCell = MeanOfRates.countRows(for: measures, binder, in: &plan)
         let groups = try executor.groups(plan)
+        combinesRows = !MeanOfRates.notes(measures, binder, groups: groups, rowCount: rowsPerCell).isEmpty
         for reader in readers { values.append(try reader.formula.values(in: groups)) }
         let keyColumns = groups.columns.prefix(keys.count)
         let groupEntity: [[Value]] = (0..<groups.rowCount).map { g in keyColumns.prefix(entities.count).map { $0.value(at: g) } }

@@ -29,7 +29,8 @@ public enum PagerMode: String, Sendable, CaseIterable {
 /// How results are written.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// `line` is the vertical record mode: one `column: value` per line.
-    case table, line, csv, json, jsonl, markdown
+    /// `html` is a whole page (a handout): see the shell's HTMLHandout.
+    case table, line, csv, json, jsonl, markdown, html
 
     /// Formats another program reads: standard output holds results only, and notes, reports and
     /// confirmations go to standard error.
@@ -54,10 +55,18 @@ public final class Session {
     public var connectors: [String: (String) throws -> SQLConnection] = [:]
     /// While `explain` runs a statement: collects its plans instead of running them.
     var planRecorder: PlanRecorder?
+    /// The dataset current when the last result was made (a chart names it as its source).
+    public var lastResultDataset: String?
     /// Runs a script file (`run FILE`); supplied by the shell, which owns the batch runner.
     public var scriptRunner: ((String, SourceSpan?) throws -> Void)?
     /// The statements kept in the prompt's history, oldest first (`history`); supplied by the shell.
     public var historyReader: (() -> [String])?
+    /// Runs `lesson …` (its argument text and place) and gives the lines to show; supplied by the shell,
+    /// which owns the built-in lessons and the prompt they are followed at.
+    /// Writes a chart as an SVG file, returning a short description; supplied by the shell, which owns
+    /// the SVG writer.
+    public var chartWriter: ((Chart, String, SourceSpan) throws -> String)?
+    public var lessonHost: ((String, SourceSpan) throws -> [String])?
     /// Writes a result to a file in the format its extension names, returning a short description of the
     /// format; supplied by the shell, which owns the renderers.
     public var exporter: ((ResultTable, String, SourceSpan) throws -> String)?
@@ -163,7 +172,10 @@ public final class Session {
         } catch let empty as EmptyAnswer {
             output = try emptyResult(empty, verb, statement)
         }
-        if case .table(let result) = output { lastResult = result }
+        if case .table(let result) = output {
+            lastResult = result
+            lastResultDataset = currentName
+        }
         return output
     }
 }
@@ -200,5 +212,7 @@ public enum Output {
     /// What a statement did, not a result: a load report, a confirmation (`using gso`, `wrote 3 rows …`).
     /// Machine-readable formats send it to standard error, and `--quiet` drops it.
     case report([String])
+    /// A chart of the last result: drawn with block characters at a terminal, as SVG in an HTML handout.
+    case chart(Chart)
     case nothing
 }

@@ -40,7 +40,7 @@ public enum VerbRegistry {
     /// Every verb, in the order `help` lists them.
     public static let all: [Verb] = [
         .help, .datasets, .use, .load, .describe, .show, .count, .sum, .mean, .min, .max, .median, .stddev,
-        .compare, .trend, .rank, .rollup, .letVerb, .measure, .expect, .export, .explain, .set, .run, .sheets, .history, .connect,
+        .compare, .trend, .rank, .rollup, .letVerb, .measure, .expect, .export, .explain, .set, .run, .sheets, .history, .connect, .lesson, .chart,
     ]
 
     /// Verb names and aliases (for suggestions and completion).

@@ -80,3 +80,29 @@ enum ScriptSplitter {
         return lines
     }
 }
+
+extension ScriptSplitter {
+    /// The comment lines among `lines[from ..< before - 1]` (0-based from, 1-based before) as paragraphs of
+    /// their text without `#`: a blank line, a bare `#` or a statement ends a paragraph. A `#!` first line
+    /// is not narrative.
+    static func commentParagraphs(_ lines: [String], from: Int, before: Int) -> [[String]] {
+        var paragraphs: [[String]] = []
+        var current: [String] = []
+        for index in from..<max(from, min(before - 1, lines.count)) {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("#"), !(index == 0 && trimmed.hasPrefix("#!")) else {
+                if !current.isEmpty { paragraphs.append(current); current = [] }
+                continue
+            }
+            var text = trimmed.dropFirst()
+            if text.first == " " { text = text.dropFirst() }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                if !current.isEmpty { paragraphs.append(current); current = [] }
+            } else {
+                current.append(String(text))
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+}

@@ -9,6 +9,9 @@ import Language
 public final class StatementRunner {
     public let session: Session
     public var echo = false
+    /// With `echo`, the script's `#` comment lines are kept as the narrative of a handout (`--echo` sets
+    /// it; the golden transcripts, which are about results, leave it off).
+    public var narrative = false
     public var keepGoing = false
     /// Errors in red: only at a terminal, and never with NO_COLOR set (batch output stays plain).
     public var colour = false
@@ -24,6 +27,9 @@ public final class StatementRunner {
     var output: (String) -> Void = { _ in }
     var errors: (String) -> Void = { _ in }
     private var scriptDepth = 0
+    /// The lessons, made when `lesson` is first typed (a run without lessons never reads their progress);
+    /// while one is under way, every statement typed is judged by it.
+    public var lessonCoach: LessonCoach?
     /// Results written so far: csv separates one result from the next with an empty line.
     private var resultCount = 0
 
@@ -39,8 +45,19 @@ public final class StatementRunner {
         session.scriptRunner = { [unowned self] path, span in try self.runNestedScript(path, span) }
         // The prompt replaces this with the history it keeps; a script's `history` reads the same file.
         session.historyReader = { HistoryFile(path: HistoryFile.defaultPath()).load() }
+        session.lessonHost = { [unowned self] argument, span in
+            if self.lessonCoach == nil { self.lessonCoach = try LessonCoach(session: self.session) }
+            return try self.lessonCoach!.command(argument, at: span)
+        }
+        session.chartWriter = { chart, path, span in
+            try StatementRunner.writeChart(chart, to: session.path(path), span: span, settings: session.settings)
+        }
         session.exporter = { result, path, span in
-            try StatementRunner.export(result, to: session.path(path), span: span, settings: session.settings)
+            // `export chart.svg`: the result drawn as `chart` would draw it.
+            if path.lowercased().hasSuffix(".svg") {
+                return try StatementRunner.writeChart(try session.chart(of: result, at: span), to: session.path(path), span: span, settings: session.settings)
+            }
+            return try StatementRunner.export(result, to: session.path(path), span: span, settings: session.settings)
         }
     }
 
@@ -58,6 +75,7 @@ public final class StatementRunner {
     public func report(_ lines: [String]) {
         guard !quiet, !lines.isEmpty else { return }
         // Reports are read by people (on standard error too): control characters in names are shown.
+        if session.settings.format == .html { return output(HTMLHandout.report(lines)) }
         let text = lines.map { TerminalText.escaped($0) + "\n" }.joined()
         if session.settings.format.isMachineReadable { errors(text) } else { output(text) }
     }
@@ -111,29 +129,36 @@ public final class StatementRunner {
 
     func runStatements(_ text: String, file: String?) throws {
         let lines = ScriptSplitter.lines(of: text)
+        var told = 0
         for piece in ScriptSplitter.statements(text) {
+            if echo && narrative {
+                tellNarrative(ScriptSplitter.commentParagraphs(lines, from: told, before: piece.line))
+                told = piece.line
+            }
             // An error in the second statement of a line shows the whole line, unless it was continued.
             let line = piece.line <= lines.count && !lines[piece.line - 1].hasSuffix("\\") ? lines[piece.line - 1] : nil
             if !run(piece.text, line: piece.line, column: piece.column, file: file, sourceLine: line) && !keepGoing { throw Stop() }
         }
+        if echo && narrative { tellNarrative(ScriptSplitter.commentParagraphs(lines, from: told, before: lines.count + 1)) }
     }
 
     /// Runs one statement. - Returns: false on error (already reported).
     @discardableResult
     public func run(_ typed: String, line: Int = 1, column: Int = 1, file: String? = nil, sourceLine: String? = nil) -> Bool {
         let language = session.settings.language
-        if echo { echoed("\(session.currentName ?? "solieu")> \(typed)\n") }
+        if echo { echoStatement("\(session.currentName ?? "solieu")> \(typed)") }
         let started = DispatchTime.now()
         var text = typed
         do {
             text = try Parameters.substitute(typed, session.parameters, line: line)
             let result = try session.run(text, line: line)
             try write(result)
+            lessonFeedback(text, result)
             if session.settings.timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
                 errors(String(format: language == .vi ? "thời gian: %.2f ms\n" : "time: %.2f ms\n", ms))
             }
-            if echo { echoed("\n") }
+            if echo { endOfEcho() }
             return true
         } catch var error as LanguageError {
             failed = true
@@ -147,12 +172,14 @@ public final class StatementRunner {
                 shownLine = text == typed ? sourceLine ?? "" : ""
                 if shownLine.isEmpty { shownLine = String(repeating: " ", count: column - 1) + text }
             }
-            errors(ErrorDisplay.coloured(ErrorDisplay.render(error, line: shownLine, file: file, language: language), colour))
-            if echo { echoed("\n") }
+            showError(ErrorDisplay.render(error, line: shownLine, file: file, language: language))
+            lessonFeedback(text, nil)
+            if echo { endOfEcho() }
         } catch let error as LoadError {
             failed = true
-            errors(ErrorDisplay.coloured(ErrorDisplay.render(error, at: file.map { "\($0):\(line)" }, language: language), colour))
-            if echo { echoed("\n") }
+            showError(ErrorDisplay.render(error, at: file.map { "\($0):\(line)" }, language: language))
+            lessonFeedback(text, nil)
+            if echo { endOfEcho() }
         } catch is Stop {
             failed = true
             if !keepGoing { return false }
@@ -166,9 +193,15 @@ public final class StatementRunner {
         return false
     }
 
+    /// What the lesson under way says of a statement the learner ran (not of one inside a script it runs).
+    private func lessonFeedback(_ statement: String, _ result: Output?) {
+        guard scriptDepth == 0, let lines = lessonCoach?.heard(statement, result) else { return }
+        say(lines)
+    }
+
     /// The statement and the blank line after its result, for `--echo`: on standard error in csv, json and
     /// jsonl, which keep standard output for results.
-    private func echoed(_ text: String) {
+    func echoed(_ text: String) {
         if session.settings.format.isMachineReadable { errors(text) } else { output(text) }
     }
 
@@ -191,6 +224,8 @@ public final class StatementRunner {
             writeResult(renderer.render(text: lines), format)
         case .report(let lines):
             report(lines)
+        case .chart(let chart):
+            writeChart(chart)
         case .nothing:
             break
         }
@@ -255,7 +290,7 @@ public final class StatementRunner {
             return "xlsx"
         }
         guard let format = Renderers.format(forPath: path) else {
-            throw LanguageError(Message(en: "export writes .csv, .json, .jsonl, .md or .xlsx files", vi: "export ghi tệp .csv, .json, .jsonl, .md hoặc .xlsx"), at: span,
+            throw LanguageError(Message(en: "export writes .csv, .json, .jsonl, .md or .xlsx files, or a chart as .svg", vi: "export ghi tệp .csv, .json, .jsonl, .md hoặc .xlsx, hoặc biểu đồ dạng .svg"), at: span,
                                 example: "export result.csv")
         }
         // Notes are not data: CSV and JSON files keep them out of the rows (JSON has a notes field).

@@ -43,7 +43,7 @@ struct SolieuCommand: ParsableCommand {
     @Option(name: .customShort("c"), help: ArgumentHelp("Statements to run, separated by ; (repeatable).", valueName: "statement"))
     var statements: [String] = []
 
-    @Option(help: "How results are written: table, line (a record at a time), csv, json (a document per result), jsonl (an object per row) or markdown.")
+    @Option(help: "How results are written: table, line (a record at a time), csv, json (a document per result), jsonl (an object per row), markdown or html (a page: a handout with --echo).")
     var format: String = "table"
 
     @Option(help: ArgumentHelp("Write the results to this file instead of standard output.", valueName: "file"))
@@ -61,7 +61,7 @@ struct SolieuCommand: ParsableCommand {
     @Flag(help: "Leave out load reports, confirmations and, in csv, json and jsonl, the notes on standard error.")
     var quiet = false
 
-    @Flag(help: "Print each statement before its result (for handouts).")
+    @Flag(help: "Print each statement before its result and keep the script's # comments as narrative (for handouts; with --format markdown or html).")
     var echo = false
 
     @Flag(name: .customLong("keep-going"), help: "Run every statement even after an error (the exit status is still 1).")
@@ -82,7 +82,7 @@ struct SolieuCommand: ParsableCommand {
 
     func validate() throws {
         guard OutputFormat(rawValue: format) != nil else {
-            throw ValidationError("--format takes table, line, csv, json, jsonl or markdown, not '\(format)'")
+            throw ValidationError("--format takes table, line, csv, json, jsonl, markdown or html, not '\(format)'")
         }
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex,
@@ -119,6 +119,7 @@ struct SolieuCommand: ParsableCommand {
         }
         let runner = StatementRunner(session: session)
         runner.echo = echo
+        runner.narrative = echo
         runner.keepGoing = keepGoing
         runner.quiet = quiet
         let language = session.settings.language
@@ -144,6 +145,10 @@ struct SolieuCommand: ParsableCommand {
         }
         // Tables are fitted to the terminal, and long results paged, only when the results go to one.
         runner.terminalOutput = output == nil && isatty(1) != 0
+        // An HTML handout is one page: its head before the first statement, its end after the last, also when
+        // a statement stops the run.
+        if session.settings.format == .html { runner.beginDocument(title: HTMLHandout.title(for: scripts, language: language)) }
+        defer { if session.settings.format == .html { runner.endDocument() } }
         let stop = ExitCode(ExitStatus.statementFailed)
         let initPath = initFile ?? (noInit ? nil : UserEnvironment.initFilePath())
         if let initPath, initFile != nil || FileManager.default.fileExists(atPath: initPath) {

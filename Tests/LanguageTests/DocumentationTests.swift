@@ -34,7 +34,7 @@ import Testing
     }
 
     /// Every document with examples: the generated reference and the hand-written guides.
-    static let documents = ["language.md", "provinces.md"]
+    static let documents = ["language.md", "provinces.md", "teaching.md"]
 
     @Test(arguments: documents)
     func everyExampleBlockReproduces(_ document: String) throws {

@@ -202,7 +202,7 @@ import Testing
         let run = try Self.run(["--format", "nonsense", "-c", "count"], in: folder)
         #expect(run.status == 2)
         #expect(run.stdout == "")
-        #expect(run.stderr.hasPrefix("Error: --format takes table, line, csv, json, jsonl or markdown, not 'nonsense'\n"))
+        #expect(run.stderr.hasPrefix("Error: --format takes table, line, csv, json, jsonl, markdown or html, not 'nonsense'\n"))
     }
 
     @Test func otherFormats() throws {

@@ -137,6 +137,7 @@ struct PeriodComparison {
                 }
             }
         }
+        if cells.combinesRows { notes += MeanOfRates.notes(measures, binder) }
         let table = try Table(name: "compare", columns: columns)
         return try sortAndLimit(ResultTable(table: table, notes: notes, roles: roles, headers: headers), statement.clauses,
                                 resultFilters: answerFilters, dataset: dataset)

@@ -71,7 +71,7 @@ struct Ranking {
             Column(name: entity.name, values: rows.prefix(keep).map { cells.entityKeys[$0.0][0] }),
             numberColumn(measure.name, rows.prefix(keep).map(\.1), isPercentage: measure.isPercentage),
         ])
-        var notes: [Message] = try Reorganisation.notes(dataset, plan, executor)
+        var notes: [Message] = try Reorganisation.notes(dataset, plan, executor) + (cells.combinesRows ? MeanOfRates.notes([measure], binder) : [])
         if missing > 0 {
             notes.append(Message(en: "\(missing) \(entity.name) value\(missing == 1 ? " has" : "s have") no \(measure.name) and \(missing == 1 ? "is" : "are") ranked last",
                                  vi: "\(missing) giá trị \(entity.name) không có \(measure.name) và được xếp cuối"))

@@ -34,8 +34,10 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
         plan.keys = try clauses.by.map { try binder.column($0).name }
         plan.shaping = .groups
         var measures: [(spec: MeasureSpec, formula: GroupFormula)] = []
+        var specs: [MeasureSpec] = []
         for item in clauses.items {
             let spec = try evaluator.resolve(item)
+            specs.append(spec)
             guard case .aggregate(let expression) = spec.kind else {
                 throw LanguageError(
                     Message(en: "'\(spec.name)' is a column; by group, say how to combine it, e.g. mean(\(spec.name))",
@@ -44,6 +46,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
             }
             measures.append((spec, try evaluator.formula(expression, &plan)))
         }
+        let rowsPerGroup = MeanOfRates.countRows(for: specs, binder, in: &plan)
         let grouped = GroupedResult(groups: try executor.groups(plan), keyCount: plan.keys.count)
         var columns = grouped.keyColumns
         var roles: [String: ColumnRole] = [:]
@@ -51,7 +54,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
             columns.append(grouped.ordered(try formula.values(in: grouped.groups), name: spec.name, isPercentage: spec.isPercentage))
             if spec.isPercentage { roles[spec.name] = .percent }
         }
-        let notes = try Reorganisation.notes(dataset, plan, executor)
+        let notes = try Reorganisation.notes(dataset, plan, executor) + MeanOfRates.notes(specs, binder, groups: grouped.groups, rowCount: rowsPerGroup)
         return try sortAndLimit(ResultTable(table: Table(name: "show", columns: columns), notes: notes, roles: roles), clauses)
     }
     plan.columns = try clauses.items.map { item -> String in

@@ -67,7 +67,7 @@ struct PeriodTrend {
             numberColumn(changeName, changes, isPercentage: measure.isPercentage),
             Column(name: "", values: bars),
         ])
-        var notes: [Message] = provenanceNotes + (try Reorganisation.notes(dataset, plan, executor))
+        var notes: [Message] = provenanceNotes + (try Reorganisation.notes(dataset, plan, executor)) + (cells.combinesRows ? MeanOfRates.notes([measure], binder) : [])
         let spark = bars.map { $0.isMissing ? " " : $0.description }.joined()
         notes.append(Message(en: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)",
                              vi: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)"))

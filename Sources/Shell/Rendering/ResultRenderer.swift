@@ -24,6 +24,7 @@ enum Renderers {
         case .json: JSONRenderer()
         case .jsonl: JSONLinesRenderer()
         case .markdown: MarkdownRenderer()
+        case .html: HTMLRenderer()
         }
     }
 
@@ -175,7 +176,7 @@ struct MarkdownRenderer: ResultRenderer {
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        if !result.notes.isEmpty { out += "\n" + result.notes.map { "Note: " + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined() }
+        if !result.notes.isEmpty { out += result.notes.map { "\nNote: " + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined() }
         return out
     }
 
