@@ -9,11 +9,11 @@ import Testing
 /// server, of the same tables there through `connect`: every answer, note and error must be the same.
 @Suite(.serialized) struct PostgreSQLAgreementTests {
     static let url = ProcessInfo.processInfo.environment["SOLIEU_TEST_POSTGRES"]
-    static let database = "solieu_agreement"
 
     /// The built-in datasets as tables of a database of their own (without the columns the gazetteer
     /// adds in memory, which the server computes from the province column as solieu asks).
-    static func prepareServer() throws -> (url: String, memory: Session) {
+    /// Each suite has a database of its own, since suites run side by side.
+    static func prepareServer(database: String = "solieu_agreement") throws -> (url: String, memory: Session) {
         var components = URLComponents(string: url!)!
         let admin = try PostgresConnection.connect(url: url!)
         try admin.execute("DROP DATABASE IF EXISTS \(database)")
@@ -47,7 +47,7 @@ import Testing
 
     @Test(.enabled(if: PostgreSQLAgreementTests.url != nil, "SOLIEU_TEST_POSTGRES is not set: scripts/test starts a PostgreSQL server and sets it"))
     func everyGoldenQuestionHasAPlanAndValidSQL() throws {
-        let (address, gazetteerSession) = try PostgreSQLAgreementTests.prepareServer()
+        let (address, gazetteerSession) = try PostgreSQLAgreementTests.prepareServer(database: "solieu_explain")
         let server = try PostgresConnection.connect(url: address)
         defer { server.close() }
         var checked = 0
