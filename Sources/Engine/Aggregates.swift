@@ -8,16 +8,22 @@ public enum AggregateFunction: String, Sendable, CaseIterable {
 
 extension Column {
     /// One value per group of `grouping`, named after this column.
-    /// - Throws: `EngineError.typeMismatch` when the function needs numbers and the column holds text.
-    /// - Complexity: O(rows) for all but `median` (O(rows log rows)) and `count_distinct` (hashing).
+    ///
+    /// Counts, sums and means are partial aggregates over pieces of the rows, on all cores, merged in piece
+    /// order (so the same on every machine); medians bucket the rows by group on all cores and select the
+    /// middle of each bucket; distinct counts set bits by dictionary code.
+    /// - Throws: `EngineError.typeMismatch` when the function needs numbers and the column holds text;
+    ///   `Interrupted` on Ctrl-C.
+    /// - Complexity: O(rows) for every function (the median's selection is O(rows) expected), but
+    ///   `count_distinct` of decimals or of wide integers, which hashes.
     public func aggregate(_ function: AggregateFunction, _ grouping: Grouping) throws -> Column {
         let storage: ColumnStorage
         var present: ValidityBitmap? = nil
         switch function {
         case .count:
-            storage = .integer(IntegerBuffer(narrowing: presentCounts(grouping)))
+            storage = .integer(IntegerBuffer(narrowing: try presentCounts(grouping)))
         case .countDistinct:
-            storage = .integer(IntegerBuffer(narrowing: distinctCounts(grouping)))
+            storage = .integer(IntegerBuffer(narrowing: try distinctCounts(grouping)))
         case .sum:
             let result = try apply(SumKernel(grouping: grouping, validity: validity))
             storage = result.storage
@@ -53,200 +59,51 @@ extension Column {
         }
     }
 
-    /// Present values per group.
-    public func presentCounts(_ grouping: Grouping) -> ContiguousArray<Int64> {
-        var counts = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
-        counts.withUnsafeMutableBufferPointer { c in
-            grouping.forEachPresentRow(validity) { group, _ in c[group] += 1 }
+    /// Present values per group, counted in pieces on all cores.
+    /// - Throws: `Interrupted` on Ctrl-C.
+    public func presentCounts(_ grouping: Grouping) throws -> ContiguousArray<Int64> {
+        let groups = grouping.groupCount
+        let parts = try grouping.partials { piece -> ContiguousArray<Int64> in
+            var counts = ContiguousArray<Int64>(repeating: 0, count: groups)
+            try counts.withUnsafeMutableBufferPointer { c in
+                try grouping.forEachPresentRow(validity, in: piece) { group, _ in c[group] &+= 1 }
+            }
+            return counts
         }
-        return counts
-    }
-
-    /// Distinct present values per group (text by dictionary code, numbers by value).
-    func distinctCounts(_ grouping: Grouping) -> ContiguousArray<Int64> {
-        var counts = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
-        var seen = Set<GroupedKey>()
-        grouping.forEachPresentRow(validity) { group, row in
-            if seen.insert(GroupedKey(group: Int32(group), key: distinctKey(row))).inserted { counts[group] += 1 }
-        }
-        return counts
-    }
-
-    private func distinctKey(_ row: Int) -> Int64 {
-        switch storage {
-        case .text(let text): text.codes[row]
-        case .integer(let buffer): buffer[row]
-        case .boolean(let values): values[row] ? 1 : 0
-        case .decimal(let values): values[row] == 0 ? 0 : Int64(bitPattern: values[row].bitPattern)
-        }
+        return mergedCounts(parts, groups)
     }
 }
 
 /// Counts rows per group, missing or not: `count` with no column.
-public func countRows(_ grouping: Grouping) -> Column {
-    var counts = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
+/// - Throws: `Interrupted` on Ctrl-C.
+public func countRows(_ grouping: Grouping) throws -> Column {
+    let groups = grouping.groupCount
+    var counts = ContiguousArray<Int64>(repeating: 0, count: groups)
     if grouping.isSingle {
         counts[0] = Int64(grouping.selection.count)
     } else {
-        counts.withUnsafeMutableBufferPointer { c in
-            for group in grouping.groupOfRow { c[Int(group)] += 1 }
+        let pieces = Parallel.aggregationPieces(grouping.groupOfRow.count, perPieceCost: groups)
+        let parts = try grouping.groupOfRow.withUnsafeBufferPointer { ofRow in
+            try Parallel.mapThrowing(pieces.count) { p -> ContiguousArray<Int64> in
+                var part = ContiguousArray<Int64>(repeating: 0, count: groups)
+                try part.withUnsafeMutableBufferPointer { c in
+                    try Selection.forEachBlock(of: pieces[p]) { block in
+                        for i in block { c[Int(ofRow[i])] &+= 1 }
+                    }
+                }
+                return part
+            }
         }
+        counts = mergedCounts(parts, groups)
     }
     return Column(name: "count", storage: .integer(IntegerBuffer(narrowing: counts)))
 }
 
-struct GroupedKey: Hashable {
-    let group: Int32
-    let key: Int64
-}
-
-/// Sums per group: exact 64-bit integers for integer columns (falling back to doubles on overflow), doubles otherwise.
-struct SumKernel: NumericKernel {
-    let grouping: Grouping
-    let validity: ValidityBitmap?
-
-    struct Result {
-        var storage: ColumnStorage
-        var present: ValidityBitmap
-        /// Present values per group.
-        var counts: ContiguousArray<Int32>
-        func asDouble(_ group: Int) -> Double {
-            switch storage {
-            case .integer(let b): Double(b[group])
-            case .decimal(let d): d[group]
-            default: 0
-            }
-        }
+/// The per-group sums of partial counts.
+func mergedCounts(_ parts: [ContiguousArray<Int64>], _ groups: Int) -> ContiguousArray<Int64> {
+    guard var total = parts.first else { return ContiguousArray(repeating: 0, count: groups) }
+    for part in parts.dropFirst() {
+        for g in 0..<groups { total[g] &+= part[g] }
     }
-
-    func run<T: NumericCell>(_ values: UnsafeBufferPointer<T>) -> Result {
-        // Rows per group, to tell an empty group (missing) from a sum of zero, without a bitmap write per row.
-        var seen = ContiguousArray<Int32>(repeating: 0, count: grouping.groupCount)
-        func presence() -> ValidityBitmap { ValidityBitmap(seen.lazy.map { $0 > 0 }) }
-        if T.isIntegral {
-            var sums = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
-            var overflowed = false
-            sums.withUnsafeMutableBufferPointer { s in
-                seen.withUnsafeMutableBufferPointer { n in
-                    grouping.forEachPresentRow(validity) { group, row in
-                        let (total, overflow) = s[group].addingReportingOverflow(values[row].asInt64)
-                        s[group] = total
-                        overflowed = overflowed || overflow
-                        n[group] &+= 1
-                    }
-                }
-            }
-            if !overflowed { return Result(storage: .integer(IntegerBuffer(narrowing: sums)), present: presence(), counts: seen) }
-            seen = ContiguousArray(repeating: 0, count: grouping.groupCount)
-        }
-        var sums = ContiguousArray<Double>(repeating: 0, count: grouping.groupCount)
-        sums.withUnsafeMutableBufferPointer { s in
-            seen.withUnsafeMutableBufferPointer { n in
-                grouping.forEachPresentRow(validity) { group, row in
-                    s[group] += values[row].asDouble
-                    n[group] &+= 1
-                }
-            }
-        }
-        return Result(storage: .decimal(sums), present: presence(), counts: seen)
-    }
-}
-
-/// Minimum or maximum per group, in the column's own type.
-struct ExtremeKernel: NumericKernel {
-    let grouping: Grouping
-    let validity: ValidityBitmap?
-    let wantsMaximum: Bool
-
-    func run<T: NumericCell>(_ values: UnsafeBufferPointer<T>) -> (storage: ColumnStorage, present: ValidityBitmap) {
-        var present = ValidityBitmap(count: grouping.groupCount, allPresent: false)
-        if T.self == Double.self {
-            var best = ContiguousArray<Double>(repeating: wantsMaximum ? -.infinity : .infinity, count: grouping.groupCount)
-            var seen = [Bool](repeating: false, count: grouping.groupCount)
-            // NaN counts as the greatest value (as in DuckDB): it wins a max and loses a min unless alone.
-            grouping.forEachPresentRow(validity) { group, row in
-                let v = values[row].asDouble
-                let current = best[group]
-                if !seen[group] {
-                    best[group] = v
-                } else if wantsMaximum {
-                    if !current.isNaN && (v.isNaN || v > current) { best[group] = v }
-                } else if current.isNaN ? !v.isNaN : v < current {
-                    best[group] = v
-                }
-                seen[group] = true
-            }
-            present = ValidityBitmap(seen)
-            for group in 0..<grouping.groupCount where !seen[group] { best[group] = 0 }
-            return (.decimal(best), present)
-        }
-        var best = ContiguousArray<Int64>(repeating: wantsMaximum ? .min : .max, count: grouping.groupCount)
-        var seen = [Bool](repeating: false, count: grouping.groupCount)
-        grouping.forEachPresentRow(validity) { group, row in
-            let v = values[row].asInt64
-            if wantsMaximum ? v > best[group] : v < best[group] { best[group] = v }
-            seen[group] = true
-        }
-        present = ValidityBitmap(seen)
-        for group in 0..<grouping.groupCount where !present.isPresent(group) { best[group] = 0 }
-        if T.self == Bool.self { return (.boolean(ContiguousArray(best.map { $0 != 0 })), present) }
-        return (.integer(IntegerBuffer(narrowing: best)), present)
-    }
-}
-
-/// Median per group: values are bucketed by group (a counting sort), then each bucket is sorted.
-struct MedianKernel: NumericKernel {
-    let grouping: Grouping
-    let validity: ValidityBitmap?
-
-    func run<T: NumericCell>(_ values: UnsafeBufferPointer<T>) -> (values: ContiguousArray<Double>, present: ValidityBitmap) {
-        let groups = grouping.groupCount
-        var starts = ContiguousArray<Int>(repeating: 0, count: groups + 1)
-        grouping.forEachPresentRow(validity) { group, _ in starts[group + 1] += 1 }
-        for g in 0..<groups { starts[g + 1] += starts[g] }
-        var fill = starts
-        var bucketed = ContiguousArray<Double>(repeating: 0, count: starts[groups])
-        grouping.forEachPresentRow(validity) { group, row in
-            bucketed[fill[group]] = values[row].asDouble
-            fill[group] += 1
-        }
-        var medians = ContiguousArray<Double>(repeating: 0, count: groups)
-        var present = ValidityBitmap(count: groups, allPresent: false)
-        for g in 0..<groups where starts[g + 1] > starts[g] {
-            bucketed[starts[g]..<starts[g + 1]].sort()
-            let n = starts[g + 1] - starts[g], mid = starts[g] + n / 2
-            medians[g] = n % 2 == 1 ? bucketed[mid] : (bucketed[mid - 1] + bucketed[mid]) / 2
-            present.set(g, present: true)
-        }
-        return (medians, present)
-    }
-}
-
-/// Sample standard deviation per group by Welford's online algorithm (Welford 1962; Knuth TAOCP vol. 2,
-/// §4.2.2), which stays accurate where the naive sum-of-squares formula cancels catastrophically.
-/// A group with fewer than two values has no sample deviation and is missing.
-struct WelfordKernel: NumericKernel {
-    let grouping: Grouping
-    let validity: ValidityBitmap?
-
-    func run<T: NumericCell>(_ values: UnsafeBufferPointer<T>) -> (deviations: ContiguousArray<Double>, present: ValidityBitmap) {
-        let groups = grouping.groupCount
-        var count = ContiguousArray<Double>(repeating: 0, count: groups)
-        var mean = ContiguousArray<Double>(repeating: 0, count: groups)
-        var m2 = ContiguousArray<Double>(repeating: 0, count: groups)
-        grouping.forEachPresentRow(validity) { g, row in
-            let x = values[row].asDouble
-            count[g] += 1
-            let delta = x - mean[g]
-            mean[g] += delta / count[g]
-            m2[g] += delta * (x - mean[g])
-        }
-        var present = ValidityBitmap(count: groups, allPresent: false)
-        var deviations = ContiguousArray<Double>(repeating: 0, count: groups)
-        for g in 0..<groups where count[g] >= 2 {
-            deviations[g] = (m2[g] / (count[g] - 1)).squareRoot()
-            present.set(g, present: true)
-        }
-        return (deviations, present)
-    }
+    return total
 }

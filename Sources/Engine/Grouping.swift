@@ -40,9 +40,10 @@ public struct Grouping: Sendable {
     ///
     /// Dictionary text, booleans and integers of small range become dense codes, and the combined code indexes
     /// an array directly (no hashing) while the product of the key cardinalities stays under about four million;
-    /// otherwise the key values are hashed.
+    /// otherwise the key values are hashed. The dense path runs in pieces on all cores.
+    /// - Throws: `Interrupted` on Ctrl-C.
     /// - Complexity: O(rows × keys).
-    public init(keys: [Column], selection: Selection) {
+    public init(keys: [Column], selection: Selection) throws {
         guard !keys.isEmpty else {
             self.init(single: selection)
             return
@@ -57,37 +58,84 @@ public struct Grouping: Sendable {
             product = p
         }
         if fitsDense {
-            self = Grouping.dense(dense.map { $0! }, product: product, selection: selection)
+            self = try Grouping.dense(dense.map { $0! }, product: product, selection: selection)
         } else {
-            self = Grouping.hashed(keys, selection: selection)
+            self = try Grouping.hashed(keys, selection: selection)
         }
     }
 
     static let denseLimit = 1 << 22
 
-    private static func dense(_ keys: [DenseKey], product: Int, selection: Selection) -> Grouping {
-        var combined = ContiguousArray<Int32>(repeating: 0, count: selection.count)
-        var stride = 1
-        for key in keys {
-            key.accumulate(into: &combined, stride: Int32(stride), selection: selection)
-            stride *= key.cardinality
+    /// The groups one piece of the rows found, in the order it met them.
+    private struct PieceGroups {
+        /// The combined key code of each of the piece's groups.
+        var slots: [Int32] = []
+        /// The position in the selection of each group's first row.
+        var firstPositions: [Int32] = []
+    }
+
+    /// Dense codes in pieces: each piece writes its rows' combined codes, then numbers the codes it meets
+    /// (its own groups, in its own order); the pieces' groups are merged in piece order, which is the order of
+    /// first appearance over all rows, and the rows of every piece but the first are renumbered.
+    private static func dense(_ keys: [DenseKey], product: Int, selection: Selection) throws -> Grouping {
+        let n = selection.count
+        let pieces = Parallel.aggregationPieces(n, perPieceCost: product)
+        var groupOfRow = ContiguousArray<Int32>(repeating: 0, count: n)
+        let found: [PieceGroups] = try groupOfRow.withUnsafeMutableBufferPointer { out in
+            try Parallel.mapThrowing(pieces.count) { p -> PieceGroups in
+                let range = pieces[p]
+                var stride = 1
+                for key in keys {
+                    try key.accumulate(into: out, stride: Int32(stride), positions: range, selection: selection)
+                    stride *= key.cardinality
+                }
+                var local = ContiguousArray<Int32>(repeating: -1, count: product)
+                var groups = PieceGroups()
+                try local.withUnsafeMutableBufferPointer { groupOfSlot in
+                    try Selection.forEachBlock(of: range) { block in
+                        for i in block {
+                            let slot = Int(out[i])
+                            var group = groupOfSlot[slot]
+                            if group < 0 {
+                                group = Int32(groups.slots.count)
+                                groupOfSlot[slot] = group
+                                groups.slots.append(Int32(slot))
+                                groups.firstPositions.append(Int32(i))
+                            }
+                            out[i] = group
+                        }
+                    }
+                }
+                return groups
+            }
         }
         var groupOfSlot = ContiguousArray<Int32>(repeating: -1, count: product)
-        var groupOfRow = ContiguousArray<Int32>(repeating: 0, count: selection.count)
         var firstRow = ContiguousArray<Int32>()
-        let rows = selection.rowIndices
-        combined.withUnsafeBufferPointer { slots in
-            groupOfSlot.withUnsafeMutableBufferPointer { lookup in
-                groupOfRow.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<slots.count {
-                        let slot = Int(slots[i])
-                        var group = lookup[slot]
-                        if group < 0 {
-                            group = Int32(firstRow.count)
-                            lookup[slot] = group
-                            firstRow.append(rows[i])
+        var renumbering: [[Int32]] = []
+        for piece in found {
+            var global: [Int32] = []
+            global.reserveCapacity(piece.slots.count)
+            for (slot, position) in zip(piece.slots, piece.firstPositions) {
+                var group = groupOfSlot[Int(slot)]
+                if group < 0 {
+                    group = Int32(firstRow.count)
+                    groupOfSlot[Int(slot)] = group
+                    firstRow.append(selection.row(atPosition: Int(position)))
+                }
+                global.append(group)
+            }
+            renumbering.append(global)
+        }
+        if pieces.count > 1 {
+            try groupOfRow.withUnsafeMutableBufferPointer { out in
+                _ = try Parallel.mapThrowing(pieces.count - 1) { p in
+                    let global = renumbering[p + 1]
+                    // A piece that met its groups in the global order keeps its numbers.
+                    guard global.enumerated().contains(where: { Int32($0.offset) != $0.element }) else { return }
+                    try global.withUnsafeBufferPointer { g in
+                        try Selection.forEachBlock(of: pieces[p + 1]) { block in
+                            for i in block { out[i] = g[Int(out[i])] }
                         }
-                        out[i] = group
                     }
                 }
             }
@@ -95,7 +143,7 @@ public struct Grouping: Sendable {
         return Grouping(groupCount: firstRow.count, groupOfRow: groupOfRow, firstRow: firstRow, selection: selection)
     }
 
-    private static func hashed(_ keys: [Column], selection: Selection) -> Grouping {
+    private static func hashed(_ keys: [Column], selection: Selection) throws -> Grouping {
         let hashKeys = keys.map { HashKey($0, selection: selection) }
         let n = selection.count
         var hashes = ContiguousArray<UInt64>(repeating: 0x9E37_79B9_7F4A_7C15, count: n)
@@ -109,6 +157,7 @@ public struct Grouping: Sendable {
         var firstIndex = ContiguousArray<Int32>()  // position in the selection of each group's first row
         let rows = selection.rowIndices
         for i in 0..<n {
+            if i % Interruption.blockRows == 0 { try Interruption.checkpoint() }
             var slot = Int(truncatingIfNeeded: hashes[i]) & mask
             while true {
                 let group = table[slot]
@@ -151,12 +200,7 @@ struct DenseKey {
             cardinality = 3
             offset = 0
         case .integer(let buffer):
-            var low = Int64.max, high = Int64.min
-            for row in 0..<buffer.count where column.isPresent(row) {
-                let v = buffer[row]
-                low = min(low, v); high = max(high, v)
-            }
-            if low > high { low = 0; high = 0 }
+            let (low, high) = buffer.presentRange(column.validity) ?? (0, 0)
             let (span, overflow) = high.subtractingReportingOverflow(low)
             guard !overflow, span < DenseKey.integerRangeLimit else { return nil }
             cardinality = Int(high - low) + 2
@@ -166,52 +210,39 @@ struct DenseKey {
         }
     }
 
-    /// Adds `code × stride` to each selected row's combined code.
-    func accumulate(into combined: inout ContiguousArray<Int32>, stride: Int32, selection: Selection) {
+    /// Adds `code × stride` to the combined code of each selected row at `positions`.
+    func accumulate(into combined: UnsafeMutableBufferPointer<Int32>, stride: Int32, positions: Range<Int>, selection: Selection) throws {
         let missing = Int32(cardinality - 1)
         let validity = column.validity
-        combined.withUnsafeMutableBufferPointer { out in
-            func run<T: BinaryInteger>(_ values: UnsafeBufferPointer<T>, _ offset: Int64) {
-                var i = 0
+        func run<T: BinaryInteger>(_ values: UnsafeBufferPointer<T>, _ offset: Int64) throws {
+            try Selection.forEachBlock(of: positions) { block in
                 if let validity {
-                    selection.forEachRow { row in
+                    selection.forEachRow(at: block) { i, row in
                         let code = validity.isPresent(row) ? Int32(Int64(values[row]) - offset) : missing
-                        out[i] &+= code &* stride
-                        i += 1
+                        combined[i] &+= code &* stride
                     }
                 } else {
-                    selection.forEachRow { row in
-                        out[i] &+= Int32(truncatingIfNeeded: Int64(values[row]) - offset) &* stride
-                        i += 1
+                    selection.forEachRow(at: block) { i, row in
+                        combined[i] &+= Int32(truncatingIfNeeded: Int64(values[row]) - offset) &* stride
                     }
                 }
             }
-            switch column.storage {
-            case .text(let text):
-                switch text.codes {
-                case .int8(let a): a.withUnsafeBufferPointer { run($0, 0) }
-                case .int16(let a): a.withUnsafeBufferPointer { run($0, 0) }
-                case .int32(let a): a.withUnsafeBufferPointer { run($0, 0) }
-                case .int64(let a): a.withUnsafeBufferPointer { run($0, 0) }
-                }
-            case .integer(let buffer):
-                switch buffer {
-                case .int8(let a): a.withUnsafeBufferPointer { run($0, offset) }
-                case .int16(let a): a.withUnsafeBufferPointer { run($0, offset) }
-                case .int32(let a): a.withUnsafeBufferPointer { run($0, offset) }
-                case .int64(let a): a.withUnsafeBufferPointer { run($0, offset) }
-                }
-            case .boolean(let values):
-                values.withUnsafeBufferPointer { v in
-                    var i = 0
-                    selection.forEachRow { row in
+        }
+        switch column.storage {
+        case .text(let text):
+            try text.codes.withCodes({ try run($0, 0) }, { try run($0, 0) }, { try run($0, 0) }, { try run($0, 0) })
+        case .integer(let buffer):
+            try buffer.withCodes({ try run($0, offset) }, { try run($0, offset) }, { try run($0, offset) }, { try run($0, offset) })
+        case .boolean(let values):
+            try values.withUnsafeBufferPointer { v in
+                try Selection.forEachBlock(of: positions) { block in
+                    selection.forEachRow(at: block) { i, row in
                         let code: Int32 = (validity?.isPresent(row) ?? true) ? (v[row] ? 1 : 0) : missing
-                        out[i] &+= code &* stride
-                        i += 1
+                        combined[i] &+= code &* stride
                     }
                 }
-            case .decimal: preconditionFailure("decimal columns are never dense keys")
             }
+        case .decimal: preconditionFailure("decimal columns are never dense keys")
         }
     }
 }

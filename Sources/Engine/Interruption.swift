@@ -6,14 +6,20 @@ import Darwin
 
 /// Ctrl-C as one flag that every long loop can look at: the prompt's SIGINT handler sets it, and the
 /// loader (between its passes), the renderers and exporters (at every row: formatting a row costs far
-/// more than reading a flag) check it, so a statement stops within milliseconds and the session and its
+/// more than reading a flag) and the long kernels (grouping, aggregates, sort, gather and join, at every
+/// block of `blockRows` rows) check it, so a statement stops within milliseconds and the session and its
 /// datasets stay. Nothing else sets it; batch runs keep SIGINT's default (the program ends).
 public enum Interruption {
     /// A `sig_atomic_t`, because storing one is what a signal handler may safely do.
     nonisolated(unsafe) public static var flag: sig_atomic_t = 0
 
-    /// Whether Ctrl-C was pressed since the flag was last cleared.
-    public static var isRequested: Bool { flag != 0 }
+    /// Rows a kernel handles between two looks at the flag: about a millisecond of the slowest per-row work
+    /// (a hashed group lookup), and few enough looks that they cost nothing beside the rows.
+    public static let blockRows = 1 << 16
+
+    /// Whether Ctrl-C was pressed since the flag was last cleared (or the running work's own
+    /// `InterruptionRequest` was raised).
+    public static var isRequested: Bool { flag != 0 || InterruptionRequest.current?.isRaised == true }
 
     /// Called by the prompt before each statement.
     public static func clear() { flag = 0 }
@@ -21,8 +27,50 @@ public enum Interruption {
     /// - Throws: `Interrupted` when Ctrl-C was pressed since the flag was last cleared.
     @inline(__always)
     public static func checkpoint() throws {
-        if flag != 0 { throw Interrupted() }
+        if isRequested { throw Interrupted() }
     }
+}
+
+/// A stop request for one piece of work, raised from any thread: the process-wide flag stays the
+/// prompt's, while work run inside `during(_:)` (on this thread and on the worker threads `Parallel`
+/// starts for it) also stops at its next checkpoint once this is raised. Tests use it to interrupt one
+/// kernel without touching others running at the same time.
+public final class InterruptionRequest: @unchecked Sendable {
+    private let raised = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+
+    public init() { raised.initialize(to: 0) }
+    deinit { raised.deallocate() }
+
+    /// Asks the work running `during` this request to stop.
+    public func raise() { raised.pointee = 1 }
+
+    public var isRaised: Bool { raised.pointee != 0 }
+
+    /// Runs `body` with this request as the current thread's, restoring the one before afterwards.
+    public func during<T>(_ body: () throws -> T) rethrows -> T {
+        let before = InterruptionRequest.current
+        InterruptionRequest.current = self
+        defer { InterruptionRequest.current = before }
+        return try body()
+    }
+
+    /// The request of the work on this thread, if any.
+    static var current: InterruptionRequest? {
+        get {
+            guard let pointer = pthread_getspecific(key) else { return nil }
+            return Unmanaged<InterruptionRequest>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        set {
+            // The request outlives the work it is current for (`during` holds it), so no retain is needed.
+            pthread_setspecific(key, newValue.map { Unmanaged.passUnretained($0).toOpaque() })
+        }
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 }
 
 /// A statement stopped by Ctrl-C: nothing was shown or written.

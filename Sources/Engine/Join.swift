@@ -10,7 +10,7 @@ public struct JoinMatches: Sendable, Equatable {
 /// Hash join on equal key values: builds a hash table on the right keys, probes it with the left ones.
 /// Text keys match by string (the two sides have their own dictionaries); an integer key matches a decimal
 /// key of equal value; missing never matches (SQL).
-/// - Throws: `EngineError.joinKeyCountMismatch` when the key lists differ in length.
+/// - Throws: `EngineError.joinKeyCountMismatch` when the key lists differ in length; `Interrupted` on Ctrl-C.
 /// - Complexity: O(left + right + matches).
 public func hashJoin(left: [Column], right: [Column], kind: JoinKind) throws -> JoinMatches {
     guard left.count == right.count, !left.isEmpty else {
@@ -31,12 +31,14 @@ public func hashJoin(left: [Column], right: [Column], kind: JoinKind) throws -> 
     var head: [[Int64]: Int32] = [:]
     var next = ContiguousArray<Int32>(repeating: -1, count: rightCount)
     for row in stride(from: rightCount - 1, through: 0, by: -1) where present(right, row) {
+        if row % Interruption.blockRows == 0 { try Interruption.checkpoint() }
         let key = tuple(rightCodes, row)
         next[row] = head[key] ?? -1
         head[key] = Int32(row)
     }
     var matches = JoinMatches(left: [], right: [])
     for row in 0..<leftCount {
+        if row % Interruption.blockRows == 0 { try Interruption.checkpoint() }
         var match: Int32 = present(left, row) ? head[tuple(leftCodes, row)] ?? -1 : -1
         if match < 0 {
             if kind == .left { matches.left.append(Int32(row)); matches.right.append(-1) }

@@ -14,16 +14,20 @@ extension Selection {
     /// direction, text in Vietnamese dictionary order.
     /// - Complexity: O(n log n) comparisons, each O(keys).
     /// The result lists rows in sorted order, so it is not ascending: filter it before sorting, not after.
-    public func sorted(by keys: [SortKey]) -> Selection {
+    /// - Throws: `Interrupted` on Ctrl-C (looked at every `Interruption.blockRows` comparisons).
+    public func sorted(by keys: [SortKey]) throws -> Selection {
         let rows = rowIndices
         guard !keys.isEmpty, rows.count > 1 else { return .rows(rows) }
         let comparators = keys.map(RowComparator.init)
         // Positions in this selection are sorted, so ties keep the order they had here (stability), even
         // when this selection is itself the result of an earlier sort.
         var positions = ContiguousArray(0..<Int32(rows.count))
-        rows.withUnsafeBufferPointer { r in
-            positions.withUnsafeMutableBufferPointer { buffer in
-                buffer.sort { a, b in
+        var comparisons = 0
+        try rows.withUnsafeBufferPointer { r in
+            try positions.withUnsafeMutableBufferPointer { buffer in
+                try buffer.sort { a, b in
+                    comparisons &+= 1
+                    if comparisons & (Interruption.blockRows - 1) == 0 { try Interruption.checkpoint() }
                     let rowA = Int(r[Int(a)]), rowB = Int(r[Int(b)])
                     for comparator in comparators {
                         let order = comparator.compare(rowA, rowB)

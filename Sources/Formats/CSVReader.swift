@@ -112,6 +112,9 @@ public enum CSVReader {
         // Split the data into chunks at record boundaries, then profile every chunk.
         let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: columnCount)
         var (chunks, quoteFree) = chunkRanges(bytes, range)
+        let progress = LoadProgress.current
+        progress?.begin(file: source.name, dataBytes: range.count, estimatedRows: LoadProgress.estimatedRows(bytes, range))
+        defer { progress?.finish() }
         // Looked up once for both passes: which chunks hold no quote and can take the fast path.
         var unquoted = quoteFree ? chunks.map { _ in true } : Parallel.map(chunks.count) { tokenizer.hasNoQuotes(chunks[$0]) }
         var profiling = Parallel.map(chunks.count) { i -> (CSVScanSummary, [ColumnProfile]) in
@@ -157,6 +160,7 @@ public enum CSVReader {
         for (summary, _) in profiling { firstRows.append(firstRows.last! + summary.records) }
         let rowCount = firstRows.last!
         try RowLimit.check(rowCount, file: source.name)
+        progress?.beginSecondPass(rows: rowCount)
         var filled: [ColumnFiller] = []
         var encodingFault = false
         var presence: [ValidityBitmap?] = []

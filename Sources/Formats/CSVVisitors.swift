@@ -15,6 +15,8 @@ struct HeaderCollector: CSVFieldVisitor {
 /// with no copy-on-write check.
 struct ProfileCollector: CSVFieldVisitor {
     private let profiles: UnsafeMutableBufferPointer<ColumnProfile>
+    private let progress = LoadProgress.current
+    private var records = 0
 
     init(columnCount: Int) {
         profiles = .allocate(capacity: columnCount)
@@ -52,7 +54,11 @@ struct ProfileCollector: CSVFieldVisitor {
         let negative = trimmed.first == 0x2D || trimmed.first == 0xE2
         profiles[index].add(shape, negative: negative, raw: bytes)
     }
-    mutating func endRecord(fieldCount: Int) {}
+    @inline(__always)
+    mutating func endRecord(fieldCount: Int) {
+        records &+= 1
+        if records & (LoadProgress.rowsPerReport - 1) == 0 { progress?.profiled(LoadProgress.rowsPerReport) }
+    }
 }
 
 /// Where the second pass writes one column: preallocated buffers covering every row of the table.
@@ -98,6 +104,7 @@ struct ColumnFiller: CSVFieldVisitor {
     private let decimalMarks: [UInt8]
     var interners: [TextInterner]
     var row: Int
+    private let progress = LoadProgress.current
     /// The first field that did not read as its column's type (never expected: the first pass saw every field).
     var mismatch: (row: Int, column: Int)?
     private var scratch: [UInt8] = []
@@ -209,7 +216,10 @@ struct ColumnFiller: CSVFieldVisitor {
     }
 
     @inline(__always)
-    mutating func endRecord(fieldCount: Int) { row += 1 }
+    mutating func endRecord(fieldCount: Int) {
+        row += 1
+        if row & (LoadProgress.rowsPerReport - 1) == 0 { progress?.parsed(LoadProgress.rowsPerReport) }
+    }
 }
 
 /// Fields of the form digits, one `.` or `,`, digits (at most 18 digits in all): the evidence such a number

@@ -46,7 +46,7 @@ enum TableCleanup {
         guard !emptyRows.isEmpty else { return }
         let empty = Set(emptyRows)
         let kept = ContiguousArray((0..<table.rowCount).lazy.filter { !empty.contains($0) }.map { Int32($0) })
-        table = table.gathering(.rows(kept))
+        table = try table.gathering(.rows(kept))
         let n = emptyRows.count
         report.add(LoadNote(en: "\(n) row\(n == 1 ? "" : "s") with every cell empty dropped", vi: "đã bỏ \(n) dòng mà mọi ô đều trống"))
     }

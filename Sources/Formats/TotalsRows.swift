@@ -92,7 +92,7 @@ enum TotalsRows {
             [Column(name: "line", type: .integer, values: totals.map { .integer(Int64(rowLines[$0.row])) })]
             + table.columns.map { $0.gathering(ContiguousArray(totals.map { Int32($0.row) })) })
         let kept = ContiguousArray((0..<table.rowCount).lazy.filter { !totalRows.contains($0) }.map { Int32($0) })
-        table = table.gathering(.rows(kept))
+        table = try table.gathering(.rows(kept))
         return totalsTable
     }
 

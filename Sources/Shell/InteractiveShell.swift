@@ -64,7 +64,9 @@ public struct InteractiveShell {
                                     .text(session.settings.language) + "\n")
                 }
                 Interruption.clear()
+                let progress = ProgressLine.start(language: session.settings.language)
                 runner.runScript(trimmed, file: nil)
+                progress?.stop()
                 if Interruption.isRequested {
                     Interruption.clear()
                     print(Message(en: "interrupted", vi: "đã dừng").text(session.settings.language))

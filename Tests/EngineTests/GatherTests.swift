@@ -58,7 +58,7 @@ import Testing
 
     @Test func tableGatheringAndLimit() throws {
         let table = try Table(name: "h", columns: [intColumn([1, 2, 3], name: "a"), textColumn(["x", nil, "z"], name: "b")])
-        let picked = table.gathering(.rows([2, 1]))
+        let picked = try table.gathering(.rows([2, 1]))
         #expect(picked.rowCount == 2)
         #expect(picked.columnNames == ["a", "b"])
         #expect(picked.row(0) == [.integer(3), .text("z")])

@@ -138,7 +138,7 @@ enum PropertyChecks {
                               aggregated: [RandomColumn], context: String) throws {
         let selected = rowList(selection)
         let where_ = "\(context), by \(keyColumns.map(\.name)), selection \(describe(selection))"
-        let grouping = Grouping(keys: keyColumns.map(\.column), selection: selection)
+        let grouping = try Grouping(keys: keyColumns.map(\.column), selection: selection)
         let expected = Reference.group(keyColumns.map(\.values), selected)
 
         #expect(grouping.groupCount == expected.count, "\(where_): group count")
@@ -154,7 +154,7 @@ enum PropertyChecks {
 
         var sizes = [Int64](repeating: 0, count: expected.count)
         for g in expected.groupOfRow { sizes[Int(g)] += 1 }
-        expectSame(integers(countRows(grouping)), sizes.map { Optional($0) }, "\(where_): countRows")
+        expectSame(integers(try countRows(grouping)), sizes.map { Optional($0) }, "\(where_): countRows")
 
         for random in aggregated {
             let buckets = Reference.buckets(random.values, expected, selected)
@@ -191,10 +191,10 @@ enum PropertyChecks {
     /// Checks the engine's order without sorting again: the result must be a permutation of the selection in
     /// which every adjacent pair is in key order, and ties are in row order (stability; the input is ascending).
     /// For small inputs the order is also compared with a plain insertion sort.
-    static func checkSort(_ table: RandomTable, keys: [(RandomColumn, Bool)], selection: Selection, context: String) {
+    static func checkSort(_ table: RandomTable, keys: [(RandomColumn, Bool)], selection: Selection, context: String) throws {
         let selected = rowList(selection)
         let where_ = "\(context), sort by \(keys.map { "\($0.0.name)\($0.1 ? " desc" : "")" }), selection \(describe(selection))"
-        let sorted = rowList(selection.sorted(by: keys.map { SortKey($0.0.column, descending: $0.1) }))
+        let sorted = rowList(try selection.sorted(by: keys.map { SortKey($0.0.column, descending: $0.1) }))
         let referenceKeys = keys.map { (values: $0.0.values, descending: $0.1) }
         let collation = Reference.collationKeys(keys.map(\.0.values))
 

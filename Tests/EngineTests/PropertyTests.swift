@@ -69,12 +69,12 @@ import Testing
         for _ in 0..<(table.rowCount > 3_000 ? 1 : 2) {
             let keyCount = rng.int(in: 1...3)
             let keys = (0..<keyCount).map { _ in (rng.pick(table.columns), rng.chance(0.4)) }
-            PropertyChecks.checkSort(table, keys: keys, selection: try Self.randomSelection(table, rng: &rng),
+            try PropertyChecks.checkSort(table, keys: keys, selection: try Self.randomSelection(table, rng: &rng),
                                      context: "seed \(seed), \(table.rowCount) rows")
         }
         // Text alone, so the Vietnamese order decides most comparisons.
         guard table.rowCount <= 3_000 else { return }
-        PropertyChecks.checkSort(table, keys: [(table.column(.text), rng.chance(0.5))], selection: .all(count: table.rowCount),
+        try PropertyChecks.checkSort(table, keys: [(table.column(.text), rng.chance(0.5))], selection: .all(count: table.rowCount),
                                  context: "seed \(seed), \(table.rowCount) rows")
     }
 

@@ -68,16 +68,19 @@ enum Reference {
     /// Expected aggregate per group; nil when the function does not apply to the column's type (text).
     static func aggregate(_ function: AggregateFunction, type: ColumnType, buckets: [[Value]]) -> [Expected]? {
         if type == .text, function != .count, function != .countDistinct { return nil }
-        // An integer sum that overflows anywhere turns the whole result into decimals (documented fallback).
+        // A group whose exact integer sum does not fit in 64 bits turns the whole result into decimals
+        // (documented fallback). The exact sum is the wrapped one plus 2^64 per wrap past the top, less one per
+        // wrap past the bottom, so it fits exactly when the wraps cancel, in whatever order the rows are added.
         var integerSumOverflows = false
-        if function == .sum, type == .integer {
+        if function == .sum || function == .mean, type == .integer {
             for bucket in buckets {
-                var total: Int64 = 0
+                var total: Int64 = 0, wraps = 0
                 for case .integer(let i) in bucket {
                     let (t, o) = total.addingReportingOverflow(i)
                     total = t
-                    if o { integerSumOverflows = true }
+                    if o { wraps += i < 0 ? -1 : 1 }
                 }
+                if wraps != 0 { integerSumOverflows = true }
             }
         }
         return buckets.map { bucket -> Expected in

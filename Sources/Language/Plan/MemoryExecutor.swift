@@ -8,7 +8,7 @@ struct MemoryExecutor: PlanExecutor {
     func rows(_ plan: QueryPlan) throws -> (table: Table, total: Int) {
         var rows = try select(plan)
         if !plan.order.isEmpty {
-            rows = rows.sorted(by: try plan.order.map { SortKey(try column(named: $0.column), descending: $0.descending) })
+            rows = try rows.sorted(by: try plan.order.map { SortKey(try column(named: $0.column), descending: $0.descending) })
         }
         let total = rows.count
         if let limit = plan.limit, limit < total { rows = rows.prefix(limit) }
@@ -17,7 +17,7 @@ struct MemoryExecutor: PlanExecutor {
     }
 
     func groups(_ plan: QueryPlan) throws -> Table {
-        let grouping = Grouping(keys: try plan.keys.map(column(named:)), selection: try select(plan))
+        let grouping = try Grouping(keys: try plan.keys.map(column(named:)), selection: try select(plan))
         let keys = try plan.keys.map { try column(named: $0).gathering(grouping.firstRow) }
         return try Table(name: dataset.name, columns: keys + aggregates(plan.aggregates, over: grouping).columns)
     }
@@ -29,7 +29,7 @@ struct MemoryExecutor: PlanExecutor {
             var result: Column
             switch aggregate.function {
             case .countRows:
-                result = Engine.countRows(grouping)
+                result = try Engine.countRows(grouping)
             case .aggregate(let function):
                 result = try argument(aggregate).aggregate(function, grouping)
             case .first:

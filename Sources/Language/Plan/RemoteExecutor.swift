@@ -19,7 +19,7 @@ struct RemoteExecutor: PlanExecutor {
                 guard let column = table.column(named: key.column) else { throw planMismatch(key.column, dataset.name) }
                 return SortKey(column, descending: key.descending)
             }
-            var order = Selection.all(count: table.rowCount).sorted(by: keys)
+            var order = try Selection.all(count: table.rowCount).sorted(by: keys)
             if let limit = plan.limit { order = order.prefix(limit) }
             table = try Table(name: table.name, columns: table.columns.map { $0.gathering(order) })
         }

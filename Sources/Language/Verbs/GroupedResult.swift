@@ -73,11 +73,11 @@ func sortAndLimit(_ result: ResultTable, _ clauses: Clauses, resultFilters: [Fil
                 at: filter.column.span, suggestions: Suggestions.nearest(filter.column.text, among: answer + dataset.table.columnNames))
         }
         let kept = try (0..<result.table.rowCount).filter { try ResultFilter(filter: filter, column: column).keeps(row: $0) }
-        result.table = result.table.gathering(Selection.rows(ContiguousArray(kept.map(Int32.init))))
+        result.table = try result.table.gathering(Selection.rows(ContiguousArray(kept.map(Int32.init))))
     }
     if !clauses.sort.isEmpty {
         let keys = try clauses.sort.map { SortKey(try resultColumn($0.name, in: result), descending: $0.descending) }
-        result.table = result.table.gathering(Selection.all(count: result.table.rowCount).sorted(by: keys))
+        result.table = try result.table.gathering(try Selection.all(count: result.table.rowCount).sorted(by: keys))
     }
     for cut in [clauses.top.map { ("top", $0.value) }, clauses.limit.map { ("limit", $0.value) }].compactMap({ $0 }) where cut.1 < result.table.rowCount {
         let total = result.table.rowCount

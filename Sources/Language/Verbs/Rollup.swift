@@ -77,7 +77,7 @@ struct ProvinceRollup {
             guard case .text(let t) = provinces.value(at: row), let code = gazetteer.code(for: t) else { return .missing }
             return .text(gazetteer.provinces[code]!.unit)
         })
-        let grouping = Grouping(keys: [unitOfRow] + by, selection: selection)
+        let grouping = try Grouping(keys: [unitOfRow] + by, selection: selection)
         var measures: [(name: String, values: [Double?], percent: Bool)] = []
         var notes: [Message] = []
         for item in clauses.items.dropFirst() {
