@@ -13,7 +13,13 @@ import Testing
 
     /// The built-in datasets as tables of a database of their own (without the columns the gazetteer
     /// adds in memory, which the server computes from the province column as solieu asks).
-    static func prepareServer() throws -> (url: String, memory: Session) {
+    static func prepareServer() throws -> (url: String, memory: Session) { try prepared.get() }
+
+    /// Made once for both suites, which run at the same time: each dropping and creating the database
+    /// would collide with the other's (a duplicate name, or a database in use).
+    private static let prepared = Result { try fillServer() }
+
+    private static func fillServer() throws -> (url: String, memory: Session) {
         var components = URLComponents(string: url!)!
         let admin = try PostgresConnection.connect(url: url!)
         try admin.execute("DROP DATABASE IF EXISTS \(database)")
