@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func verbsAtTheStart() {
-        #expect(completer.complete("co") == Completion(replacing: 2, candidates: ["count", "compare"]))
+        #expect(completer.complete("co") == Completion(replacing: 2, candidates: ["count", "compare", "connect"]))
         #expect(completer.complete("") .candidates.count == VerbRegistry.all.count)
     }
 
