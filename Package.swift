@@ -44,7 +44,7 @@ let package = Package(
             ]),
         .target(name: "Language", dependencies: ["Engine", "Formats", "Remote"]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine", "PostgreSQL", "Remote"]),
+        .target(name: "Shell", dependencies: ["Engine", "Formats", "Language", "CEditLine", "PostgreSQL", "SparkConnect", "Remote"]),
         .executableTarget(
             name: "solieu",
             dependencies: ["Engine", "Formats", "Language", "Shell", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -59,7 +59,7 @@ let package = Package(
         // Runs against a real Spark Connect server when SOLIEU_TEST_SPARK names one (scripts/test-spark).
         .testTarget(name: "SparkConnectTests", dependencies: ["SparkConnect", "Remote", "Engine", "Formats", .product(name: "GRPCCore", package: "grpc-swift-2")]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Language", "Formats", "Engine"]),
-        .testTarget(name: "EngineAgreementTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Language", "Engine"]),
+        .testTarget(name: "EngineAgreementTests", dependencies: ["PostgreSQL", "SparkConnect", "Remote", "Shell", "Language", "Engine"]),
         .testTarget(name: "PostgreSQLTests", dependencies: ["PostgreSQL", "Remote", "Shell", "Language", "Engine"]),
     ],
     swiftLanguageModes: [.v5]
