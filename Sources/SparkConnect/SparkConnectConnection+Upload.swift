@@ -13,6 +13,20 @@ extension SparkConnectConnection {
         _ = try query(SparkConnectConnection.createViewStatement(for: table, as: name), name: name)
     }
 
+    /// Puts an engine table into the server's catalogue as the Parquet table `name` (replacing one of that
+    /// name), so other connections, such as a session's `connect`, see it too: a temporary view lives only in
+    /// the Spark session that made it.
+    /// - Throws: `RemoteError` as `query` does.
+    public func uploadSharedForTests(table: Table, as name: String) throws {
+        let view = "solieu_upload_" + sessionID.replacingOccurrences(of: "-", with: "_")
+        try uploadForTests(table: table, as: view)
+        _ = try query("DROP TABLE IF EXISTS \(SparkSQL.quotedName(name))", name: name)
+        // One file, so a scan reads the rows in the order they were sent: Spark orders the files of a table
+        // by size when it splits a scan, and solieu names the first row of a conflicting cell.
+        _ = try query("CREATE TABLE \(SparkSQL.quotedName(name)) USING parquet AS SELECT /*+ COALESCE(1) */ * FROM \(SparkSQL.quotedName(view))", name: name)
+        _ = try query("DROP VIEW \(SparkSQL.quotedName(view))", name: name)
+    }
+
     static func createViewStatement(for table: Table, as name: String) -> String {
         let casts = table.columns.enumerated().map { index, column in
             "CAST(col\(index + 1) AS \(SparkSQL.sparkType(of: column.type))) AS \(SparkSQL.quotedName(column.name))"
