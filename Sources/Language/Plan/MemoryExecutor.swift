@@ -58,6 +58,7 @@ struct MemoryExecutor: PlanExecutor {
     func select(_ plan: QueryPlan) throws -> Selection {
         let (bound, outcome) = try filtered(plan)
         if outcome.selection.count == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
+            try Binder(dataset: dataset).checkOccurs(plan.filters)
             let steps = zip(zip(plan.filters, bound), outcome.runningCounts).map { pair, kept in
                 FilterStep(filter: pair.0.typed, column: pair.1.column, rowsKept: kept, matchedValues: pair.1.matchedText)
             }

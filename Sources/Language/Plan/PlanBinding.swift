@@ -22,7 +22,12 @@ extension Binder {
             return PlanFilter(typed: filter, column: column.name, test: .textIn(zip(dictionary, mask).filter(\.1).map(\.0)))
         case .integer, .decimal:
             let comparisons = try numericRanges(filter, column)
-            if filter.comparison == .equal { try checkOccurs(filter, column, values) }
+            // Whether typed numbers occur at all: for a list always (one value of it may be a mistake); for
+            // one value or a range in memory only when the answer is empty (see `checkOccurs(_:)`), so a
+            // filter that keeps rows costs no extra pass over the column.
+            if filter.comparison == .equal, dataset.remote != nil || filter.value.literals.count > 1 && !filter.value.isRange {
+                try checkOccurs(filter, column, values)
+            }
             // As `BoundFilter.apply` reads them: an inclusive range and several `!=` all hold; a list is any.
             let inclusiveRange = comparisons.count == 2 && comparisons[0].0 == .greaterOrEqual && comparisons[1].0 == .lessOrEqual
             let all = inclusiveRange || comparisons.count == 1 || comparisons.allSatisfy { $0.0 == .notEqual }
@@ -34,6 +39,15 @@ extension Binder {
 
     /// `year=2030` when the data stop at 2024, or one value of a list that no row has, is a mistake to
     /// show, not an empty answer; so is a range in which no row of the whole table falls.
+    /// The check of every equality filter on numbers, for an answer that came out empty: a value no row
+    /// has is a mistake to show rather than an empty answer.
+    func checkOccurs(_ filters: [PlanFilter]) throws {
+        for filter in filters where filter.typed.comparison == .equal {
+            guard case .numbers = filter.test, let column = dataset.table.column(named: filter.column) else { continue }
+            try checkOccurs(filter.typed, column, dataset.values)
+        }
+    }
+
     private func checkOccurs(_ filter: Filter, _ column: Column, _ values: DataValues) throws {
         if case .range(let low, let high) = filter.value {
             guard let a = low.constant, let b = high.constant else { return }
