@@ -82,6 +82,14 @@ public enum ExactDecimal {
         return r
     }
 
+    /// `x - y` for two figures of an answer (compare's first and last period): exact when each is the double
+    /// of a decimal of at most 15 digits, as every figure read from text is (`3.40 - 2.70` is 0.70), else
+    /// the doubles' difference.
+    public static func difference(_ x: Double, _ y: Double) -> Double {
+        if let xPlaces = places(of: x), let yPlaces = places(of: y), let exact = apply("-", x, xPlaces, y, yPlaces) { return exact.value }
+        return x - y
+    }
+
     /// `x op y` on two doubles known as decimals of `xPlaces` and `yPlaces`: the double nearest to the exact
     /// result and its places, or nil when either is not such a decimal or the result does not fit.
     @inline(__always)
