@@ -19,12 +19,19 @@ extension Column {
     public func aggregate(_ function: AggregateFunction, _ grouping: Grouping) throws -> Column {
         let storage: ColumnStorage
         var present: ValidityBitmap? = nil
+        var summedExactly = false
         switch function {
         case .count:
             storage = .integer(IntegerBuffer(narrowing: try presentCounts(grouping)))
         case .countDistinct:
             storage = .integer(IntegerBuffer(narrowing: try distinctCounts(grouping)))
         case .sum:
+            if let exact = exactDecimalSums(grouping) {
+                storage = exact.storage
+                present = exact.present
+                summedExactly = true
+                break
+            }
             let result = try apply(SumKernel(grouping: grouping, validity: validity))
             storage = result.storage
             present = result.present
@@ -48,13 +55,19 @@ extension Column {
             storage = .decimal(result.deviations)
             present = result.present
         }
-        return Column(name: name, storage: storage, validity: present, annotations: aggregatedAnnotations(function))
+        var annotations = aggregatedAnnotations(function)
+        if function == .sum && !summedExactly { annotations.decimalPlaces = nil }
+        return Column(name: name, storage: storage, validity: present, annotations: annotations)
     }
 
-    /// A percentage stays a percentage under sum-free aggregates; counts are plain numbers.
+    /// A percentage stays a percentage under sum-free aggregates; counts are plain numbers. Exact decimals
+    /// stay exact under sum (added as integers), min and max; a mean, median or stddev is only a double.
     private func aggregatedAnnotations(_ function: AggregateFunction) -> ColumnAnnotations {
         switch function {
         case .count, .countDistinct: ColumnAnnotations()
+        case .sum, .min, .max:
+            ColumnAnnotations(isPercentage: annotations.isPercentage,
+                              decimalPlaces: type == .decimal ? annotations.decimalPlaces : nil)
         default: ColumnAnnotations(isPercentage: annotations.isPercentage)
         }
     }

@@ -114,11 +114,15 @@ public struct ColumnAnnotations: Sendable, Equatable {
     public var convention: String?
     /// A decision the loader had to make from ambiguous values, stated so the user can check it.
     public var decision: String?
+    /// Every value is a decimal of at most this many places, known exactly (`ExactDecimal`); nil when the
+    /// column's decimals are only doubles (an exponent, more than 15 digits, or computed with `/`).
+    public var decimalPlaces: Int?
 
-    public init(isPercentage: Bool = false, convention: String? = nil, decision: String? = nil) {
+    public init(isPercentage: Bool = false, convention: String? = nil, decision: String? = nil, decimalPlaces: Int? = nil) {
         self.isPercentage = isPercentage
         self.convention = convention
         self.decision = decision
+        self.decimalPlaces = decimalPlaces
     }
 }
 

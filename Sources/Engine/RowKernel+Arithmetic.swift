@@ -10,18 +10,22 @@ public struct NumberOperand {
     let source: Source
     /// Whole numbers (integers and booleans), so `+ - *` of two such give whole numbers.
     public let integral: Bool
+    /// Every number is an exact decimal of at most this many places (`ExactDecimal`), or nil.
+    public let places: Int?
 
     /// A column's numbers (booleans as 0 and 1), or nil for a text column.
     public init?(_ column: Column) {
         guard let values = column.doubleValues() else { return nil }
         source = .values(values, column.validity)
         integral = column.type != .decimal
+        places = column.type == .decimal ? column.annotations.decimalPlaces : 0
     }
 
-    /// One number for every row.
+    /// One number for every row; a literal's places are those of its shortest spelling (`0.70` has 1).
     public init(constant: Double, integral: Bool) {
         source = .constant(constant)
         self.integral = integral
+        places = integral ? 0 : ExactDecimal.places(of: constant)
     }
 }
 
@@ -69,11 +73,14 @@ public func roundHalfAwayFromZero(_ x: Double, scale: Double) -> Double {
 }
 
 extension RowKernel {
-    /// `a op b` row by row, over `rows` rows (at least one side is a column). Whole numbers stay whole under
+    /// `a op b` row by row, over `rows` rows (at least one side is a column). Exact decimals stay exact
+    /// (`exactArithmetic`). Whole numbers stay whole under
     /// `+ - *` (an integer column, so `members + 1` prints as 6, not 6.00) while every result is below 9·10^15;
     /// otherwise a decimal column. Missing on either side, or a result that is not finite, is missing.
     /// - Complexity: O(rows).
     public static func arithmetic(_ op: ArithmeticOperator, _ a: NumberOperand, _ b: NumberOperand, rows: Int) -> Column {
+        // Decimals known exactly (`3.40 - 2.70`) stay exact under + - *; whole numbers keep the path below.
+        if op != .divide && !(a.integral && b.integral), let exact = exactArithmetic(op, a, b, rows: rows) { return exact }
         var out = ContiguousArray<Double>(repeating: 0, count: rows)
         var present = ValidityBitmap.both(a.validity, b.validity) ?? ValidityBitmap(count: rows, allPresent: true)
         out.withUnsafeMutableBufferPointer { o in

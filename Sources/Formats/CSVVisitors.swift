@@ -45,8 +45,8 @@ struct ProfileCollector: CSVFieldVisitor {
             return
         }
         // `1834.5` or `6,8`: digits, one mark, digits — the usual decimal, classified without the general reader.
-        if let (evidence, digits) = FastDecimal.evidence(bytes) {
-            profiles[index].addPlainDecimal(evidence, digits: digits)
+        if let (evidence, digits, fractionDigits) = FastDecimal.evidence(bytes) {
+            profiles[index].addPlainDecimal(evidence, digits: digits, fractionDigits: fractionDigits)
             return
         }
         let trimmed = FieldClassifier.trimmed(bytes)
@@ -226,7 +226,7 @@ struct ColumnFiller: CSVFieldVisitor {
 /// gives, by the same rules as `SeparatorRuns.evidence`, without the general reader.
 enum FastDecimal {
     @inline(__always)
-    static func evidence(_ bytes: UnsafeBufferPointer<UInt8>) -> (SeparatorEvidence, digits: Int64)? {
+    static func evidence(_ bytes: UnsafeBufferPointer<UInt8>) -> (SeparatorEvidence, digits: Int64, fractionDigits: Int)? {
         guard bytes.count >= 3, bytes.count <= 19, let base = bytes.baseAddress else { return nil }
         var mark = -1
         var digits: Int64 = 0
@@ -241,9 +241,9 @@ enum FastDecimal {
         let integerDigits = mark, fractionDigits = bytes.count - mark - 1
         // `1.234` could be a thousands group; `0.123`, `6.8`, `1234.5` cannot.
         if integerDigits <= 3 && fractionDigits == 3 && !(integerDigits == 1 && base[0] == 0x30) {
-            return (isDot ? .dotAmbiguous : .commaAmbiguous, digits)
+            return (isDot ? .dotAmbiguous : .commaAmbiguous, digits, fractionDigits)
         }
-        return (isDot ? .dotDecimal : .commaDecimal, digits)
+        return (isDot ? .dotDecimal : .commaDecimal, digits, fractionDigits)
     }
 
     /// The value of a field `evidence` accepted, with `decimalMark` as the mark (Clinger's fast path: at

@@ -14,6 +14,10 @@ struct ColumnProfile {
     var evidence: SeparatorEvidence = []
     var minimumDigits: Int64 = .max
     var maximumDigits: Int64 = .min
+    /// The most digits after a mark that can only be the decimal mark (`FieldShape.fractionDigits`).
+    var decimalPlaces = 0
+    /// The fewest digits after the decimal mark of any number (0 for a whole number or an ambiguous `1.234`).
+    var fewestPlaces = Int.max
     /// The first field that made the column text, for the load report ("kept as text because of …").
     var firstText: String?
     /// Whole numbers beyond the Int64 range, and the first of them (for the load report).
@@ -46,6 +50,8 @@ struct ColumnProfile {
                 firstBeyondDecimal = BeyondDecimalField(start: start, length: raw.count, prefix: String(decoding: raw.prefix(24), as: UTF8.self))
             }
             evidence.formUnion(shape.separators)
+            if shape.fractionDigits > decimalPlaces { decimalPlaces = shape.fractionDigits }
+            if shape.fractionDigits < fewestPlaces { fewestPlaces = shape.fractionDigits }
             // Wrapping negation: after an overflow (needsDecimal) digitsValue is meaningless and may be Int64.min.
             let v = negative ? 0 &- shape.digitsValue : shape.digitsValue
             minimumDigits = min(minimumDigits, v)
@@ -61,16 +67,21 @@ struct ColumnProfile {
         present += 1
         if leadingZero { leadingZeros += 1 }
         if digits >= 4 { ungroupedThousands += 1 }
+        fewestPlaces = 0
         if value < minimumDigits { minimumDigits = value }
         if value > maximumDigits { maximumDigits = value }
     }
 
     /// A field such as `1834.5` (the fast path of the first pass).
     @inline(__always)
-    mutating func addPlainDecimal(_ separators: SeparatorEvidence, digits: Int64) {
+    mutating func addPlainDecimal(_ separators: SeparatorEvidence, digits: Int64, fractionDigits: Int) {
         numbers += 1
         present += 1
         evidence.formUnion(separators)
+        // An ambiguous `1.234` has its places counted only if the mark turns out to be decimal (`exactPlaces`).
+        if separators != .dotAmbiguous && separators != .commaAmbiguous && fractionDigits > decimalPlaces { decimalPlaces = fractionDigits }
+        let places = separators == .dotAmbiguous || separators == .commaAmbiguous ? 0 : fractionDigits
+        if places < fewestPlaces { fewestPlaces = places }
         // Read as a whole number (if the mark turns out to group thousands), for the integer width.
         if digits < minimumDigits { minimumDigits = digits }
         if digits > maximumDigits { maximumDigits = digits }
@@ -89,6 +100,8 @@ struct ColumnProfile {
         evidence.formUnion(other.evidence)
         minimumDigits = min(minimumDigits, other.minimumDigits)
         maximumDigits = max(maximumDigits, other.maximumDigits)
+        decimalPlaces = max(decimalPlaces, other.decimalPlaces)
+        fewestPlaces = min(fewestPlaces, other.fewestPlaces)
         if firstText == nil { firstText = other.firstText }
         // Chunks merge in file order, so the first one kept is the first in the file.
         beyondInteger += other.beyondInteger
@@ -192,7 +205,28 @@ struct ColumnPlan {
             }
         }
         plan.annotations.convention = conventionName(plan, usesDecimalMark: usesDecimalMark, evidence: e, percent: p.percents > 0)
+        if plan.kind == .decimal { plan.annotations.decimalPlaces = exactPlaces(p, plan) }
         return plan
+    }
+
+    /// The places every value of a decimal column is written with at most, when each is then known exactly
+    /// (`ExactDecimal`): none with an exponent or beyond 64 bits, and the largest within 15 digits once scaled.
+    /// - Complexity: O(1): it reads only the profile.
+    static func exactPlaces(_ p: ColumnProfile, _ plan: ColumnPlan) -> Int? {
+        guard !p.needsDecimal else { return nil }
+        var places = p.decimalPlaces
+        // `1.234` read with its mark as the decimal mark has three places.
+        let e = p.evidence
+        if (e.contains(.dotAmbiguous) && plan.decimalMark == FieldClassifier.dot)
+            || (e.contains(.commaAmbiguous) && plan.decimalMark == FieldClassifier.comma) {
+            places = max(places, 3)
+        }
+        guard places <= ExactDecimal.maximumPlaces else { return nil }
+        // A value's digits without their marks, times 10 for each place it lacks, is its scaled integer.
+        let largestDigits = max(p.minimumDigits.magnitude, p.maximumDigits.magnitude)
+        let (scaled, overflow) = largestDigits.multipliedReportingOverflow(by: UInt64(ExactDecimal.integerPowers[places - min(places, p.fewestPlaces)]))
+        guard !overflow, scaled <= UInt64(ExactDecimal.largestScaled) else { return nil }
+        return places
     }
 
     /// `1.234` (or `1,234`) and nothing that proves which mark it is.

@@ -25,6 +25,9 @@ struct FieldShape {
     var beyondDecimal = false
     /// A whole number of 1000 or more written without any separator.
     var ungroupedThousands = false
+    /// Digits after a mark that can only be the decimal mark (`6,8` has 1); 0 otherwise (an ambiguous
+    /// `1.234` is counted when the column's mark is decided).
+    var fractionDigits = 0
 }
 
 /// Evidence a single number gives about the column's separators.
@@ -188,6 +191,7 @@ enum FieldClassifier {
         } else if let evidence = runs.evidence(integerPartIsZero: runs.firstGroup == 1 && firstDigit == 0x30) {
             // With an exponent (`1.234e3`) the dot can only be a decimal point, never a thousands dot.
             shape.separators = hasExponent ? .dotDecimal : evidence
+            if evidence.contains(.dotDecimal) || evidence.contains(.commaDecimal) { shape.fractionDigits = runs.run }
         } else {
             return nil
         }

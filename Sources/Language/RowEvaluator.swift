@@ -68,7 +68,8 @@ struct RowEvaluator {
         guard case .number(let l, let lIntegral) = x, case .number(let r, let rIntegral) = y else {
             return .column(RowKernel.arithmetic(step, x.operand, y.operand, rows: table.rowCount))
         }
-        // Two literals: one number for every row.
+        // Two literals: one number for every row; `0.1 + 0.2` is 0.3, as decimals written in a statement are exact.
+        if step != .divide && !(lIntegral && rIntegral), let exact = ExactDecimal.literals(op, l, r) { return .constant(.decimal(exact)) }
         guard let scalar = step.apply(l, r) else { return .column(missingNumbers()) }
         if lIntegral && rIntegral && step != .divide, let whole = Int64(exactly: scalar), abs(whole) < 1 << 53 {
             return .constant(.integer(whole))

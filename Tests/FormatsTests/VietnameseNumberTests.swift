@@ -9,7 +9,7 @@ import Testing
         let result = try readCSV("tỉnh;tỷ lệ\nBắc Kạn;6,8\nKon Tum;10,25\nQuảng Nam;0,5\n")
         #expect(result.type("tỷ lệ") == .decimal)
         #expect(result.cells("tỷ lệ") == [.decimal(6.8), .decimal(10.25), .decimal(0.5)])
-        #expect(result.annotations("tỷ lệ") == ColumnAnnotations(convention: "decimal comma"))
+        #expect(result.annotations("tỷ lệ") == ColumnAnnotations(convention: "decimal comma", decimalPlaces: 2))
     }
 
     @Test func thousandsDot() throws {
@@ -24,7 +24,7 @@ import Testing
     @Test func thousandsDotAndDecimalComma() throws {
         let result = try readCSV("x;y\n1.234,5;1\n2,25;2\n")
         #expect(result.cells("x") == [.decimal(1234.5), .decimal(2.25)])
-        #expect(result.annotations("x") == ColumnAnnotations(convention: "decimal comma, thousands dot"))
+        #expect(result.annotations("x") == ColumnAnnotations(convention: "decimal comma, thousands dot", decimalPlaces: 2))
     }
 
     @Test func percentSuffix() throws {
@@ -85,7 +85,8 @@ import Testing
         #expect(result.cells("x") == [.decimal(1.234), .decimal(2)])
         #expect(result.annotations("x") == ColumnAnnotations(
             convention: "decimal comma",
-            decision: "'1,234' read as 1.234 (decimal comma, the Vietnamese convention); no value contradicts it"))
+            decision: "'1,234' read as 1.234 (decimal comma, the Vietnamese convention); no value contradicts it",
+            decimalPlaces: 3))
     }
 
     @Test func quotedAmbiguousCommaInCommaFileIsThousands() throws {
@@ -165,7 +166,7 @@ import Testing
         #expect(result.cells("năm") == [.integer(2021), .integer(2023)])
         #expect(result.integerWidth("năm") == 16)
         #expect(result.cells("tỷ lệ") == [.decimal(3.07), .decimal(1.86)])
-        #expect(result.annotations("tỷ lệ") == ColumnAnnotations(isPercentage: true, convention: "decimal comma, percent sign"))
+        #expect(result.annotations("tỷ lệ") == ColumnAnnotations(isPercentage: true, convention: "decimal comma, percent sign", decimalPlaces: 2))
         #expect(result.report.notes == ["separator: semicolon (;)"])
         #expect(result.report.lines == [
             "loaded test.csv: 2 rows × 3 columns (CSV)",

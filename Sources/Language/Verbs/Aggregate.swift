@@ -118,6 +118,12 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ typed: State
         if missing > 0 {
             notes.append(Message(en: "\(item.column.name): \(missing) missing value\(missing == 1 ? "" : "s") left out", vi: "\(item.column.name): bỏ qua \(missing) giá trị thiếu"))
         }
+        if [.mean, .median, .stddev].contains(function) && item.column.type == .decimal && !answerFilters.isEmpty {
+            // Decimals are added exactly, but a mean divides: the filter compares a double, not a decimal.
+            notes.append(Message(
+                en: "\(item.name) is computed in binary floating point (about 16 significant digits), so a filter on it is not an exact decimal comparison",
+                vi: "\(item.name) được tính bằng số thực dấu phẩy động (khoảng 16 chữ số có nghĩa), nên bộ lọc trên nó không phải phép so sánh thập phân chính xác"))
+        }
         if item.column.holdsPercentages && (function == .mean || function == .sum) && (plan.keys.isEmpty || keptRows > grouped.groupCount) {
             notes.append(Message(
                 en: function == .sum ? "\(item.column.name) is a rate: a sum of rates has no meaning as a rate" :

@@ -97,7 +97,8 @@ struct PeriodComparison {
             let prefix = measures.count > 1 ? measure.name + " " : ""
             let firstValues = cells.entityKeys.indices.map { cells.value(entity: $0, period: first, measure: m) }
             let lastValues = cells.entityKeys.indices.map { cells.value(entity: $0, period: last, measure: m) }
-            let change = zip(firstValues, lastValues).map { a, b in a.flatMap { a in b.map { $0 - a } } }
+            // Exact for figures written as decimals: a fall from 3.40 to 2.70 is -0.70, not -0.6999999999999997.
+            let change = zip(firstValues, lastValues).map { a, b in a.flatMap { a in b.map { ExactDecimal.difference($0, a) } } }
             let relative = zip(firstValues, change).map { a, d -> Double? in
                 guard let a, let d, a != 0 else { return nil }
                 return 100 * d / a

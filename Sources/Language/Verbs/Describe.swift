@@ -7,8 +7,8 @@ extension Verb {
         syntax: "describe [DATASET]",
         summary: Message(en: "the columns of a dataset: type, counts, range, number convention", vi: "các cột của một bộ dữ liệu: kiểu, số lượng, khoảng giá trị, quy ước số"),
         details: Message(
-            en: "One row per column: its type, how many values are present and missing, how many are distinct, the smallest and largest, and the number convention the loader detected (decimal comma, thousands dot, percent sign). Columns added with let and measures defined with measure are listed under the table. A column whose name is not one plain word has an alias, shown in the alias column: its name without accents in lower case, every space or punctuation an underscore (`Tỷ lệ giảm (%)` is ty_le_giam), numbered (_2) when another name has it already; the alias and the name in backticks both name the column.",
-            vi: "Mỗi cột một dòng: kiểu, số giá trị có và thiếu, số giá trị khác nhau, nhỏ nhất và lớn nhất, và quy ước số khi nạp (dấu phẩy thập phân, dấu chấm hàng nghìn, dấu phần trăm). Các cột thêm bằng let và chỉ số đặt bằng measure được liệt kê dưới bảng. Cột có tên không phải một từ đơn có tên gọi thay thế, ở cột alias: tên bỏ dấu, chữ thường, mỗi dấu cách hay dấu câu thành dấu gạch dưới (`Tỷ lệ giảm (%)` là ty_le_giam), thêm số (_2) khi tên đó đã có; cả tên gọi thay thế và tên trong dấu ` đều chỉ cột đó."),
+            en: "One row per column: its type, how many values are present and missing, how many are distinct, the smallest and largest, and the number convention the loader detected (decimal comma, thousands dot, percent sign; `exact, 2 places` for decimals written with at most two places, on which + - * and comparisons are exact while mean, stddev and / are doubles). Columns added with let and measures defined with measure are listed under the table. A column whose name is not one plain word has an alias, shown in the alias column: its name without accents in lower case, every space or punctuation an underscore (`Tỷ lệ giảm (%)` is ty_le_giam), numbered (_2) when another name has it already; the alias and the name in backticks both name the column.",
+            vi: "Mỗi cột một dòng: kiểu, số giá trị có và thiếu, số giá trị khác nhau, nhỏ nhất và lớn nhất, và quy ước số khi nạp (dấu phẩy thập phân, dấu chấm hàng nghìn, dấu phần trăm; `exact, 2 places` cho số thập phân viết với tối đa hai chữ số lẻ, trên đó + - * và phép so sánh là chính xác, còn mean, stddev và / là số thực dấu phẩy động). Các cột thêm bằng let và chỉ số đặt bằng measure được liệt kê dưới bảng. Cột có tên không phải một từ đơn có tên gọi thay thế, ở cột alias: tên bỏ dấu, chữ thường, mỗi dấu cách hay dấu câu thành dấu gạch dưới (`Tỷ lệ giảm (%)` là ty_le_giam), thêm số (_2) khi tên đó đã có; cả tên gọi thay thế và tên trong dấu ` đều chỉ cột đó."),
         examples: ["describe provinces", "let `Tỷ lệ giảm (%)` = rate_cut", "describe"],
         action: { statement, session in .table(try describeDataset(statement, session)) })
 }
@@ -57,9 +57,13 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
             lows.append(.missing)
             highs.append(.missing)
         }
-        var convention = [column.annotations.convention, column.annotations.isPercentage && column.annotations.convention == nil ? "percent" : nil]
+        // Exact decimals say so: + - * and comparisons on them are exact; a mean or a ratio is a double.
+        let exact = column.annotations.decimalPlaces.map { "exact, \($0) place\($0 == 1 ? "" : "s")" }
+        var convention = [column.annotations.convention, column.annotations.isPercentage && column.annotations.convention == nil ? "percent" : nil, exact]
             .compactMap { $0 }.joined(separator: ", ")
-        if let derived = dataset.derivedColumns[column.name] { convention = "let \(NameSpelling.typed(column.name)) = \(derived)" }
+        if let derived = dataset.derivedColumns[column.name] {
+            convention = "let \(NameSpelling.typed(column.name)) = \(derived)" + (exact.map { " (\($0))" } ?? "")
+        }
         conventions.append(convention.isEmpty ? .missing : .text(convention))
     }
     // The alias column appears only when some name needs backticks, so plain datasets read as before.
