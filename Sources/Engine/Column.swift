@@ -114,12 +114,28 @@ public struct ColumnAnnotations: Sendable, Equatable {
     public var convention: String?
     /// A decision the loader had to make from ambiguous values, stated so the user can check it.
     public var decision: String?
+    /// The same decision in Vietnamese, for reports and `describe` after `set language vi`.
+    public var decisionVietnamese: String?
 
     public init(isPercentage: Bool = false, convention: String? = nil, decision: String? = nil) {
         self.isPercentage = isPercentage
         self.convention = convention
         self.decision = decision
     }
+
+    /// Records a decision in both languages, after any made before (`; ` between them).
+    public mutating func decide(_ english: String, _ vietnamese: String) {
+        decisionVietnamese = [decisionVietnamese ?? decision, vietnamese].compactMap { $0 }.joined(separator: "; ")
+        decision = [decision, english].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    /// Two annotations are equal when they say the same in English: the Vietnamese text translates it.
+    public static func == (a: ColumnAnnotations, b: ColumnAnnotations) -> Bool {
+        a.isPercentage == b.isPercentage && a.convention == b.convention && a.decision == b.decision
+    }
+
+    /// The decision in `vietnamese` or English; a decision without Vietnamese text is shown in English.
+    public func decision(vietnamese: Bool) -> String? { vietnamese ? decisionVietnamese ?? decision : decision }
 }
 
 /// One boxed cell, for display, literals and tests.
