@@ -117,6 +117,8 @@ public struct ColumnAnnotations: Sendable, Equatable {
     /// Every value is a decimal of at most this many places, known exactly (`ExactDecimal`); nil when the
     /// column's decimals are only doubles (an exponent, more than 15 digits, or computed with `/`).
     public var decimalPlaces: Int?
+    /// The same decision in Vietnamese, for reports and `describe` after `set language vi`.
+    public var decisionVietnamese: String?
 
     public init(isPercentage: Bool = false, convention: String? = nil, decision: String? = nil, decimalPlaces: Int? = nil) {
         self.isPercentage = isPercentage
@@ -124,6 +126,20 @@ public struct ColumnAnnotations: Sendable, Equatable {
         self.decision = decision
         self.decimalPlaces = decimalPlaces
     }
+
+    /// Records a decision in both languages, after any made before (`; ` between them).
+    public mutating func decide(_ english: String, _ vietnamese: String) {
+        decisionVietnamese = [decisionVietnamese ?? decision, vietnamese].compactMap { $0 }.joined(separator: "; ")
+        decision = [decision, english].compactMap { $0 }.joined(separator: "; ")
+    }
+
+    /// Two annotations are equal when they say the same in English: the Vietnamese text translates it.
+    public static func == (a: ColumnAnnotations, b: ColumnAnnotations) -> Bool {
+        a.isPercentage == b.isPercentage && a.convention == b.convention && a.decision == b.decision && a.decimalPlaces == b.decimalPlaces
+    }
+
+    /// The decision in `vietnamese` or English; a decision without Vietnamese text is shown in English.
+    public func decision(vietnamese: Bool) -> String? { vietnamese ? decisionVietnamese ?? decision : decision }
 }
 
 /// One boxed cell, for display, literals and tests.

@@ -145,15 +145,15 @@ struct ColumnPlan {
     static func decide(_ p: ColumnProfile, delimiter: UInt8) -> ColumnPlan {
         var plan = ColumnPlan(kind: .text, decimalMark: nil, thousandsMark: nil, annotations: ColumnAnnotations(), hasMissing: p.missing > 0)
         if p.present == 0 {
-            plan.annotations.decision = "no values: every field is empty or a missing marker"
+            plan.annotations.decide("no values: every field is empty or a missing marker", "không có giá trị: mọi ô đều trống hoặc là dấu thiếu số liệu")
             return plan
         }
         if p.texts > 0 || (p.booleans > 0 && p.numbers > 0) {
             if p.numbers > 0, let example = p.firstText {
-                plan.annotations.decision = "kept as text: \(p.numbers) numbers but also values such as '\(example)'"
+                plan.annotations.decide("kept as text: \(p.numbers) numbers but also values such as '\(example)'", "giữ dạng văn bản: có \(p.numbers) số nhưng cũng có giá trị như '\(example)'")
             } else if p.texts == 0 {
                 // Not silently: `true` beside `1` could have been meant as a boolean column.
-                plan.annotations.decision = "kept as text: values mix \(p.numbers) numbers and \(p.booleans) true/false values"
+                plan.annotations.decide("kept as text: values mix \(p.numbers) numbers and \(p.booleans) true/false values", "giữ dạng văn bản: lẫn \(p.numbers) số và \(p.booleans) giá trị đúng/sai")
             }
             return plan
         }
@@ -162,7 +162,7 @@ struct ColumnPlan {
             return plan
         }
         if p.leadingZeros > 0 {
-            plan.annotations.decision = "kept as text: codes with leading zeros (such as 01)"
+            plan.annotations.decide("kept as text: codes with leading zeros (such as 01)", "giữ dạng văn bản: mã có số 0 đứng đầu (như 01)")
             return plan
         }
         let e = p.evidence
@@ -171,7 +171,7 @@ struct ColumnPlan {
         let provesCommaDecimal = e.contains(.commaDecimal) || e.contains(.dotThousands)
         var usesDecimalMark = e.contains(.dotDecimal) || e.contains(.commaDecimal)
         if provesDotDecimal && provesCommaDecimal {
-            plan.annotations.decision = "kept as text: values mix the 6,8 and 6.8 conventions"
+            plan.annotations.decide("kept as text: values mix the 6,8 and 6.8 conventions", "giữ dạng văn bản: lẫn hai cách viết 6,8 và 6.8")
             return plan
         }
         if provesCommaDecimal {
@@ -193,15 +193,14 @@ struct ColumnPlan {
         if plan.kind == .decimal, p.beyondInteger > 0, let example = p.firstBeyondInteger {
             // Not silently: a decimal holds about 16 significant digits, so such values are rounded.
             let count = p.beyondInteger == 1 ? "1 whole number" : "\(p.beyondInteger) whole numbers"
-            plan.annotations.decision = [plan.annotations.decision,
-                                         "\(count) beyond the 64-bit integer range (±9223372036854775807), such as '\(example)': read as decimal, to about 16 significant digits"]
-                .compactMap { $0 }.joined(separator: "; ")
+            plan.annotations.decide("\(count) beyond the 64-bit integer range (±9223372036854775807), such as '\(example)': read as decimal, to about 16 significant digits",
+                                    "\(p.beyondInteger) số nguyên vượt phạm vi số nguyên 64 bit (±9223372036854775807), như '\(example)': đọc thành số thập phân, khoảng 16 chữ số có nghĩa")
         }
         if p.percents > 0 {
             plan.annotations.isPercentage = true
             if p.percents < p.numbers {
-                plan.annotations.decision = [plan.annotations.decision, "\(p.percents) of \(p.numbers) values carry %; all read as percentages"]
-                    .compactMap { $0 }.joined(separator: "; ")
+                plan.annotations.decide("\(p.percents) of \(p.numbers) values carry %; all read as percentages",
+                                        "\(p.percents) trên \(p.numbers) giá trị có dấu %; tất cả được đọc là phần trăm")
             }
         }
         plan.annotations.convention = conventionName(plan, usesDecimalMark: usesDecimalMark, evidence: e, percent: p.percents > 0)
@@ -240,9 +239,12 @@ struct ColumnPlan {
             let mark = e.contains(.dotAmbiguous) ? dot : comma
             plan.decimalMark = mark
             usesDecimalMark = true
-            plan.annotations.decision = "'\(example)' read as a decimal (\(example.replacingDot())): other values of 1000 or more have no thousands separator"
+            plan.annotations.decide("'\(example)' read as a decimal (\(example.replacingDot())): other values of 1000 or more have no thousands separator",
+                                    "'\(example)' đọc là số thập phân (\(example.replacingDot(vietnamese: true))): các giá trị từ 1000 trở lên khác không có dấu phân cách hàng nghìn")
             if e.contains(.dotAmbiguous) && e.contains(.commaAmbiguous) {
-                plan.annotations.decision = "kept as text: values mix 1.234 and 1,234 and neither can be a thousands separator"
+                (plan.annotations.decision, plan.annotations.decisionVietnamese) = (nil, nil)
+                plan.annotations.decide("kept as text: values mix 1.234 and 1,234 and neither can be a thousands separator",
+                                        "giữ dạng văn bản: lẫn 1.234 và 1,234, không dấu nào có thể là dấu phân cách hàng nghìn")
                 plan.decimalMark = nil
                 usesDecimalMark = false
                 plan.kind = .text
@@ -251,17 +253,20 @@ struct ColumnPlan {
             plan.decimalMark = comma
             plan.thousandsMark = dot
             if e.contains(.commaAmbiguous) { usesDecimalMark = true }
-            plan.annotations.decision = "'1.234' read as 1234 (thousands dot, the Vietnamese convention); no value contradicts it"
+            plan.annotations.decide("'1.234' read as 1234 (thousands dot, the Vietnamese convention); no value contradicts it",
+                                    "'1.234' đọc là 1234 (dấu chấm phân cách hàng nghìn, theo cách viết Việt Nam); không giá trị nào trái với cách đọc này")
         } else if delimiter == comma {
             // A quoted `"1,234"` in a comma-separated file is English style.
             plan.thousandsMark = comma
             plan.decimalMark = dot
-            plan.annotations.decision = "'1,234' read as 1234 (thousands comma, as in this comma-separated file); no value contradicts it"
+            plan.annotations.decide("'1,234' read as 1234 (thousands comma, as in this comma-separated file); no value contradicts it",
+                                    "'1,234' đọc là 1234 (dấu phẩy phân cách hàng nghìn, như trong tệp phân cách bằng dấu phẩy này); không giá trị nào trái với cách đọc này")
         } else {
             plan.decimalMark = comma
             plan.thousandsMark = dot
             usesDecimalMark = true
-            plan.annotations.decision = "'1,234' read as 1.234 (decimal comma, the Vietnamese convention); no value contradicts it"
+            plan.annotations.decide("'1,234' read as 1.234 (decimal comma, the Vietnamese convention); no value contradicts it",
+                                    "'1,234' đọc là 1,234 (dấu phẩy thập phân, theo cách viết Việt Nam); không giá trị nào trái với cách đọc này")
         }
         return plan
     }
@@ -285,5 +290,7 @@ struct ColumnPlan {
 }
 
 private extension String {
-    func replacingDot() -> String { self == "1.234" ? "1 point 234" : "1 comma 234" }
+    func replacingDot(vietnamese: Bool = false) -> String {
+        vietnamese ? (self == "1.234" ? "1 chấm 234" : "1 phẩy 234") : (self == "1.234" ? "1 point 234" : "1 comma 234")
+    }
 }

@@ -78,7 +78,11 @@ public enum JSONLinesReader {
             let kinds = Set(values.compactMap { v -> String? in
                 switch v { case .missing: nil; case .integer, .decimal: "number"; case .boolean: "boolean"; case .text: "text" }
             })
-            if kinds.count > 1 { column.annotations.decision = "kept as text: values mix \(kinds.sorted().joined(separator: " and "))" }
+            if kinds.count > 1 {
+                let vietnamese = ["boolean": "đúng/sai", "number": "số", "text": "văn bản"]
+                column.annotations.decide("kept as text: values mix \(kinds.sorted().joined(separator: " and "))",
+                                          "giữ dạng văn bản: lẫn \(kinds.sorted().map { vietnamese[$0] ?? $0 }.joined(separator: " và "))")
+            }
             return column
         }
         let table = try Table(name: tableName, columns: columns)

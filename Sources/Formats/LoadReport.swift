@@ -42,19 +42,34 @@ public struct LoadReport: Sendable {
         var out = [vietnamese ? "đã nạp \(file): \(rowCount) dòng × \(columns.count) cột (\(format))"
                               : "loaded \(file): \(counted(rowCount, "row")) × \(counted(columns.count, "column")) (\(format))"]
         let width = columns.map { $0.name.count }.max() ?? 0
+        // Report words are shown through `word`, which gives their Vietnamese text in a Vietnamese report.
+        func word(_ english: String) -> String { vietnamese ? LoadReport.vietnameseWords[english] ?? english : english }
         for c in columns {
-            var line = "  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.type.rawValue
+            var line = "  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + word(c.type.rawValue)
             var details: [String] = []
-            if c.annotations.isPercentage && !(c.annotations.convention ?? "").contains("percent") { details.append("percent") }
-            if let convention = c.annotations.convention { details.append(convention) }
-            if c.missing > 0 { details.append("\(c.missing) missing") }
+            if c.annotations.isPercentage && !(c.annotations.convention ?? "").contains("percent") { details.append(word("percent")) }
+            if let convention = c.annotations.convention {
+                details.append(convention.components(separatedBy: ", ").map(word).joined(separator: ", "))
+            }
+            if c.missing > 0 { details.append(vietnamese ? "thiếu \(c.missing)" : "\(c.missing) missing") }
             if !details.isEmpty { line += " (" + details.joined(separator: ", ") + ")" }
-            if let decision = c.annotations.decision { line += "; " + decision }
+            if let decision = c.annotations.decision(vietnamese: vietnamese) { line += "; " + decision }
             out.append(line)
         }
         out += notes.map { vietnamese ? "  ghi chú: \(vietnameseNotes[$0] ?? $0)" : "  note: \($0)" }
         return out
     }
+}
+
+extension LoadReport {
+    /// The words of a report's column lines in Vietnamese, by their English text: column types and the
+    /// number conventions the reader names (`ColumnPlan.conventionName`). Part of the message catalogue
+    /// (`Catalogue.reportWords` in Language lists them), kept here because Formats does not see Language.
+    public static let vietnameseWords: [String: String] = [
+        "integer": "số nguyên", "decimal": "số thập phân", "boolean": "đúng/sai", "text": "văn bản",
+        "percent": "phần trăm", "percent sign": "dấu phần trăm", "decimal comma": "dấu phẩy thập phân",
+        "thousands dot": "dấu chấm phân cách hàng nghìn", "thousands comma": "dấu phẩy phân cách hàng nghìn",
+    ]
 }
 
 /// One note of a load report, in English and Vietnamese.

@@ -6,7 +6,21 @@ import Engine
 /// that starts another filter (`year=`), a keyword, or a name in `vocabulary` (the dataset's columns and
 /// measures), so `compare province=Ninh Bình year=2021..2023 rate` reads as the user means it.
 public struct Parser {
-    public static let keywords: Set<String> = ["by", "sort", "desc", "asc", "limit", "top", "as", "to", "weight"]
+    public static let keywords: Set<String> = Set(["by", "sort", "desc", "asc", "limit", "top", "as", "to", "weight"] + keywordAliases.keys)
+    /// Vietnamese spellings of keywords, folded (`theo`, `sắp_xếp`), by the keyword they stand for. Words
+    /// that are also data values (`theo` in the reports' notes) are quoted in suggestions, as any keyword is.
+    public static let keywordAliases: [String: String] = [
+        "theo": "by", "sap_xep": "sort", "giam_dan": "desc", "tang_dan": "asc", "gioi_han": "limit", "trong_so": "weight",
+    ]
+
+    /// The keyword `word` spells (`theo` is `by`), or nil. English keywords are matched by case only, so
+    /// that a Vietnamese word folding to one stays a word of its value (`Ba Tơ` is not `Ba to`); the
+    /// Vietnamese ones with or without their accents (`sắp_xếp`).
+    static func canonicalKeyword(_ word: String) -> String? {
+        let lowered = word.lowercased()
+        if keywords.contains(lowered), keywordAliases[lowered] == nil { return lowered }
+        return keywordAliases[TextFolding.fold(word)]
+    }
 
     var tokens: [Token]
     var position = 0
@@ -62,7 +76,7 @@ public struct Parser {
         guard let verb = VerbRegistry.verb(named: first.text) else {
             throw LanguageError(
                 Message(en: "'\(first.text)' is not a verb", vi: "'\(first.text)' không phải là một lệnh"),
-                at: first.span, suggestions: Suggestions.nearest(first.text, among: VerbRegistry.allNames),
+                at: first.span, suggestions: VerbRegistry.nearest(first.text),
                 example: "help")
         }
         // Dataset names are not in the vocabulary: after these verbs, unknown words are not misspelt columns.
@@ -116,14 +130,14 @@ public struct Parser {
 
     mutating func keywordClause(_ token: Token, into result: inout Clauses) throws {
         advance()
-        switch token.text.lowercased() {
+        switch Parser.canonicalKeyword(token.text) ?? token.text.lowercased() {
         case "by":
             result.by += try nameList(after: token)
         case "sort":
             let name = try expectName(after: token, example: "show sort rate desc")
             var descending = false
-            if let next = peek, next.kind == .word, !next.backticked, ["desc", "asc"].contains(TextFolding.fold(next.text)) {
-                descending = TextFolding.fold(next.text) == "desc"
+            if let next = peek, next.kind == .word, !next.backticked, let order = Parser.canonicalKeyword(next.text), ["desc", "asc"].contains(order) {
+                descending = order == "desc"
                 advance()
             }
             result.sort.append((name, descending))
@@ -421,7 +435,7 @@ public struct Parser {
     func isKeyword(_ token: Token) -> Bool { token.kind == .word && !token.backticked && Parser.isKeyword(token.text) }
 
     /// Keywords are ASCII words in any case; `Tơ` (a place name) is not `to`.
-    static func isKeyword(_ word: String) -> Bool { keywords.contains(word.lowercased()) }
+    static func isKeyword(_ word: String) -> Bool { canonicalKeyword(word) != nil }
 
     mutating func expect(_ kind: Token.Kind, after opener: Token) throws {
         guard let token = peek, token.kind == kind else {

@@ -45,8 +45,10 @@ struct ProvenanceCheck {
         for column in noteColumns {
             let values = rows.map { value(column, $0.cell) }
             guard Set(values).count > 1 else { continue }
-            let listed = zip(rows, values).map { "\($0.label) \(column.name)=\($1.isMissing ? "(none)" : $1.description)" }.joined(separator: ", ")
-            notes.append(Message(en: "\(entity): \(listed)", vi: "\(entity): \(listed)"))
+            func listed(_ language: Language) -> String {
+                zip(rows, values).map { "\($0.label) \(column.name)=\($1.isMissing ? Catalogue.noValue.text(language) : $1.description)" }.joined(separator: ", ")
+            }
+            notes.append(Message(en: "\(entity): \(listed(.en))", vi: "\(entity): \(listed(.vi))"))
         }
         return notes
     }

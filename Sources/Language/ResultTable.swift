@@ -26,12 +26,18 @@ public struct ResultTable: Sendable {
     public var roles: [String: ColumnRole]
     /// Header text to show instead of a column's name (e.g. `change (pp)`), keyed by name.
     public var headers: [String: String]
+    /// Header text in each language, keyed by name (`change (pp)` is `thay đổi (đpt)` in Vietnamese). The
+    /// name stays the column's English name, so csv and json keep one header whatever the language, and
+    /// `sort` and filters on the answer accept either text (`sort change_pp`, `sort thay_doi_dpt`).
+    public var localizedHeaders: [String: Message]
 
-    public init(table: Table, notes: [Message] = [], roles: [String: ColumnRole] = [:], headers: [String: String] = [:]) {
+    public init(table: Table, notes: [Message] = [], roles: [String: ColumnRole] = [:], headers: [String: String] = [:],
+                localizedHeaders: [String: Message] = [:]) {
         self.table = table
         self.notes = notes
         self.roles = roles
         self.headers = headers
+        self.localizedHeaders = localizedHeaders
     }
 
     public func role(of column: Column) -> ColumnRole {
@@ -48,6 +54,16 @@ public struct ResultTable: Sendable {
     }
 
     public func header(of column: Column) -> String { headers[column.name] ?? column.name }
+
+    /// The header a table, record or markdown shows in `language`.
+    public func header(of column: Column, in language: Language) -> String {
+        localizedHeaders[column.name]?.text(language) ?? header(of: column)
+    }
+
+    /// Every text by which a column of the answer may be named: its name, its header, each language's header.
+    public func headerNames(of column: Column) -> [String] {
+        [column.name, header(of: column)] + (localizedHeaders[column.name].map { [$0.en, $0.vi] } ?? [])
+    }
 }
 
 /// Whether every present value is a whole number (so a count prints as 29,829, not 29,829.00).

@@ -46,6 +46,13 @@ public enum VerbRegistry {
     /// Verb names and aliases (for suggestions and completion).
     public static var allNames: [String] { all.flatMap { [$0.name] + $0.aliases } }
 
+    /// The verbs nearest a misspelt `name`: by their own names first (`cuont` is count), and by their
+    /// Vietnamese aliases only when no name is near (`so_sahn` is so_sanh).
+    public static func nearest(_ name: String) -> [String] {
+        let byName = Suggestions.nearest(name, among: all.map(\.name))
+        return byName.isEmpty ? Suggestions.nearest(name, among: allNames) : byName
+    }
+
     /// The verb spelled `name` (case-insensitively), or nil.
     public static func verb(named name: String) -> Verb? {
         let folded = TextFolding.fold(name)

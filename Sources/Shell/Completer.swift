@@ -19,22 +19,32 @@ public struct Completer {
 
     public init(session: Session) { self.session = session }
 
+    /// Verbs starting with `partial`; when no verb's own name does, their Vietnamese aliases (`so` offers
+    /// `so_sanh`), so that `tr` still completes to trend alone.
+    func verbNames(_ partial: String) -> [String] {
+        let names = matching(partial, VerbRegistry.all.map(\.name))
+        guard names.isEmpty, !partial.isEmpty else { return names }
+        return matching(partial, VerbRegistry.all.flatMap(\.aliases).filter { $0.first?.isLetter ?? false })
+    }
+
     public func complete(_ line: String) -> Completion {
         let text = line
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         let endsWithSpace = text.last == " "
         if words.isEmpty || (words.count == 1 && !endsWithSpace) {
             let partial = String(words.first ?? "")
-            return Completion(replacing: partial.count, candidates: matching(partial, VerbRegistry.all.map(\.name)))
+            return Completion(replacing: partial.count, candidates: verbNames(partial))
         }
-        let verb = TextFolding.fold(String(words[0]))
+        // A Vietnamese alias completes as its verb does (`nap ` offers files, as `load ` does).
+        let typedVerb = TextFolding.fold(String(words[0]))
+        let verb = VerbRegistry.verb(named: typedVerb)?.name ?? typedVerb
         let rest = String(text.drop(while: { $0 == " " }).dropFirst(words[0].count).drop(while: { $0 == " " }))
         switch verb {
         case "load", "run", "export":
             if verb == "load", let option = loadOptionCompletion(rest) { return option }
             return Completion(replacing: rest.count, candidates: paths(rest))
         case "help":
-            return Completion(replacing: rest.count, candidates: matching(rest, VerbRegistry.all.map(\.name)))
+            return Completion(replacing: rest.count, candidates: verbNames(rest))
         case "use", "describe":
             return Completion(replacing: rest.count, candidates: matching(rest, session.order))
         default:

@@ -5,6 +5,11 @@ import Language
 /// examples run on the built-in data. `scripts/generate-docs` writes it; a test checks it is current and
 /// runs every example block again.
 public enum LanguageReference {
+    /// `` `theo` (by), `sap_xep` (sort), … `` from the parser's table.
+    static var keywordAliases: String {
+        Parser.keywordAliases.sorted { $0.key < $1.key }.map { "`\($0.key)` (\($0.value))" }.joined(separator: ", ")
+    }
+
     public static func markdown() throws -> String {
         var out = """
         # The solieu language
@@ -26,6 +31,8 @@ public enum LanguageReference {
                     | expression (= != < <= > >=) expression | ( expression )
         ```
 
+        - Every verb and keyword has a Vietnamese spelling, typed with or without accents: the verbs' are
+          listed with each verb below (`so_sanh` is `compare`), and the keywords are \(keywordAliases).
         - Values are matched without regard to case, accents or spacing: `ninh binh`, `NINH  BÌNH` and
           `Ninh Bình` are the same; `Hoà Bình` and `Hòa Bình` are the same. When you type diacritics and two
           values differ only in them, what you typed decides. `đ` is matched with `d`.

@@ -216,7 +216,7 @@ public final class StatementRunner {
             if !renderer.notesInline && !quiet {
                 // An empty answer is said on standard error too, so a log shows why a file has no rows.
                 if result.table.rowCount == 0 && format != .json {
-                    errors(notePrefix + Message(en: "(no rows)", vi: "(không có dòng nào)").text(session.settings.language) + "\n")
+                    errors(notePrefix + Catalogue.noRows.text(session.settings.language) + "\n")
                 }
                 for note in result.notes { errors(notePrefix + TerminalText.escaped(note.text(session.settings.language)) + "\n") }
             }

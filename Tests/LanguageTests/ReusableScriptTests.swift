@@ -66,7 +66,8 @@ import Testing
             try "set language vi\nset decimals 1\n".write(toFile: config + "/solieu/init.solieu", atomically: true, encoding: .utf8)
             let environment = ["XDG_CONFIG_HOME": config]
             let withInit = try Binary.run(["-c", "compare province=Ninh Bình year=2021..2023 rate"], in: folder, environment: environment)
-            #expect(withInit.stdout.hasPrefix("province    2021   2023   change (pp)   change %   per year (pp)\nNinh Bình    3.1    1.9          −1.2"))
+            #expect(withInit.stdout.hasPrefix("province    2021   2023   thay đổi (đpt)   thay đổi %   bình quân năm (đpt)\nNinh Bình    3,1    1,9             −1,2"),
+                    "\(withInit.stdout)")
             #expect(withInit.stdout.hasSuffix("\nlưu ý: không có dòng nào cho 2022 trong khoảng này\n"), "\(withInit.stdout)")
             let without = try Binary.run(["--no-init", "-c", "count by provnce"], in: folder, environment: environment)
             #expect(without.stderr.hasPrefix("error: there is no column"))

@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let count = Verb(
-        name: "count", arguments: .clauses,
+        name: "count", aliases: ["dem", "dem_so"], arguments: .clauses,
         syntax: "count [by COLUMNS] [FILTERS]",
         summary: Message(en: "count rows, in all or by group", vi: "đếm số dòng, tất cả hoặc theo nhóm"),
         details: Message(en: "The number of rows that pass the filters, one row per group with `by`.",
@@ -11,18 +11,18 @@ extension Verb {
         plan: { s, session in try filterPlan(s, session) + [Message(en: "count the rows\(s.clauses.by.isEmpty ? "" : " of each group")", vi: "đếm số dòng\(s.clauses.by.isEmpty ? "" : " của từng nhóm")")] },
         action: { statement, session in .table(try countRows(statement, session)) })
 
-    static let sum = aggregateVerb(.sum, "sum", en: "the total of each measure", vi: "tổng của mỗi chỉ số",
+    static let sum = aggregateVerb(.sum, "sum", aliases: ["tong"], en: "the total of each measure", vi: "tổng của mỗi chỉ số",
                                    examples: ["sum poor_households by province", "sum left_poverty"])
-    static let mean = aggregateVerb(.mean, "mean", aliases: ["avg"], en: "the mean of each measure (missing values left out)",
+    static let mean = aggregateVerb(.mean, "mean", aliases: ["avg", "trung_binh", "trungbinh"], en: "the mean of each measure (missing values left out)",
                                     vi: "trung bình của mỗi chỉ số (bỏ qua giá trị thiếu)",
                                     examples: ["mean rate by province", "avg rate year=2022"])
-    static let min = aggregateVerb(.min, "min", en: "the smallest value of each measure", vi: "giá trị nhỏ nhất của mỗi chỉ số",
+    static let min = aggregateVerb(.min, "min", aliases: ["nho_nhat", "nhonhat"], en: "the smallest value of each measure", vi: "giá trị nhỏ nhất của mỗi chỉ số",
                                    examples: ["min rate by province"])
-    static let max = aggregateVerb(.max, "max", en: "the largest value of each measure", vi: "giá trị lớn nhất của mỗi chỉ số",
+    static let max = aggregateVerb(.max, "max", aliases: ["lon_nhat", "lonnhat"], en: "the largest value of each measure", vi: "giá trị lớn nhất của mỗi chỉ số",
                                    examples: ["max rate poor_households by province"])
-    static let median = aggregateVerb(.median, "median", en: "the median of each measure", vi: "trung vị của mỗi chỉ số",
+    static let median = aggregateVerb(.median, "median", aliases: ["trung_vi", "trungvi"], en: "the median of each measure", vi: "trung vị của mỗi chỉ số",
                                       examples: ["median rate"])
-    static let stddev = aggregateVerb(.stddev, "stddev", en: "the sample standard deviation of each measure (Welford)",
+    static let stddev = aggregateVerb(.stddev, "stddev", aliases: ["do_lech_chuan", "dolechchuan"], en: "the sample standard deviation of each measure (Welford)",
                                       vi: "độ lệch chuẩn mẫu của mỗi chỉ số (Welford)", examples: ["stddev rate by source"])
 
     static func aggregateVerb(_ function: AggregateFunction, _ name: String, aliases: [String] = [], en: String, vi: String, examples: [String]) -> Verb {
@@ -47,10 +47,11 @@ func countRows(_ typed: Statement, _ session: Session) throws -> ResultTable {
     let executor = session.executor(for: dataset)
     let grouped = GroupedResult(groups: try executor.groups(counted), keyCount: plan.keys.count)
     var counts = try grouped.ordered(count)
-    counts.name = "count"
+    counts.name = Catalogue.count.en
     let table = try Table(name: "count", columns: grouped.keyColumns + [counts])
     let notes = try Reorganisation.notes(dataset, plan, executor)
-    return try sortAndLimit(ResultTable(table: table, notes: notes), statement.clauses, resultFilters: answerFilters, dataset: dataset)
+    return try sortAndLimit(ResultTable(table: table, notes: notes, localizedHeaders: Catalogue.headers(Catalogue.count)), statement.clauses,
+                            resultFilters: answerFilters, dataset: dataset)
 }
 
 /// The plan of a grouped verb: its filters bound, its `by` columns as keys.

@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let compare = Verb(
-        name: "compare", arguments: .clauses,
+        name: "compare", aliases: ["so_sanh", "sosanh"], arguments: .clauses,
         syntax: "compare FILTERS MEASURE… [by COLUMNS]",
         summary: Message(en: "compare a measure between the first and last period of a range",
                          vi: "so sánh một chỉ số giữa kỳ đầu và kỳ cuối của một khoảng"),
@@ -16,7 +16,7 @@ extension Verb {
             """,
             vi: """
             Mỗi đối tượng một dòng (bộ lọc có nhiều giá trị, hoặc `by`), với chỉ số ở kỳ đầu, kỳ cuối và mức thay \
-            đổi. Với tỷ lệ, mức thay đổi tính bằng điểm phần trăm (pp) và phần trăm; với số lượng, bằng số tuyệt \
+            đổi. Với tỷ lệ, mức thay đổi tính bằng điểm phần trăm (đpt) và phần trăm; với số lượng, bằng số tuyệt \
             đối và phần trăm; kèm mức thay đổi bình quân mỗi năm. Các kỳ không có số liệu được ghi chú dưới bảng. \
             Khi một ô có nhiều dòng (hai nguồn cho cùng một năm), lệnh từ chối và liệt kê chúng cùng bộ lọc để \
             chọn một: không bao giờ tự ý lấy trung bình.
@@ -91,7 +91,7 @@ struct PeriodComparison {
             Column(name: entity.name, values: cells.entityKeys.map { $0[i] })
         }
         var roles: [String: ColumnRole] = [:]
-        var headers: [String: String] = [:]
+        var headers: [String: Message] = [:]
         let years = last - first
         for (m, measure) in measures.enumerated() {
             let prefix = measures.count > 1 ? measure.name + " " : ""
@@ -107,8 +107,10 @@ struct PeriodComparison {
             // Counts stay whole numbers (29,829, not 29,829.00); rates and averages stay decimals.
             let whole = !measure.isPercentage && allWhole(firstValues + lastValues)
             let cell: (Double?) -> Value = { d in d.map { whole ? .integer(Int64($0)) : .decimal($0) } ?? .missing }
-            let unit = measure.isPercentage ? " (pp)" : ""
-            let names = [prefix + formatNumber(first), prefix + formatNumber(last), prefix + "change" + unit, prefix + "change %", prefix + "per year" + unit]
+            let words = measure.isPercentage ? [Catalogue.changePoints, Catalogue.changePercent, Catalogue.perYearPoints]
+                                             : [Catalogue.change, Catalogue.changePercent, Catalogue.perYear]
+            let names = [prefix + formatNumber(first), prefix + formatNumber(last)] + words.map { prefix + $0.en }
+            for (name, word) in zip(names.dropFirst(2), words) { headers[name] = Message(en: prefix + word.en, vi: prefix + word.vi) }
             columns += [
                 Column(name: names[0], type: whole ? .integer : .decimal, values: firstValues.map(cell)),
                 Column(name: names[1], type: whole ? .integer : .decimal, values: lastValues.map(cell)),
@@ -120,9 +122,7 @@ struct PeriodComparison {
             roles[names[3]] = .percentChange
             roles[names[4]] = measure.isPercentage ? .percentagePoints : .change
             if measure.isPercentage { roles[names[0]] = .percent; roles[names[1]] = .percent }
-            _ = headers
         }
-        headers = [:]
         var notes = cells.gapNotes(requested: periodValues, periodName: period.name) + (try Reorganisation.notes(dataset, plan, executor))
         for (i, key) in cells.entityKeys.enumerated() {
             let compared = [first, last].filter { cells.value(entity: i, period: $0, measure: 0) != nil }.map { (label: formatNumber($0), entity: i, period: Optional($0)) }
@@ -140,7 +140,7 @@ struct PeriodComparison {
         }
         if cells.combinesRows { notes += MeanOfRates.notes(measures, binder) }
         let table = try Table(name: "compare", columns: columns)
-        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: roles, headers: headers), statement.clauses,
+        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: roles, localizedHeaders: headers), statement.clauses,
                                 resultFilters: answerFilters, dataset: dataset)
     }
 

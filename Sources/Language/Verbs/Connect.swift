@@ -3,7 +3,7 @@ import Remote
 
 extension Verb {
     static let connect = Verb(
-        name: "connect", arguments: .raw,
+        name: "connect", aliases: ["ket_noi", "ketnoi"], arguments: .raw,
         syntax: "connect postgresql://USER@HOST:PORT/DATABASE [as NAME] | connect sc://HOST:PORT [as NAME]",
         summary: Message(en: "use the tables of a PostgreSQL database or a Spark cluster where they are",
                          vi: "dùng các bảng của một cơ sở dữ liệu PostgreSQL hoặc một cụm Spark ngay tại chỗ"),

@@ -4,7 +4,7 @@ import Formats
 
 extension Verb {
     static let datasets = Verb(
-        name: "datasets", arguments: .none,
+        name: "datasets", aliases: ["bo_du_lieu", "bodulieu"], arguments: .none,
         syntax: "datasets",
         summary: Message(en: "list the loaded datasets", vi: "liệt kê các bộ dữ liệu đã nạp"),
         details: Message(en: "Each dataset's name, rows, columns and origin; the current one is marked with *.",
@@ -14,16 +14,16 @@ extension Verb {
             let names = session.order
             let table = try Table(name: "datasets", columns: [
                 Column(name: " ", values: names.map { .text($0 == session.currentName ? "*" : "") }),
-                Column(name: "dataset", values: names.map { .text($0) }),
-                Column(name: "rows", values: try names.map { .integer(Int64(try session.datasets[$0]!.rowCount())) }),
-                Column(name: "columns", values: names.map { .integer(Int64(session.datasets[$0]!.table.columns.count)) }),
-                Column(name: "origin", values: names.map { .text(session.datasets[$0]!.origin) }),
+                Column(name: Catalogue.dataset.en, values: names.map { .text($0) }),
+                Column(name: Catalogue.rows.en, values: try names.map { .integer(Int64(try session.datasets[$0]!.rowCount())) }),
+                Column(name: Catalogue.columns.en, values: names.map { .integer(Int64(session.datasets[$0]!.table.columns.count)) }),
+                Column(name: Catalogue.origin.en, values: names.map { .text(session.datasets[$0]!.origin) }),
             ])
-            return .table(ResultTable(table: table))
+            return .table(ResultTable(table: table, localizedHeaders: Catalogue.headers(Catalogue.dataset, Catalogue.rows, Catalogue.columns, Catalogue.origin)))
         })
 
     static let use = Verb(
-        name: "use", arguments: .clauses,
+        name: "use", aliases: ["dung", "chon"], arguments: .clauses,
         syntax: "use DATASET",
         summary: Message(en: "make a dataset the current one", vi: "chọn bộ dữ liệu đang dùng"),
         details: Message(en: "Statements after it read this dataset. The prompt shows its name. The name matches without accents or case, and as the file was named: use `Báo cáo 2023` finds bao_cao_2023.",
@@ -48,7 +48,7 @@ extension Verb {
         })
 
     static let load = Verb(
-        name: "load", arguments: .raw,
+        name: "load", aliases: ["nap"], arguments: .raw,
         syntax: "load PATH [as NAME] [repair] [header=N|none] [skip=N] [table=N] [encoding=NAME]",
         summary: Message(en: "load a CSV, TSV or JSON Lines file as a dataset", vi: "nạp tệp CSV, TSV hoặc JSON Lines thành một bộ dữ liệu"),
         details: Message(

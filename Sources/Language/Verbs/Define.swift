@@ -42,12 +42,12 @@ extension Verb {
             }
             let shown = NameSpelling.typed(column.name)
             return .report([Message(en: "added column \(shown) (\(column.type.rawValue), \(englishCount(present, "value")), \(missing) missing) to \(dataset.name)",
-                                  vi: "đã thêm cột \(shown) (\(column.type.rawValue), \(present) giá trị, thiếu \(missing)) vào \(dataset.name)").text(session.settings.language)]
+                                  vi: "đã thêm cột \(shown) (\(Catalogue.typeName(column.type.rawValue, .vi)), \(present) giá trị, thiếu \(missing)) vào \(dataset.name)").text(session.settings.language)]
                          + aliasNotes.map { $0.text(session.settings.language) })
         })
 
     static let measure = Verb(
-        name: "measure", arguments: .definition,
+        name: "measure", aliases: ["chi_so", "chiso"], arguments: .definition,
         syntax: "measure NAME = EXPRESSION [as percent]",
         summary: Message(en: "name an aggregate, usable wherever a measure is", vi: "đặt tên cho một phép gộp, dùng được ở mọi chỗ cần chỉ số"),
         details: Message(

@@ -1,9 +1,10 @@
+import Formats
 import Foundation
 import Engine
 
 extension Verb {
     static let describe = Verb(
-        name: "describe", arguments: .clauses,
+        name: "describe", aliases: ["mo_ta", "mota"], arguments: .clauses,
         syntax: "describe [DATASET]",
         summary: Message(en: "the columns of a dataset: type, counts, range, number convention", vi: "các cột của một bộ dữ liệu: kiểu, số lượng, khoảng giá trị, quy ước số"),
         details: Message(
@@ -28,11 +29,12 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
     let all = Grouping(single: .all(count: table.rowCount))
     // A table on a server: every column's counts and range in one query, computed there.
     let remote = try dataset.remote.map { _ in try remoteColumnSummary(dataset, session) }
+    let language = session.settings.language
     var names: [Value] = [], types: [Value] = [], present: [Value] = [], missing: [Value] = []
     var distinct: [Value] = [], lows: [Value] = [], highs: [Value] = [], conventions: [Value] = []
     for column in table.columns {
         names.append(.text(column.name))
-        types.append(.text(column.type.rawValue))
+        types.append(.text(Catalogue.typeName(column.type.rawValue, session.settings.language)))
         if let summary = remote?[column.name] {
             present.append(summary.present)
             missing.append(summary.missing)
@@ -47,8 +49,8 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
         distinct.append(try column.aggregate(.countDistinct, all).value(at: 0))
         switch column.storage {
         case .integer, .decimal:
-            lows.append(.text(displayCell(try column.aggregate(.min, all).value(at: 0))))
-            highs.append(.text(displayCell(try column.aggregate(.max, all).value(at: 0))))
+            lows.append(.text(displayCell(try column.aggregate(.min, all).value(at: 0), language)))
+            highs.append(.text(displayCell(try column.aggregate(.max, all).value(at: 0), language)))
         case .text(let text):
             let ordered = text.dictionary.sorted(by: VietnameseCollation.precedes)
             lows.append(ordered.first.map { .text(shortened($0)) } ?? .missing)
@@ -64,17 +66,20 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
         if let derived = dataset.derivedColumns[column.name] {
             convention = "let \(NameSpelling.typed(column.name)) = \(derived)" + (exact.map { " (\($0))" } ?? "")
         }
+        if dataset.derivedColumns[column.name] == nil && language == .vi {
+            convention = convention.components(separatedBy: ", ").map { LoadReport.vietnameseWords[$0] ?? $0 }.joined(separator: ", ")
+        }
         conventions.append(convention.isEmpty ? .missing : .text(convention))
     }
     // The alias column appears only when some name needs backticks, so plain datasets read as before.
-    let aliases: [Column] = dataset.columnAliases.isEmpty ? [] : [Column(name: "alias", values: table.columns.map { column in
+    let aliases: [Column] = dataset.columnAliases.isEmpty ? [] : [Column(name: Catalogue.alias.en, values: table.columns.map { column in
         dataset.columnAliases[column.name].map { .text($0) } ?? .missing
     })]
     let result = try Table(name: "describe", columns: [
-        Column(name: "column", values: names)] + aliases + [Column(name: "type", values: types),
-        Column(name: "present", values: present), Column(name: "missing", values: missing),
-        Column(name: "distinct", values: distinct), Column(name: "min", values: lows), Column(name: "max", values: highs),
-        Column(name: "convention", values: conventions),
+        Column(name: Catalogue.column.en, values: names)] + aliases + [Column(name: Catalogue.type.en, values: types),
+        Column(name: Catalogue.present.en, values: present), Column(name: Catalogue.missing.en, values: missing),
+        Column(name: Catalogue.distinct.en, values: distinct), Column(name: Catalogue.minimum.en, values: lows),
+        Column(name: Catalogue.maximum.en, values: highs), Column(name: Catalogue.convention.en, values: conventions),
     ])
     let rowCount = try dataset.rowCount()
     var notes = [Message(en: "\(dataset.name): \(rowCount) rows × \(table.columns.count) columns, from \(dataset.origin)",
@@ -94,14 +99,16 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
     }
     for column in table.columns {
         if let decision = column.annotations.decision {
-            notes.append(Message(en: "\(column.name): \(decision)", vi: "\(column.name): \(decision)"))
+            notes.append(Message(en: "\(column.name): \(decision)", vi: "\(column.name): \(column.annotations.decision(vietnamese: true) ?? decision)"))
         }
     }
     for measure in dataset.measures.values.sorted(by: { $0.name < $1.name }) {
         notes.append(Message(en: "measure \(measure.name) = \(measure.expression.sourceText)\(measure.isPercentage ? " (percent)" : "")",
                              vi: "chỉ số \(measure.name) = \(measure.expression.sourceText)\(measure.isPercentage ? " (phần trăm)" : "")"))
     }
-    return ResultTable(table: result, notes: notes, roles: ["present": .value, "missing": .value, "distinct": .value])
+    return ResultTable(table: result, notes: notes, roles: ["present": .value, "missing": .value, "distinct": .value],
+                       localizedHeaders: Catalogue.headers(Catalogue.column, Catalogue.alias, Catalogue.type, Catalogue.present, Catalogue.missing,
+                                                           Catalogue.distinct, Catalogue.minimum, Catalogue.maximum, Catalogue.convention))
 }
 
 /// A number as a short text cell (for describe's min/max, which mix numbers and words).
@@ -110,6 +117,14 @@ func displayCell(_ value: Value) -> String {
     case .decimal(let d): formatNumber(d)
     default: value.description
     }
+}
+
+/// A smallest or largest value as `describe` shows it in `language`: a decimal comma in Vietnamese
+/// (`1,86`), as the table's numbers have; these are never grouped, so no other mark is there to swap.
+func displayCell(_ value: Value, _ language: Language) -> String {
+    let text = displayCell(value)
+    guard language == .vi, case .decimal = value else { return text }
+    return text.replacingOccurrences(of: ".", with: ",")
 }
 
 func shortened(_ text: String) -> String { text.count > 30 ? String(text.prefix(29)) + "…" : text }

@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let expect = Verb(
-        name: "expect", arguments: .raw,
+        name: "expect", aliases: ["kiem_tra", "kiemtra"], arguments: .raw,
         syntax: "expect rows COMPARISON N",
         summary: Message(en: "fail on purpose unless the last result has as many rows as expected",
                          vi: "cố ý báo lỗi nếu kết quả gần nhất không có số dòng như mong đợi"),

@@ -93,7 +93,7 @@ func sortAndLimit(_ result: ResultTable, _ clauses: Clauses, resultFilters: [Fil
 func resultColumn(_ name: Name, in result: ResultTable) throws -> Column {
     let folded = TextFolding.fold(name.text), snake = NameSpelling.key(name.text)
     // A result's columns have no aliases: `change (pp)` is named as `change_pp`, in backticks, or `change`.
-    let names: (Column) -> [String] = { [$0.name, result.header(of: $0)] }
+    let names: (Column) -> [String] = { result.headerNames(of: $0) }
     let columns = result.table.columns
     if let exact = columns.first(where: { names($0).contains { TextFolding.fold($0) == folded } }) { return exact }
     guard !snake.isEmpty else { throw noResultColumn(name, result) }

@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let help = Verb(
-        name: "help", aliases: ["?", "trogiup"], arguments: .raw,
+        name: "help", aliases: ["?", "trogiup", "tro_giup"], arguments: .raw,
         syntax: "help [VERB]",
         summary: Message(en: "list the verbs, or explain one", vi: "liệt kê các lệnh, hoặc giải thích một lệnh"),
         details: Message(en: "`help` lists every verb with one line; `help VERB` gives its syntax, what it does and examples that run on the built-in data. `set language vi` switches help and messages to Vietnamese.",
@@ -21,7 +21,7 @@ func helpText(_ statement: Statement, _ session: Session) throws -> [String] {
             throw LanguageError(Message(en: "there is no verb '\(topic)'", vi: "không có lệnh '\(topic)'"), at: statement.rawArgument?.span,
                                 suggestions: Suggestions.nearest(topic, among: VerbRegistry.allNames), example: "help")
         }
-        var lines = [verb.syntax, "", verb.summary.text(language) + ".", ""]
+        var lines = [Catalogue.syntax(verb.syntax, language), "", verb.summary.text(language) + ".", ""]
         lines += wrap(verb.details.text(language), width: 88)
         if !verb.aliases.isEmpty { lines += ["", (vi ? "Tên khác: " : "Also: ") + verb.aliases.joined(separator: ", ")] }
         if !verb.examples.isEmpty {

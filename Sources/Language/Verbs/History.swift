@@ -3,7 +3,7 @@ import Foundation
 
 extension Verb {
     static let history = Verb(
-        name: "history", arguments: .raw,
+        name: "history", aliases: ["lich_su", "lichsu"], arguments: .raw,
         syntax: "history [N]",
         summary: Message(en: "list the statements typed at the prompt, newest last", vi: "liệt kê các câu lệnh đã gõ, mới nhất ở cuối"),
         details: Message(

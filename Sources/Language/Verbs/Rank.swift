@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let rank = Verb(
-        name: "rank", arguments: .clauses,
+        name: "rank", aliases: ["xep_hang", "xephang"], arguments: .clauses,
         syntax: "rank COLUMN by MEASURE [FILTERS] [top N] [asc]",
         summary: Message(en: "rank the values of a column by a measure, highest first", vi: "xếp hạng các giá trị của một cột theo một chỉ số, cao nhất trước"),
         details: Message(
@@ -67,7 +67,7 @@ struct Ranking {
         if let top = clauses.top?.value { keep = ranks.firstIndex { $0 > Int64(top) } ?? rows.count }
         let missing = rows.filter { $0.1 == nil }.count
         let table = try Table(name: "rank", columns: [
-            Column(name: "rank", values: ranks.prefix(keep).map { .integer($0) }),
+            Column(name: Catalogue.rank.en, values: ranks.prefix(keep).map { .integer($0) }),
             Column(name: entity.name, values: rows.prefix(keep).map { cells.entityKeys[$0.0][0] }),
             numberColumn(measure.name, rows.prefix(keep).map(\.1), isPercentage: measure.isPercentage),
         ])
@@ -82,7 +82,8 @@ struct Ranking {
         // `top` is rank's own (ties kept); sort, limit and filters on the answer come after.
         var cut = statement.clauses
         cut.top = nil
-        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: measure.isPercentage ? [measure.name: .percent] : [:]), cut,
+        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: measure.isPercentage ? [measure.name: .percent] : [:],
+                                            localizedHeaders: Catalogue.headers(Catalogue.rank)), cut,
                                 resultFilters: answerFilters, dataset: dataset)
     }
 }

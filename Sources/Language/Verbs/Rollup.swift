@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let rollup = Verb(
-        name: "rollup", arguments: .clauses,
+        name: "rollup", aliases: ["quy_doi", "quydoi"], arguments: .clauses,
         syntax: "rollup province to 2025 MEASURE… [FILTERS] [by COLUMNS] [weight COLUMN]",
         summary: Message(en: "restate a province table in the 34 units formed on 1 July 2025",
                          vi: "tính lại bảng theo tỉnh cho 34 đơn vị hành chính từ 1/7/2025"),
@@ -114,8 +114,8 @@ struct ProvinceRollup {
                 r.group.map { column.value(at: Int(grouping.firstRow[$0])) } ?? .missing
             }))
         }
-        columns.append(Column(name: "provinces", values: rows.map { r in names(r.unit.members.filter { present[r.unit.code]?.contains($0) ?? false }) }))
-        columns.append(Column(name: "missing", values: rows.map { r in names(r.unit.members.filter { !(present[r.unit.code]?.contains($0) ?? false) }) }))
+        columns.append(Column(name: Catalogue.provinces.en, values: rows.map { r in names(r.unit.members.filter { present[r.unit.code]?.contains($0) ?? false }) }))
+        columns.append(Column(name: Catalogue.missing.en, values: rows.map { r in names(r.unit.members.filter { !(present[r.unit.code]?.contains($0) ?? false) }) }))
         var roles: [String: ColumnRole] = [:]
         for m in measures {
             columns.append(numberColumn(m.name, rows.map { r in r.group.flatMap { m.values[$0] } }, isPercentage: m.percent))
@@ -130,7 +130,8 @@ struct ProvinceRollup {
             notes.append(Message(en: "\(missingUnits) of \(gazetteer.units.count) units lack data for some of their old provinces (see missing): their figures cover only the provinces listed",
                                  vi: "\(missingUnits) trên \(gazetteer.units.count) đơn vị thiếu số liệu của một số tỉnh cũ (xem missing): số liệu chỉ gồm các tỉnh được liệt kê"))
         }
-        return ResultTable(table: try Table(name: "rollup", columns: columns), notes: notes, roles: roles)
+        return ResultTable(table: try Table(name: "rollup", columns: columns), notes: notes, roles: roles,
+                           localizedHeaders: Catalogue.headers(Catalogue.provinces, Catalogue.missing))
     }
 
     /// One measure per unit: counts summed, rates recomputed from sums or weights, anything else refused.

@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let export = Verb(
-        name: "export", arguments: .raw,
+        name: "export", aliases: ["xuat"], arguments: .raw,
         syntax: "export PATH [excel]",
         summary: Message(en: "write the last result to a file (.csv, .json, .jsonl, .md or .xlsx)", vi: "ghi kết quả gần nhất ra tệp (.csv, .json, .jsonl, .md hoặc .xlsx)"),
         details: Message(en: "The format follows the extension. CSV, JSON and JSON Lines keep numbers exact, and `load` reads a .csv or .jsonl export back as the same table; Markdown is laid out as shown, with | and line ends in cells escaped. An .xlsx workbook has a bold, frozen header row, numbers as numbers with a number format showing the decimals the table shows, and at most 1,048,576 rows (a larger result is refused before anything is written). export FILE.csv excel writes CSV that Excel on a Vietnamese Windows opens by double-click: UTF-8 with a byte-order mark, ; between fields, decimal comma, CRLF; solieu loads it back as it was. An .xlsx workbook has a bold, frozen header row, numbers as numbers with a number format showing the decimals the table shows, and at most 1,048,576 rows (a larger result is refused before anything is written). export FILE.csv excel writes CSV that Excel on a Vietnamese Windows opens by double-click: UTF-8 with a byte-order mark, ; between fields, decimal comma, CRLF; solieu loads it back as it was. In a script, a relative path is taken from the script's folder.",
@@ -24,7 +24,7 @@ extension Verb {
         })
 
     static let explain = Verb(
-        name: "explain", arguments: .raw,
+        name: "explain", aliases: ["giai_thich", "giaithich"], arguments: .raw,
         syntax: "explain [sql] STATEMENT",
         summary: Message(en: "say what a statement will do, step by step, and how many rows each step keeps", vi: "nói câu lệnh sẽ làm gì, từng bước, và mỗi bước giữ bao nhiêu dòng"),
         details: Message(en: "Nothing is run but the filters, whose row counts are shown. `explain sql` shows the SQL the statement runs on the server its dataset is on (for a dataset in memory, the SQL it would run on PostgreSQL).",
@@ -56,7 +56,7 @@ extension Verb {
         })
 
     static let run = Verb(
-        name: "run", arguments: .raw,
+        name: "run", aliases: ["chay"], arguments: .raw,
         syntax: "run FILE.solieu",
         summary: Message(en: "run the statements of a script file", vi: "chạy các câu lệnh trong một tệp kịch bản"),
         details: Message(en: "One statement per line (or separated by ;), # starts a comment. The first error stops the script and names FILE:LINE:COLUMN. Relative paths in the script (load, run, export) are taken from its own folder; $NAME is a parameter given with solieu --set NAME=VALUE.",

@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let set = Verb(
-        name: "set", arguments: .raw,
+        name: "set", aliases: ["dat", "cai_dat"], arguments: .raw,
         syntax: "set [OPTION VALUE]",
         summary: Message(en: "show or change options: language, format, decimals, rows, timer, pager", vi: "xem hoặc đổi tuỳ chọn: language, format, decimals, rows, timer, pager"),
         details: Message(
@@ -27,30 +27,30 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
             "pager     \(s.pager.rawValue)" + "    (auto | on | off)",
         ])
     }
-    func bad(_ expected: String, _ example: String) -> LanguageError {
-        LanguageError(Message(en: "set \(parts[0]) takes \(expected)", vi: "set \(parts[0]) nhận \(expected)"), at: span, example: "set \(parts[0]) \(example)")
+    func bad(_ expected: Message, _ example: String) -> LanguageError {
+        LanguageError(Message(en: "set \(parts[0]) takes \(expected.en)", vi: "set \(parts[0]) nhận \(expected.vi)"), at: span, example: "set \(parts[0]) \(example)")
     }
     let value = parts.count > 1 ? TextFolding.fold(parts[1]) : ""
     // Numbers are read from the text as typed: folding drops the sign, and `rows -5` must not become 5.
     let number = parts.count > 1 ? Int(parts[1]) : nil
     switch TextFolding.fold(parts[0]) {
     case "language", "lang", "ngon ngu":
-        guard let l = Language(rawValue: value) else { throw bad("en or vi", "vi") }
+        guard let l = Language(rawValue: value) else { throw bad(Message(en: "en or vi", vi: "en hoặc vi"), "vi") }
         s.language = l
     case "format":
-        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad("table, line, csv, json, jsonl or markdown", "csv") }
+        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad(Message(en: "table, line, csv, json, jsonl or markdown", vi: "table, line, csv, json, jsonl hoặc markdown"), "csv") }
         s.format = f
     case "decimals":
-        guard let n = number, (0...12).contains(n) else { throw bad("a number from 0 to 12", "2") }
+        guard let n = number, (0...12).contains(n) else { throw bad(Message(en: "a number from 0 to 12", vi: "một số từ 0 đến 12"), "2") }
         s.decimals = n
     case "rows", "maxrows", "max_rows":
-        guard let n = number, n > 0 else { throw bad("a number above 0", "100") }
+        guard let n = number, n > 0 else { throw bad(Message(en: "a number above 0", vi: "một số lớn hơn 0"), "100") }
         s.maxRows = n
     case "timer":
-        guard ["on", "off"].contains(value) else { throw bad("on or off", "on") }
+        guard ["on", "off"].contains(value) else { throw bad(Message(en: "on or off", vi: "on hoặc off"), "on") }
         s.timer = value == "on"
     case "pager":
-        guard let mode = PagerMode(rawValue: value) else { throw bad("auto, on or off", "off") }
+        guard let mode = PagerMode(rawValue: value) else { throw bad(Message(en: "auto, on or off", vi: "auto, on hoặc off"), "off") }
         s.pager = mode
     default:
         throw LanguageError(Message(en: "there is no option '\(parts[0])'", vi: "không có tuỳ chọn '\(parts[0])'"), at: span,

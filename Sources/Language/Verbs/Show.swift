@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let show = Verb(
-        name: "show", arguments: .clauses,
+        name: "show", aliases: ["hien_thi", "hienthi", "xem"], arguments: .clauses,
         syntax: "show [FILTERS] [COLUMNS | MEASURES by COLUMNS] [sort COLUMN [desc]] [limit N]",
         summary: Message(en: "show rows, or measures by group", vi: "hiển thị các dòng, hoặc chỉ số theo nhóm"),
         details: Message(

@@ -2,7 +2,7 @@ import Engine
 
 extension Verb {
     static let trend = Verb(
-        name: "trend", arguments: .clauses,
+        name: "trend", aliases: ["xu_huong", "xuhuong"], arguments: .clauses,
         syntax: "trend FILTERS MEASURE",
         summary: Message(en: "a measure period by period, with the change from the period before and a sparkline",
                          vi: "một chỉ số theo từng kỳ, kèm mức thay đổi so với kỳ trước và biểu đồ nhỏ"),
@@ -60,7 +60,8 @@ struct PeriodTrend {
             let level = high > low ? Int(((v - low) / (high - low) * 7).rounded()) : 3
             return .text(String(PeriodTrend.bars[level]))
         }
-        let changeName = measure.isPercentage ? "change (pp)" : "change"
+        let changeWord = measure.isPercentage ? Catalogue.changePoints : Catalogue.change
+        let changeName = changeWord.en
         let table = try Table(name: "trend", columns: [
             Column(name: period.name, values: periods.map { .integer(Int64($0)) }),
             numberColumn(measure.name, values, isPercentage: measure.isPercentage),
@@ -80,6 +81,6 @@ struct PeriodTrend {
             }
         }
         let roles: [String: ColumnRole] = [changeName: measure.isPercentage ? .percentagePoints : .change, "": .chart]
-        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: roles), statement.clauses, resultFilters: answerFilters, dataset: dataset)
+        return try sortAndLimit(ResultTable(table: table, notes: notes, roles: roles, localizedHeaders: [changeName: changeWord]), statement.clauses, resultFilters: answerFilters, dataset: dataset)
     }
 }

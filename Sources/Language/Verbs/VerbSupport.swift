@@ -19,7 +19,7 @@ func rejectClauses(_ statement: Statement, allowed: Set<ClauseKind>, verb: Strin
     if let w = c.weight { found.append((.weight, w.span, "weight")) }
     if let (_, span, what) = found.first(where: { !allowed.contains($0.0) }) {
         let syntax = VerbRegistry.verb(named: verb)?.syntax ?? verb
-        throw LanguageError(Message(en: "\(verb) does not take \(what): \(syntax)", vi: "\(verb) không nhận \(what): \(syntax)"),
+        throw LanguageError(Message(en: "\(verb) does not take \(what): \(syntax)", vi: "\(verb) không nhận \(what): \(Catalogue.syntax(syntax, .vi))"),
                             at: span, example: VerbRegistry.verb(named: verb)?.examples.first)
     }
 }

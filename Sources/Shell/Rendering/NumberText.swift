@@ -4,8 +4,25 @@ import Language
 
 /// Numbers as people read them in a table: thousands separators, a fixed number of decimals, a real minus
 /// sign (−), signs on changes, `%` on relative changes. Machine formats (csv, json) never use this.
+/// In Vietnamese the separators swap, as GSO tables write them: `26.164` households, a rate of `3,07`.
 enum NumberText {
     static let minus = "−"
+
+    /// A cell as a table shows it in `language`: numbers with that language's separators, text unchanged.
+    static func cell(_ value: Value, role: ColumnRole, decimals: Int, language: Language) -> String {
+        let english = cell(value, role: role, decimals: decimals)
+        switch value {
+        case .integer, .decimal: return language == .vi ? vietnamese(english) : english
+        case .boolean(let b): return (b ? Catalogue.yes : Catalogue.no).text(language)
+        case .missing, .text: return english
+        }
+    }
+
+    /// An English number text with Vietnamese separators: `−1,234.50` becomes `−1.234,50`. Only `.` and `,`
+    /// are swapped; digits, signs, spaces and `%` stay, so every number the table writes keeps its shape.
+    static func vietnamese(_ english: String) -> String {
+        String(english.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    }
 
     static func cell(_ value: Value, role: ColumnRole, decimals: Int) -> String {
         switch value {

@@ -11,7 +11,7 @@ struct RecordRenderer: ResultRenderer {
         let table = result.table
         let language = settings.language
         let shown = min(table.rowCount, settings.maxRows)
-        let names = table.columns.map { TerminalText.escaped(result.header(of: $0)) + ":" }
+        let names = table.columns.map { TerminalText.escaped(result.header(of: $0, in: settings.language)) + ":" }
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
         let labels = names.map { DisplayWidth.padRight($0, to: nameWidth) + " " }
         let roles = table.columns.map { result.role(of: $0) }
@@ -21,11 +21,11 @@ struct RecordRenderer: ResultRenderer {
             if row > 0 { out += "\n" }
             out += Message(en: "-- row \(row + 1) --", vi: "-- dòng \(row + 1) --").text(language) + "\n"
             for (c, column) in table.columns.enumerated() {
-                let value = TerminalText.escaped(NumberText.cell(column.value(at: row), role: roles[c], decimals: settings.decimals))
+                let value = TerminalText.escaped(NumberText.cell(column.value(at: row), role: roles[c], decimals: settings.decimals, language: settings.language))
                 out += labels[c] + value + "\n"
             }
         }
-        if table.rowCount == 0 { out += Message(en: "(no rows)", vi: "(không có dòng nào)").text(language) + "\n" }
+        if table.rowCount == 0 { out += Catalogue.noRows.text(language) + "\n" }
         if shown < table.rowCount {
             out += notePrefix(language) + TextTableRenderer.hiddenRowsNote(hidden: table.rowCount - shown, total: table.rowCount).text(language) + "\n"
         }

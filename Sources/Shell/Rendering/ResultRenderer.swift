@@ -46,7 +46,7 @@ extension ResultRenderer {
 }
 
 /// `note: `, or `lưu ý: ` in Vietnamese, before each note under a table or on standard error.
-func notePrefix(_ language: Language) -> String { language == .vi ? "lưu ý: " : "note: " }
+func notePrefix(_ language: Language) -> String { Catalogue.note.text(language) + ": " }
 
 /// RFC 4180 CSV, numbers at full precision, a header row of column names.
 struct CSVRenderer: ResultRenderer {
@@ -163,21 +163,27 @@ struct MarkdownRenderer: ResultRenderer {
     func render(_ result: ResultTable, settings: Settings) throws -> String {
         let table = result.table
         guard !table.columns.isEmpty else {
-            let empty = Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language) + "\n"
-            return empty + result.notes.map { "Note: " + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined()
+            let empty = Catalogue.noRows.text(settings.language) + "\n"
+            return empty + result.notes.map { MarkdownRenderer.notePrefix(settings.language) + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined()
         }
-        let headers = table.columns.map { MarkdownRenderer.escape(result.header(of: $0)) }
+        let headers = table.columns.map { MarkdownRenderer.escape(result.header(of: $0, in: settings.language)) }
         var out = "| " + headers.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { $0.type.isNumeric ? "---:|" : "---|" }.joined() + "\n"
         for row in 0..<table.rowCount {
             try Interruption.checkpoint()
             let cells = table.columns.map { column in
-                MarkdownRenderer.escape(NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals))
+                MarkdownRenderer.escape(NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals, language: settings.language))
             }
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        if !result.notes.isEmpty { out += result.notes.map { "\nNote: " + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined() }
+        if !result.notes.isEmpty { out += result.notes.map { "\n" + MarkdownRenderer.notePrefix(settings.language) + TerminalText.escaped($0.text(settings.language)) + "\n" }.joined() }
         return out
+    }
+
+    /// `Note: ` (`Lưu ý: `): capitalised, since in Markdown a note starts a paragraph of its own.
+    static func notePrefix(_ language: Language) -> String {
+        let word = Catalogue.note.text(language)
+        return word.prefix(1).uppercased() + word.dropFirst() + ": "
     }
 
     /// A cell's text that keeps the table one row per line: `\` and `|` escaped with a backslash (as GitHub

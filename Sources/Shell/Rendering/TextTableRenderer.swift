@@ -16,7 +16,7 @@ struct TextTableRenderer: ResultRenderer {
         let table = result.table
         let language = settings.language
         let shown = min(table.rowCount, settings.maxRows)
-        var headers = table.columns.map { TerminalText.escaped(result.header(of: $0)) }
+        var headers = table.columns.map { TerminalText.escaped(result.header(of: $0, in: settings.language)) }
         var cells: [[String]] = []
         cells.reserveCapacity(table.columns.count)
         for column in table.columns {
@@ -25,7 +25,7 @@ struct TextTableRenderer: ResultRenderer {
             texts.reserveCapacity(shown)
             for row in 0..<shown {
                 try Interruption.checkpoint()
-                texts.append(TerminalText.escaped(NumberText.cell(column.value(at: row), role: role, decimals: settings.decimals)))
+                texts.append(TerminalText.escaped(NumberText.cell(column.value(at: row), role: role, decimals: settings.decimals, language: settings.language)))
             }
             cells.append(texts)
         }
@@ -64,7 +64,7 @@ struct TextTableRenderer: ResultRenderer {
             out += line(cells.map { $0[row] }) + "\n"
         }
         cells.removeAll()
-        if table.rowCount == 0 { out += Message(en: "(no rows)", vi: "(không có dòng nào)").text(language) + "\n" }
+        if table.rowCount == 0 { out += Catalogue.noRows.text(language) + "\n" }
         if shown < table.rowCount {
             out += notePrefix(language) + TextTableRenderer.hiddenRowsNote(hidden: table.rowCount - shown, total: table.rowCount).text(language) + "\n"
         }
