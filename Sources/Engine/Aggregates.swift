@@ -26,7 +26,7 @@ extension Column {
         case .countDistinct:
             storage = .integer(IntegerBuffer(narrowing: try distinctCounts(grouping)))
         case .sum:
-            if let exact = exactDecimalSums(grouping) {
+            if let exact = try exactDecimalSums(grouping) {
                 storage = exact.storage
                 present = exact.present
                 summedExactly = true

@@ -4,14 +4,14 @@ extension Column {
     /// - Returns: the sums as the nearest doubles and which groups have a value, or nil when the column is
     ///   not exact or a sum needs more than 15 digits (the caller then adds doubles).
     /// - Complexity: O(rows).
-    func exactDecimalSums(_ grouping: Grouping) -> (storage: ColumnStorage, present: ValidityBitmap)? {
+    func exactDecimalSums(_ grouping: Grouping) throws -> (storage: ColumnStorage, present: ValidityBitmap)? {
         guard let places = annotations.decimalPlaces, case .decimal(let values) = storage else { return nil }
         var sums = ContiguousArray<Int64>(repeating: 0, count: grouping.groupCount)
         var seen = ContiguousArray<Bool>(repeating: false, count: grouping.groupCount)
         var exact = true
-        values.withUnsafeBufferPointer { v in
-            sums.withUnsafeMutableBufferPointer { s in
-                grouping.forEachPresentRow(validity) { group, row in
+        try values.withUnsafeBufferPointer { v in
+            try sums.withUnsafeMutableBufferPointer { s in
+                try grouping.forEachPresentRow(validity) { group, row in
                     guard exact, let n = ExactDecimal.scaled(v[row], places: places) else { exact = false; return }
                     // Each term has at most 15 digits, so one addition cannot overflow before the check below.
                     s[group] += n
