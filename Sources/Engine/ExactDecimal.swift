@@ -82,6 +82,12 @@ public enum ExactDecimal {
         return r
     }
 
+    /// `x op y` for two literals of a statement (`0.1 + 0.2` is 0.3), or nil when either is no short decimal.
+    public static func literals(_ op: Character, _ x: Double, _ y: Double) -> Double? {
+        guard let xPlaces = places(of: x), let yPlaces = places(of: y) else { return nil }
+        return apply(op, x, xPlaces, y, yPlaces)?.value
+    }
+
     /// `x - y` for two figures of an answer (compare's first and last period): exact when each is the double
     /// of a decimal of at most 15 digits, as every figure read from text is (`3.40 - 2.70` is 0.70), else
     /// the doubles' difference.
