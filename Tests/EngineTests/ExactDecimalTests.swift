@@ -115,7 +115,7 @@ import Testing
         let column = Column(name: "x", storage: .decimal(ContiguousArray(scaled.map { Self.read($0, places: places) })),
                             validity: ValidityBitmap(present), annotations: ColumnAnnotations(decimalPlaces: places))
         let key = Column(name: "g", storage: .integer(IntegerBuffer(narrowing: ContiguousArray(keys))))
-        let grouping = Grouping(keys: [key], selection: .all(count: rows))
+        let grouping = try Grouping(keys: [key], selection: .all(count: rows))
         let sums = try column.aggregate(.sum, grouping)
         for g in 0..<grouping.groupCount {
             let k = keys[Int(grouping.firstRow[g])]
