@@ -41,7 +41,7 @@ import Testing
         try Binary.withFolder { folder in
             let run = try Binary.run(["--format", "csv", "-c", "count; use gso; compare province=Ninh Bình year=2021..2023 rate; use reports; compare province=Ninh Bình year=2021..2023 rate"], in: folder)
             #expect(run.stdout == "count\n14\n\nprovince,2021,2023,change (pp),change %,per year (pp)\nNinh Bình,,1.07,,,\n\nprovince,2021,2023,change (pp),change %,per year (pp)\n"
-                + "Ninh Bình,3.07,1.86,-1.2099999999999997,-39.41368078175895,-0.6049999999999999\n")
+                + "Ninh Bình,3.07,1.86,-1.21,-39.41368078175896,-0.6050\n")
             #expect(run.stderr.hasPrefix("using gso: 567 rows × 10 columns\n"))
             let quiet = try Binary.run(["--quiet", "--format", "csv", "-c", "count; use gso; compare province=Ninh Bình year=2021..2023 rate; use reports; compare province=Ninh Bình year=2021..2023 rate"], in: folder)
             #expect(quiet.stdout == run.stdout)

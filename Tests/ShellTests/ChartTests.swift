@@ -115,7 +115,7 @@ import Testing
     @Test func aComparisonIsDrawnByItsChangeInPoints() throws {
         let (chart, _) = try chart(["compare province=Ninh Bình year=2021..2023 rate"])
         #expect(chart.kind == .bar && chart.unit == .percentagePoints)
-        #expect(chart.series[0].values == [1.86 - 3.07])
+        #expect(chart.series[0].values == [-1.21])  // 1.86 − 3.07, exact: both are written with two places
         #expect(chart.valueLabel == Message(en: "change (pp)", vi: "thay đổi (điểm phần trăm)"))
         #expect(SVGChart.render(chart, language: .en, decimals: 2).contains(">−1.21 pp</text>"))
     }
