@@ -26,10 +26,10 @@ import Testing
         return memory
     }
 
-    /// Questions whose answer names the first of several conflicting cells. On Spark the first row's place
-    /// comes from `monotonically_increasing_id()`, which follows the data's order only while a table is one
-    /// file read in one piece; where it does not, Spark may name another conflicting cell. Such a question
-    /// must still be refused the same way (several rows for one cell, with the filter that picks one).
+    /// Questions whose answer names the first of several conflicting cells. Spark has no row order a query
+    /// can read inside an aggregate, so the first conflicting cell in reading order is named, where memory
+    /// and PostgreSQL name the first in the data. Such a question must still be refused the same way
+    /// (several rows for one cell, with the filter that picks one).
     static let dependOnRowOrder: Set<String> = ["trend_rank.solieu:8"]
 
     @Test(.enabled(if: url != nil, "SOLIEU_TEST_SPARK is not set: scripts/test-spark starts Spark and sets it"))

@@ -143,8 +143,9 @@ struct SQLCompiler {
     func aggregate(_ aggregate: PlanAggregate) throws -> String {
         if aggregate.function == .firstPosition {
             // A row's place in a PostgreSQL table: its block and offset, from its ctid.
-            // In Spark, the id grows with the row's place in each partition and with the partition.
-            return sql.dialect == .postgres ? "MIN((ctid::text::point)[0] * 65536 + (ctid::text::point)[1])" : "MIN(monotonically_increasing_id())"
+            // Spark has no row order a query can read inside an aggregate (it refuses
+            // monotonically_increasing_id() there): every group gets 0, and reading order decides.
+            return sql.dialect == .postgres ? "MIN((ctid::text::point)[0] * 65536 + (ctid::text::point)[1])" : "0"
         }
         guard let argument = aggregate.argument else { return "COUNT(*)" }
         var x = try RowSQL(compiler: self).expression(argument)
