@@ -23,34 +23,6 @@ public struct Binder {
         }
     }
 
-    /// The rows kept by all `filters` (AND), with the rows each step kept, in order.
-    ///
-    /// Every filter is bound first; then one pass of the filter kernel keeps the rows and counts, per filter,
-    /// the rows kept so far (the steps' `rowsKept`), the rows it keeps alone and the rows each value of a list
-    /// keeps, so neither the checks below, `explain` nor the note of an empty answer runs a filter again.
-    /// (`fused` is kept for callers: the one pass is the only way filters run.)
-    /// - Throws: `LanguageError` for a value that matches nothing (a mistake, with suggestions); `EmptyAnswer`
-    ///   when well-formed filters keep no row (an answer: none).
-    public func select(_ filters: [Filter], fused: Bool = true) throws -> (selection: Selection, steps: [FilterStep]) {
-        let bound = try filters.map(bind)
-        let outcome = filterRows(.all(count: table.rowCount), where: bound.map(\.predicate))
-        var steps: [FilterStep] = []
-        for (i, (filter, b)) in zip(filters, bound).enumerated() {
-            let kept = outcome.runningCounts[i]
-            if case .numeric = b.kind, filter.comparison == .equal {
-                try checkEveryValueOccurs(filter, b, emptyNow: kept == 0, valueCounts: outcome.alternativeCounts[i])
-                if kept == 0, outcome.aloneCounts[i] == 0 { try checkRangeOccurs(filter, b) }
-            }
-            steps.append(FilterStep(filter: filter, column: b.column, rowsKept: kept, matchedValues: b.matchedText))
-        }
-        let selection = outcome.selection
-        if selection.count == 0, EmptyAnswer.isAccepted { return (selection, steps) }
-        if selection.count == 0, !filters.isEmpty {
-            throw EmptyAnswer.filtersKeptNothing(filters, aloneCounts: outcome.aloneCounts, steps: steps, tableName: table.name)
-        }
-        return (selection, steps)
-    }
-
     /// One filter bound to its column, as a kernel call.
     public func bind(_ filter: Filter) throws -> BoundFilter {
         let column = try self.column(filter.column)
@@ -91,32 +63,6 @@ public struct Binder {
         default: comparisons = [(filter.comparison, numbers[0])]
         }
         return comparisons
-    }
-
-    /// `year=2030` when the data stop at 2024 is a mistake to show, not an empty answer; so is one value of
-    /// a list that no row has. Ranges may have gaps: the verbs that care (`compare`, `trend`) name them.
-    /// `valueCounts` are the rows each value keeps in the whole table (one alternative per literal).
-    private func checkEveryValueOccurs(_ filter: Filter, _ bound: BoundFilter, emptyNow: Bool, valueCounts: [Int]) throws {
-        guard !filter.value.isRange, emptyNow || filter.value.literals.count > 1 else { return }
-        for (literal, rows) in zip(filter.value.literals, valueCounts) {
-            guard let n = literal.constant, rows == 0 else { continue }
-            let present = bound.column.presentNumbers
-            throw LanguageError(
-                Message(en: "no row has \(bound.column.name)=\(literal.text)\(rangeHint(present))",
-                        vi: "không có dòng nào có \(bound.column.name)=\(literal.text)\(rangeHint(present, vietnamese: true))"),
-                at: literal.span, suggestions: nearestNumbers(n, in: present).map(\.description))
-        }
-    }
-
-    /// `year=2030..2031` when the data stop at 2025 is a mistake, like `year=2030`: no row of the whole table
-    /// falls in the range (the caller knows the filter keeps no row alone).
-    private func checkRangeOccurs(_ filter: Filter, _ bound: BoundFilter) throws {
-        guard case .range(let low, let high) = filter.value else { return }
-        let present = bound.column.presentNumbers
-        throw LanguageError(
-            Message(en: "no row has \(bound.column.name) in \(low.text)..\(high.text)\(rangeHint(present))",
-                    vi: "không có dòng nào có \(bound.column.name) trong khoảng \(low.text)..\(high.text)\(rangeHint(present))"),
-            at: low.span.joined(high.span), suggestions: [])
     }
 
     func booleanValues(_ filter: Filter) throws -> [Bool] {

@@ -53,7 +53,7 @@ struct ProvinceRollup {
 
     func run() throws -> ResultTable {
         let clauses = statement.clauses
-        let (filtered, _) = try binder.select(clauses.filters)
+        let filtered = try MemoryExecutor(dataset: dataset).select(binder.plan(filters: clauses.filters))
         // Rows that name no province (a national total) take no part, and are said to.
         var others = Set<String>()
         var kept = ContiguousArray<Int32>()
