@@ -8,7 +8,15 @@ import Glibc
 final class PseudoTerminal {
     let process = Process()
     private let master: Int32
+    /// The test's own handle on the terminal's program side. Held open so output written just before the
+    /// program ends stays readable (Linux drops it once every program-side handle is closed), and used to
+    /// see whether the program is reading keys (raw mode) before typing.
+    private let slave: Int32
     private(set) var transcript = ""
+    /// Whether the program has been seen reading keys one at a time (libedit, a pager). Once it has, typing
+    /// waits for it to be doing so again: keys sent while a statement runs land in cooked mode, where the
+    /// terminal itself interprets Ctrl-D and the line editor never sees them.
+    private var seenReadingKeys = false
 
     /// The solieu binary built beside this test bundle.
     static var solieuBinary: String {
@@ -31,15 +39,19 @@ final class PseudoTerminal {
         let name = "/dev/pts/\(number)"
         var size = winsize(ws_row: 40, ws_col: 160, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        let slave = FileHandle(forUpdatingAtPath: name)!
+        slave = open(name, O_RDWR | O_NOCTTY)
+        guard slave >= 0 else {
+            throw NSError(domain: "pty", code: 2, userInfo: [NSLocalizedDescriptionKey: "cannot open \(name)"])
+        }
+        let programSide = FileHandle(fileDescriptor: dup(slave), closeOnDealloc: true)
         process.executableURL = URL(fileURLWithPath: PseudoTerminal.solieuBinary)
         process.arguments = arguments
         process.environment = environment
-        process.standardInput = slave
-        process.standardOutput = slave
-        process.standardError = slave
+        process.standardInput = programSide
+        process.standardOutput = programSide
+        process.standardError = programSide
         try process.run()
-        try slave.close()
+        try programSide.close()
         let flags = fcntl(master, F_GETFL)
         _ = fcntl(master, F_SETFL, flags | O_NONBLOCK)
     }
@@ -47,9 +59,24 @@ final class PseudoTerminal {
     deinit {
         if process.isRunning { process.terminate() }
         close(master)
+        close(slave)
     }
 
-    func type(_ text: String) {
+    /// Whether the program reads keys one at a time now (canonical mode off), as a line editor at its prompt does.
+    private var readingKeys: Bool {
+        var settings = termios()
+        guard tcgetattr(slave, &settings) == 0 else { return false }
+        let reading = settings.c_lflag & tcflag_t(ICANON) == 0
+        if reading { seenReadingKeys = true }
+        return reading
+    }
+
+    /// Types `text`; if the program reads keys itself, first waits (up to `seconds`) until it is doing so.
+    func type(_ text: String, seconds: Double = 10) {
+        if readingKeys || seenReadingKeys {
+            let deadline = Date().addingTimeInterval(seconds)
+            while !readingKeys && process.isRunning && Date() < deadline { drain(); usleep(5_000) }
+        }
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
@@ -69,6 +96,7 @@ final class PseudoTerminal {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             drain()
+            _ = readingKeys
             let searched = marker.map { transcript[$0...] } ?? transcript[...]
             if searched.contains(text) { return true }
             usleep(20_000)
@@ -95,6 +123,7 @@ final class PseudoTerminal {
     func waitForExit(seconds: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { drain(); usleep(20_000) }
+        drain()
         return process.isRunning ? nil : process.terminationStatus
     }
 }
