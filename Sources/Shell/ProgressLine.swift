@@ -1,12 +1,14 @@
 import Foundation
 import Formats
 import Language
+import Remote
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// One line on standard error that says how far a long load has come (bytes done, rate, time left),
-/// redrawn in place every tenth of a second once the work has taken a second, and cleared when it ends.
+/// One line on standard error that says how far a long load has come (bytes done, rate, time left), or how
+/// long a remote engine has been running the statement's query, redrawn in place every tenth of a second
+/// once the work has taken a second, and cleared when it ends.
 ///
 /// Only the prompt starts one, and only when standard error is a terminal (not `dumb`): batch runs, pipes
 /// and redirected output never see it.
@@ -16,18 +18,22 @@ final class ProgressLine: @unchecked Sendable {
     static let interval: TimeInterval = 0.1
 
     private var progress = LoadProgress()
+    private var remote = RemoteProgress()
     private let language: Language
     private let started = Date()
     private let lock = NSLock()
     private var running = true
     private var drawn = false
     private var thread: Thread?
+    /// The load step shown last and when it was first seen, for the rate of the step under way.
+    private var step: (step: LoadProgress.Step, file: String, since: Date)?
 
     /// Starts watching the loads of one statement; nil when standard error is not a terminal.
     static func start(language: Language, environment: [String: String] = ProcessInfo.processInfo.environment) -> ProgressLine? {
         guard isatty(2) != 0, environment["TERM"] != "dumb" else { return nil }
         let line = ProgressLine(language: language)
         LoadProgress.current = line.progress
+        RemoteProgress.current = line.remote
         let thread = Thread { [line] in line.watch() }
         line.thread = thread
         thread.start()
@@ -37,6 +43,7 @@ final class ProgressLine: @unchecked Sendable {
     private init(language: Language) {
         self.language = language
         progress = LoadProgress(onFinish: { [weak self] in self?.clear() })
+        remote = RemoteProgress(onFinish: { [weak self] in self?.clear() })
     }
 
     /// Stops watching and clears the line, before anything else is written.
@@ -44,6 +51,7 @@ final class ProgressLine: @unchecked Sendable {
         lock.withLock { running = false }
         clear()
         LoadProgress.current = nil
+        RemoteProgress.current = nil
     }
 
     /// Clears the line if it is shown (the load ended: its report comes next).
@@ -60,8 +68,17 @@ final class ProgressLine: @unchecked Sendable {
             let keepGoing: Bool = lock.withLock {
                 guard running else { return false }
                 let elapsed = Date().timeIntervalSince(started)
-                if elapsed >= ProgressLine.delay, let state = progress.state {
-                    write("\r" + fitted(ProgressLine.text(state, elapsed: elapsed).text(language)) + "\u{1b}[K")
+                var shown: Message?
+                if let state = progress.state {
+                    let now = Date()
+                    if step?.step != state.step || step?.file != state.fileName { step = (state.step, state.fileName, now) }
+                    shown = ProgressLine.text(state, elapsed: elapsed, inStep: now.timeIntervalSince(step!.since))
+                } else if let wait = remote.state {
+                    let seconds = Double(wait.waited.components.seconds) + Double(wait.waited.components.attoseconds) / 1e18
+                    if seconds >= ProgressLine.delay { shown = ProgressLine.waiting(for: wait.server, seconds: seconds) }
+                }
+                if elapsed >= ProgressLine.delay, let shown {
+                    write("\r" + fitted(shown.text(language)) + "\u{1b}[K")
                     drawn = true
                 }
                 return true
@@ -70,19 +87,36 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    /// What the line says, in both languages.
-    static func text(_ state: LoadProgress.State, elapsed: TimeInterval) -> Message {
+    /// What the line says of a load, in both languages; `elapsed` is the time since the statement began,
+    /// `inStep` the time in the step under way.
+    static func text(_ state: LoadProgress.State, elapsed: TimeInterval, inStep: TimeInterval) -> Message {
         let mib = { (bytes: Int) in String(format: "%.0f", Double(bytes) / 1_048_576) }
-        // Both passes read every byte, so the rate counts the bytes of each.
-        let workDone = state.fraction * 2 * Double(state.dataBytes)
-        let rate = elapsed > 0 ? workDone / elapsed : 0
-        let left = rate > 0 ? (2 * Double(state.dataBytes) - workDone) / rate : 0
+        let rate = inStep > 0 ? Double(state.bytesDone) / inStep : 0
+        let left = state.fraction > 0 ? elapsed * (1 - state.fraction) / state.fraction : 0
         let seconds = max(1, Int(left.rounded(.up)))
         let rateText = "\(mib(Int(rate))) MiB/s"
         let file = URL(fileURLWithPath: state.fileName).lastPathComponent
-        return Message(
-            en: "loading \(file): pass \(state.pass) of 2, \(mib(state.bytesDone)) of \(mib(state.dataBytes)) MiB, \(rateText), about \(seconds) s left (Ctrl-C stops)",
-            vi: "đang nạp \(file): lượt \(state.pass)/2, \(mib(state.bytesDone))/\(mib(state.dataBytes)) MiB, \(rateText), còn khoảng \(seconds) giây (Ctrl-C để dừng)")
+        let amount = "\(mib(state.bytesDone)) of \(mib(state.stepBytes)) MiB", amountVi = "\(mib(state.bytesDone))/\(mib(state.stepBytes)) MiB"
+        switch state.step {
+        case .sheet:
+            return Message(
+                en: "loading \(file): reading the sheet (step 1 of \(state.stepCount)), \(amount), \(rateText), about \(seconds) s left (Ctrl-C stops)",
+                vi: "đang nạp \(file): đọc trang tính (bước 1/\(state.stepCount)), \(amountVi), \(rateText), còn khoảng \(seconds) giây (Ctrl-C để dừng)")
+        case .pass(let pass):
+            let step = state.stepCount > 2 ? " (step \(state.stepNumber) of \(state.stepCount))" : ""
+            let stepVi = state.stepCount > 2 ? " (bước \(state.stepNumber)/\(state.stepCount))" : ""
+            return Message(
+                en: "loading \(file): pass \(pass) of 2\(step), \(amount), \(rateText), about \(seconds) s left (Ctrl-C stops)",
+                vi: "đang nạp \(file): lượt \(pass)/2\(stepVi), \(amountVi), \(rateText), còn khoảng \(seconds) giây (Ctrl-C để dừng)")
+        }
+    }
+
+    /// What the line says while a remote engine runs the query: it tells nothing of its progress, so the
+    /// time waited.
+    static func waiting(for server: String, seconds: Double) -> Message {
+        let whole = Int(seconds)
+        return Message(en: "waiting for \(server): \(whole) s (Ctrl-C cancels the query)",
+                       vi: "đang chờ \(server): \(whole) giây (Ctrl-C để huỷ truy vấn)")
     }
 
     /// The text cut to the terminal's width, so redrawing never wraps onto a second line.

@@ -1,4 +1,6 @@
+@testable import Formats
 import Foundation
+@testable import Shell
 import Testing
 
 /// The progress line of a long load: shown at the prompt when standard error is a terminal, redrawn in place
@@ -41,6 +43,49 @@ import Testing
         #expect(after[cleared.upperBound...].contains("rows"), "the load report follows the cleared line: \(after)")
         t.type(PseudoTerminal.controlD)
         #expect(t.waitForExit(seconds: 30) == 0)
+    }
+
+    /// A workbook's load has a step before the two passes: parsing the sheet's XML, which is most of its time.
+    @Test func aLargeWorkbookShowsTheSheetStepThenItsLineIsCleared() throws {
+        let workbook = folder + "/big.xlsx"
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: PseudoTerminal.solieuBinary)
+        make.arguments = ["-c", "load \(file) as big", "-c", "show limit 150000", "-c", "export \(workbook)"]
+        make.environment = environment()
+        make.standardOutput = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        try #require(make.terminationStatus == 0)
+
+        let t = try PseudoTerminal(environment: environment())
+        #expect(t.waitFor("reports> ", seconds: 30))
+        let mark = t.mark
+        t.type("load \(workbook) as book" + PseudoTerminal.enter)
+        #expect(t.waitFor("book> ", after: mark, seconds: 120), "\(t.transcript[mark...])")
+        let shown = String(t.transcript[mark...])
+        #expect(shown.contains("\rloading big.xlsx: reading the sheet (step 1 of 3), "), "no sheet step in: \(shown.prefix(2_000))")
+        let prompt = try #require(shown.range(of: "book> ", options: .backwards))
+        let last = try #require(shown.range(of: "\rloading big.xlsx", options: .backwards))
+        let after = shown[last.upperBound..<prompt.lowerBound]
+        let cleared = try #require(after.range(of: "\r\u{1b}[K"), "\(after)")
+        #expect(after[cleared.upperBound...].contains("150000 rows"), "the load report follows the cleared line: \(after)")
+        t.type(PseudoTerminal.controlD)
+        #expect(t.waitForExit(seconds: 30) == 0)
+    }
+
+    @Test func theLineSaysWhereALoadIs() {
+        let sheet = LoadProgress.State(fileName: "/data/ho ngheo.xlsx", step: .sheet, stepNumber: 1, stepCount: 3,
+                                       stepBytes: 80 << 20, bytesDone: 20 << 20, fraction: 0.15)
+        #expect(ProgressLine.text(sheet, elapsed: 3, inStep: 2).en
+                == "loading ho ngheo.xlsx: reading the sheet (step 1 of 3), 20 of 80 MiB, 10 MiB/s, about 17 s left (Ctrl-C stops)")
+        #expect(ProgressLine.text(sheet, elapsed: 3, inStep: 2).vi
+                == "đang nạp ho ngheo.xlsx: đọc trang tính (bước 1/3), 20/80 MiB, 10 MiB/s, còn khoảng 17 giây (Ctrl-C để dừng)")
+        let pass = LoadProgress.State(fileName: "big.csv", step: .pass(2), stepNumber: 2, stepCount: 2,
+                                      stepBytes: 600 << 20, bytesDone: 300 << 20, fraction: 0.75)
+        #expect(ProgressLine.text(pass, elapsed: 6, inStep: 1.5).en
+                == "loading big.csv: pass 2 of 2, 300 of 600 MiB, 200 MiB/s, about 2 s left (Ctrl-C stops)")
+        #expect(ProgressLine.waiting(for: "postgresql://an@127.0.0.1:5432/solieu", seconds: 3.7).en
+                == "waiting for postgresql://an@127.0.0.1:5432/solieu: 3 s (Ctrl-C cancels the query)")
     }
 
     @Test func aBatchRunShowsNoProgressEvenWhenStandardErrorIsATerminal() throws {

@@ -21,11 +21,14 @@ public enum XLSXReader {
         guard let entry = workbook.archive[sheet.path] else { throw XLSXWorkbook.damaged(path, "the part \(sheet.path) of sheet '\(sheet.name)' is missing") }
         let reader = XLSXSheetReader(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904)
         reader.shouldStop = CSVReader.shouldStop
+        let progress = LoadProgress.current
+        progress?.beginSheet(file: path, xmlBytes: Int(entry.uncompressedSize))
+        defer { progress?.finish() }
         var secondHalf: XLSXSheetReader?
         if entry.uncompressedSize >= XLSXReader.minimumBytesToSplit && Parallel.workerCount > 1 {
-            secondHalf = try readInHalves(workbook, entry, first: reader, path: path)
+            secondHalf = try readInHalves(workbook, entry, first: reader, path: path, progress: progress)
         } else {
-            try XLSXWorkbook.parse(workbook.archive, entry, with: reader, file: path)
+            try XLSXWorkbook.parse(workbook.archive, entry, with: reader, file: path, progress: progress)
         }
         if let secondHalf { reader.absorbCounts(of: secondHalf) }
         if reader.interrupted || CSVReader.shouldStop() {
@@ -80,7 +83,8 @@ public enum XLSXReader {
     /// of a sheet depend on nothing before them but the shared strings and styles, read already). The
     /// part after the rows (merged cells) goes to the first half's reader.
     /// - Returns: the reader of the second half, or nil when the sheet could not be cut (then `first` read it all).
-    private static func readInHalves(_ workbook: XLSXWorkbook, _ entry: Entry, first: XLSXSheetReader, path: String) throws -> XLSXSheetReader? {
+    private static func readInHalves(_ workbook: XLSXWorkbook, _ entry: Entry, first: XLSXSheetReader, path: String,
+                                     progress: LoadProgress?) throws -> XLSXSheetReader? {
         var xml = Data(capacity: Int(entry.uncompressedSize))
         do {
             _ = try workbook.archive.extract(entry, bufferSize: 1 << 20, skipCRC32: true) { xml.append($0) }
@@ -107,7 +111,7 @@ public enum XLSXReader {
                   let close = find("</sheetData>", from: bytes.count - 1, backwards: true), close > openEnd,
                   let middle = find("<row", from: openEnd + (close - openEnd) / 2), middle < close,
                   let rootClose = find("</", from: bytes.count - 1, backwards: true), rootClose > close else {
-                try feed(raw, wrapped: false, to: first, path: path, part: entry.path)
+                try feed(raw, wrapped: false, to: first, path: path, part: entry.path, progress: progress)
                 return nil
             }
             let second = XLSXSheetReader(sharedStrings: workbook.sharedStrings, dateStyles: workbook.dateStyles, date1904: workbook.date1904)
@@ -116,7 +120,10 @@ public enum XLSXReader {
             let parts = [(openEnd + 1)..<middle, middle..<close]
             let readers = [first, second]
             let failures = Parallel.map(2) { i -> Error? in
-                do { try feed(UnsafeRawBufferPointer(rebasing: raw[parts[i]]), wrapped: true, to: readers[i], path: path, part: entry.path) } catch { return error }
+                do {
+                    try feed(UnsafeRawBufferPointer(rebasing: raw[parts[i]]), wrapped: true, to: readers[i], path: path, part: entry.path,
+                             progress: progress)
+                } catch { return error }
                 return nil
             }
             if let failure = failures.compactMap({ $0 }).first { throw failure }
@@ -127,12 +134,20 @@ public enum XLSXReader {
         }
     }
 
-    /// Parses `piece`, a whole document or (`wrapped`) the content of one wrapping element.
-    private static func feed(_ piece: UnsafeRawBufferPointer, wrapped: Bool, to handler: XMLStreamHandler, path: String, part: String) throws {
+    /// Parses `piece`, a whole document or (`wrapped`) the content of one wrapping element, a mebibyte at a
+    /// time so that `progress` hears how far it is.
+    private static func feed(_ piece: UnsafeRawBufferPointer, wrapped: Bool, to handler: XMLStreamHandler, path: String, part: String,
+                             progress: LoadProgress? = nil) throws {
         let stream = XMLStream(handler: handler)
         do {
             if wrapped { try stream.feed(Data("<part>".utf8)) }
-            try stream.feed(piece, isFinal: !wrapped)
+            var start = 0
+            repeat {
+                let end = min(start + (1 << 20), piece.count)
+                try stream.feed(UnsafeRawBufferPointer(rebasing: piece[start..<end]), isFinal: !wrapped && end == piece.count)
+                progress?.sheetParsed(end - start)
+                start = end
+            } while start < piece.count
             if wrapped { try stream.feed(Data("</part>".utf8), isFinal: true) }
         } catch is XMLStreamStopped {
             return

@@ -87,10 +87,14 @@ final class XLSXWorkbook {
     }
 
     /// Streams one part through `handler`.
-    static func parse(_ archive: Archive, _ entry: Entry, with handler: XMLStreamHandler, file: String) throws {
+    /// - Parameter progress: told of the bytes of XML parsed, for a sheet's progress line.
+    static func parse(_ archive: Archive, _ entry: Entry, with handler: XMLStreamHandler, file: String, progress: LoadProgress? = nil) throws {
         let stream = XMLStream(handler: handler)
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { data in try stream.feed(data) }
+            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { data in
+                try stream.feed(data)
+                progress?.sheetParsed(data.count)
+            }
             try stream.finish()
         } catch is XMLStreamStopped {
             return

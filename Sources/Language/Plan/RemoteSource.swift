@@ -39,6 +39,9 @@ public final class RemoteSource: @unchecked Sendable {
 
     /// Runs one query, turning the engine's failures into messages the session shows.
     func query(_ text: String) throws -> Table {
+        let progress = RemoteProgress.current
+        progress?.begin(server: connection.displayName)
+        defer { progress?.finish() }
         do {
             return try connection.query(text, name: info.name)
         } catch let error as RemoteError {
