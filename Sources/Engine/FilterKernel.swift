@@ -7,8 +7,11 @@ import Darwin
 /// What one pass of `filterRows` found: the rows kept by every predicate, and how many rows each predicate
 /// kept, so that `explain` and the note of an empty answer need no second pass.
 public struct FilterOutcome: Sendable {
-    /// The rows of the input selection that pass every predicate, ascending.
+    /// The rows of the input selection that pass every predicate, ascending; empty when the pass was asked
+    /// for counts only (`keepingRows: false`).
     public var selection: Selection
+    /// How many rows pass every predicate.
+    public var keptCount: Int
     /// The rows kept after each predicate in turn, AND-ed with every predicate before it.
     public var runningCounts: [Int]
     /// The rows of the input selection each predicate keeps on its own.
@@ -29,16 +32,17 @@ let filterBlockSize = 4096
 /// are AND-ed into the running mask and summed, and the row indices are written without a branch (the
 /// write position advances by the mask byte). Large selections are split across cores; each piece writes
 /// into its own part of one output buffer, and the pieces are then packed.
+/// With `keepingRows: false` (a count of the rows is all that is wanted) no row index is written, which
+/// saves the output buffer (4 bytes a row, page-faulted in) and a store per row.
 /// - Complexity: O(selection.count × predicates).
-public func filterRows(_ selection: Selection, where predicates: [FilterPredicate]) -> FilterOutcome {
+public func filterRows(_ selection: Selection, where predicates: [FilterPredicate], keepingRows: Bool = true) -> FilterOutcome {
     if case .all(let n) = selection {
         precondition(predicates.allSatisfy { $0.rowCount == n }, "every predicate must cover the table's rows")
     }
     let total = selection.count
     let ranges = Parallel.ranges(total)
     var pieces: [FilterPieceCounts] = []
-    let output = ContiguousArray<Int32>(unsafeUninitializedCapacity: max(total, 1)) { out, initialised in
-        let base = out.baseAddress!
+    func scan(_ base: UnsafeMutablePointer<Int32>?) {
         switch selection {
         case .all:
             pieces = Parallel.map(ranges.count) { FilterScan(predicates, base).run(ranges[$0]) { ContiguousRows(first: $0) } }
@@ -49,10 +53,19 @@ public func filterRows(_ selection: Selection, where predicates: [FilterPredicat
                 }
             }
         }
-        initialised = packPieces(base, ranges, pieces.map(\.kept))
+    }
+    let output: ContiguousArray<Int32>
+    if keepingRows {
+        output = ContiguousArray<Int32>(unsafeUninitializedCapacity: max(total, 1)) { out, initialised in
+            scan(out.baseAddress!)
+            initialised = packPieces(out.baseAddress!, ranges, pieces.map(\.kept))
+        }
+    } else {
+        scan(nil)
+        output = []
     }
     var outcome = FilterOutcome(
-        selection: .rows(output), runningCounts: Array(repeating: 0, count: predicates.count),
+        selection: .rows(output), keptCount: pieces.reduce(0) { $0 + $1.kept }, runningCounts: Array(repeating: 0, count: predicates.count),
         aloneCounts: Array(repeating: 0, count: predicates.count),
         alternativeCounts: predicates.map { Array(repeating: 0, count: $0.alternativeCount) }, pieceCount: ranges.count)
     for piece in pieces {
@@ -77,9 +90,10 @@ struct FilterPieceCounts {
 /// One piece of a filter pass: its block masks and counts.
 struct FilterScan {
     let predicates: [FilterPredicate]
-    let output: UnsafeMutablePointer<Int32>
+    /// Where kept row indices go; nil when only counts are wanted.
+    let output: UnsafeMutablePointer<Int32>?
 
-    init(_ predicates: [FilterPredicate], _ output: UnsafeMutablePointer<Int32>) {
+    init(_ predicates: [FilterPredicate], _ output: UnsafeMutablePointer<Int32>?) {
         self.predicates = predicates
         self.output = output
     }
@@ -110,9 +124,13 @@ struct FilterScan {
                 counts.alone[p] += alone
                 counts.running[p] += kept
             }
-            for i in 0..<count {
-                output[k] = Int32(truncatingIfNeeded: rows.row(i))
-                k &+= Int(running[i])
+            if let output {
+                for i in 0..<count {
+                    output[k] = Int32(truncatingIfNeeded: rows.row(i))
+                    k &+= Int(running[i])
+                }
+            } else {
+                k &+= ones(running, count)
             }
             position += count
         }

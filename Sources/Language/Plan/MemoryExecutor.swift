@@ -17,6 +17,14 @@ struct MemoryExecutor: PlanExecutor {
     }
 
     func groups(_ plan: QueryPlan) throws -> Table {
+        // A count of the rows the filters keep (`count income<1500 members>=5`): the filter pass counts them
+        // itself, with no list of rows to write.
+        if plan.keys.isEmpty, !plan.aggregates.isEmpty, plan.aggregates.allSatisfy({ $0.function == .countRows }) {
+            let kept = try filtered(plan, keepingRows: false).outcome.keptCount
+            return try Table(name: dataset.name, columns: plan.aggregates.map { aggregate in
+                Column(name: aggregate.name, storage: .integer(IntegerBuffer(narrowing: [Int64(kept)])))
+            })
+        }
         let grouping = try Grouping(keys: try plan.keys.map(column(named:)), selection: try select(plan))
         let keys = try plan.keys.map { try column(named: $0).gathering(grouping.firstRow) }
         return try Table(name: dataset.name, columns: keys + aggregates(plan.aggregates, over: grouping).columns)
@@ -45,26 +53,31 @@ struct MemoryExecutor: PlanExecutor {
 
     /// The plan's filters in one pass of the filter kernel, which also counts, per filter, the rows kept
     /// so far and the rows it keeps alone.
-    private func filtered(_ plan: QueryPlan) throws -> (bound: [BoundFilter], outcome: FilterOutcome) {
+    private func filtered(_ plan: QueryPlan, keepingRows: Bool = true, refusingEmpty: Bool = true) throws -> (bound: [BoundFilter], outcome: FilterOutcome) {
         let bound = try plan.filters.map(bound)
-        return (bound, filterRows(.all(count: table.rowCount), where: bound.map(\.predicate)))
+        let outcome = filterRows(.all(count: table.rowCount), where: bound.map(\.predicate), keepingRows: keepingRows)
+        if refusingEmpty { try refuseEmpty(plan, bound, outcome) }
+        return (bound, outcome)
     }
 
     func steps(_ plan: QueryPlan) throws -> (total: Int, kept: [Int]) {
-        (table.rowCount, try filtered(plan).outcome.runningCounts)
+        (table.rowCount, try filtered(plan, keepingRows: false, refusingEmpty: false).outcome.runningCounts)
     }
 
-    /// The rows all filters keep; when they keep none, the note says what each keeps alone, from the same pass.
+    /// The rows all filters keep.
     func select(_ plan: QueryPlan) throws -> Selection {
-        let (bound, outcome) = try filtered(plan)
-        if outcome.selection.count == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
+        try filtered(plan).outcome.selection
+    }
+
+    /// When the filters keep no row, the note says what each keeps alone, from the same pass.
+    private func refuseEmpty(_ plan: QueryPlan, _ bound: [BoundFilter], _ outcome: FilterOutcome) throws {
+        if outcome.keptCount == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
             try Binder(dataset: dataset).checkOccurs(plan.filters)
             let steps = zip(zip(plan.filters, bound), outcome.runningCounts).map { pair, kept in
                 FilterStep(filter: pair.0.typed, column: pair.1.column, rowsKept: kept, matchedValues: pair.1.matchedText)
             }
             throw EmptyAnswer.filtersKeptNothing(plan.filters.map(\.typed), aloneCounts: outcome.aloneCounts, steps: steps, tableName: table.name)
         }
-        return outcome.selection
     }
 
     /// A plan filter as a kernel call on this table's column.
