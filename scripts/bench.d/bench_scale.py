@@ -18,20 +18,23 @@ PEER = r'''
 import json, sys, time
 engine, data, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
 questions = json.loads(sys.argv[4])
-out = {"query": []}
-start = time.perf_counter()
+out = {"query": [], "count": None}
 if engine == "duckdb":
     import duckdb
+    start = time.perf_counter()
     con = duckdb.connect()
     con.execute(f"CREATE TABLE h AS SELECT * FROM read_csv('{data}')")
     out["load"] = time.perf_counter() - start
-    for sql in questions:
+    for n, sql in enumerate(questions):
+        answer = con.execute(sql).fetchall()  # warm, unmeasured
+        if n == 1: out["count"] = answer[0][0]
         times = []
         for _ in range(repeat):
             t = time.perf_counter(); con.execute(sql).fetchall(); times.append(time.perf_counter() - t)
         out["query"].append(times)
 else:
     import polars as pl
+    start = time.perf_counter()
     df = pl.scan_csv(data).collect()
     out["load"] = time.perf_counter() - start
     c = pl.col
@@ -40,7 +43,9 @@ else:
         lambda: df.lazy().filter((c("income") < 1500) & (c("members") >= 5)).select(pl.len()).collect(),
         lambda: df.lazy().group_by(["province", "year", "ethnic_minority"]).agg(pl.len(), c("income").mean()).collect(),
     ]
-    for q in lazy:
+    for n, q in enumerate(lazy):
+        answer = q()  # warm, unmeasured
+        if n == 1: out["count"] = answer.item()
         times = []
         for _ in range(repeat):
             t = time.perf_counter(); q(); times.append(time.perf_counter() - t)
@@ -58,16 +63,24 @@ def measured(command):
 
 
 def run_solieu(binary, data, repeat):
-    lines = ["set timer on", "set format csv", f"load {data} as h", "measure rate = 100 * mean(poor)"]
+    lines = ["set timer on", "set format csv", f"load {os.path.abspath(data)} as h", "measure rate = 100 * mean(poor)"]
     for _, statement, _ in QUESTIONS:
-        lines += [statement] * repeat
+        lines += [statement] * (repeat + 1)
     with tempfile.NamedTemporaryFile("w", suffix=".solieu", delete=False) as script:
         script.write("\n".join(lines) + "\n")
     done, peak = measured([binary, script.name])
     os.unlink(script.name)
     times = [float(l.split()[1]) / 1000 for l in done.stderr.splitlines() if l.startswith("time: ")]
-    # The timer reports set, set, load, measure, then each question.
-    return {"load": times[2], "query": [times[4 + n * repeat:4 + (n + 1) * repeat] for n in range(len(QUESTIONS))], "peak": peak}
+    # The timer reports set, set, load, measure, then each question: one warm run, then `repeat` measured.
+    runs = repeat + 1
+    # The filtered count's answer: its csv is a header and one number, first of its runs.
+    answers = [l for l in done.stdout.splitlines() if l.strip()]
+    count = None
+    for i, line in enumerate(answers):
+        if line.strip() == "count" and i + 1 < len(answers):
+            count = int(answers[i + 1]); break
+    return {"load": times[2], "query": [times[4 + n * runs + 1:4 + (n + 1) * runs] for n in range(len(QUESTIONS))],
+            "peak": peak, "count": count}
 
 
 def run_peer(engine, data, repeat):
@@ -87,11 +100,15 @@ def main():
     print("|---:|---|---:|---:|" + "---:|" * len(QUESTIONS))
     for data in args.files:
         rows = os.path.basename(data).split("-")[1].split(".")[0]
+        counts = {}
         for engine in ("solieu", "duckdb", "polars"):
             r = run_solieu(args.solieu, data, args.repeat) if engine == "solieu" else run_peer(engine, data, args.repeat)
+            counts[engine] = r["count"]
             cells = [f"{statistics.median(t) * 1000:,.1f} ms" for t in r["query"]]
             print(f"| {int(rows):,} | {engine} | {r['load']:,.2f} s | {r['peak']:,.0f} MiB | " + " | ".join(cells) + " |", flush=True)
-    print(f"\nmedians of {args.repeat} warm runs; peak memory is the process's maximum resident set (GNU time)")
+        if len(set(counts.values())) != 1:
+            sys.exit(f"the engines disagree on the filtered count of {data}: {counts}")
+    print(f"\nmedians of {args.repeat} warm runs (after one unmeasured); the filtered counts agree; peak memory is the process's maximum resident set (GNU time)")
 
 
 if __name__ == "__main__":
