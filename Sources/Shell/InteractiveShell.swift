@@ -59,8 +59,7 @@ public struct InteractiveShell {
                 if !history.append(trimmed) && !historyFailureReported {
                     // Said once: the session goes on, and repeating it after every statement would bury the results.
                     historyFailureReported = true
-                    runner.errors(Message(en: "note: the history cannot be saved to \(history.path); this session's statements will not be kept",
-                                          vi: "lưu ý: không lưu được lịch sử vào \(history.path); các câu lệnh của phiên này sẽ không được giữ lại")
+                    runner.errors(Catalogue.historyNotSaved(history.path)
                                     .text(session.settings.language) + "\n")
                 }
                 Interruption.clear()
@@ -69,7 +68,7 @@ public struct InteractiveShell {
                 progress?.stop()
                 if Interruption.isRequested {
                     Interruption.clear()
-                    print(Message(en: "interrupted", vi: "đã dừng").text(session.settings.language))
+                    print(Catalogue.interrupted.text(session.settings.language))
                 }
             }
         }

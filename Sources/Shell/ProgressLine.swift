@@ -78,11 +78,8 @@ final class ProgressLine: @unchecked Sendable {
         let rate = elapsed > 0 ? workDone / elapsed : 0
         let left = rate > 0 ? (2 * Double(state.dataBytes) - workDone) / rate : 0
         let seconds = max(1, Int(left.rounded(.up)))
-        let rateText = "\(mib(Int(rate))) MiB/s"
         let file = URL(fileURLWithPath: state.fileName).lastPathComponent
-        return Message(
-            en: "loading \(file): pass \(state.pass) of 2, \(mib(state.bytesDone)) of \(mib(state.dataBytes)) MiB, \(rateText), about \(seconds) s left (Ctrl-C stops)",
-            vi: "đang nạp \(file): lượt \(state.pass)/2, \(mib(state.bytesDone))/\(mib(state.dataBytes)) MiB, \(rateText), còn khoảng \(seconds) giây (Ctrl-C để dừng)")
+        return Catalogue.loadProgress(file, pass: state.pass, done: mib(state.bytesDone), of: mib(state.dataBytes), rate: mib(Int(rate)), secondsLeft: seconds)
     }
 
     /// The text cut to the terminal's width, so redrawing never wraps onto a second line.

@@ -26,21 +26,19 @@ public enum ScriptText {
         var reason: Message {
             switch self {
             case .missing:
-                Message(en: "there is no such script file; check the path", vi: "không có tệp kịch bản này; hãy kiểm tra đường dẫn")
+                Catalogue.noSuchScript
             case .folder:
-                Message(en: "this is a folder, not a script file; name a .solieu file inside it",
-                        vi: "đây là thư mục, không phải tệp kịch bản; hãy nêu một tệp .solieu trong đó")
+                Catalogue.folderNotScript
             case .unreadable(_, let reason):
-                Message(en: "cannot read this script: \(reason)", vi: "không đọc được kịch bản này: \(reason)")
+                Catalogue.cannotReadScript(reason)
             case .notUTF8(_, _, _, let byte):
-                Message(en: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8 text; save the script as UTF-8 and run it again",
-                        vi: "byte 0x\(String(byte, radix: 16, uppercase: true)) không phải văn bản UTF-8; hãy lưu kịch bản dạng UTF-8 rồi chạy lại")
+                Catalogue.notUTF8(byte: byte)
             }
         }
 
         /// The whole line to show: `FILE:LINE:COL: error: …`.
         var message: Message {
-            Message(en: "\(place): error: \(reason.en)", vi: "\(place): lỗi: \(reason.vi)")
+            Catalogue.errorAt(place, reason)
         }
     }
 

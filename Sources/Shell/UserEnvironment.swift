@@ -22,10 +22,10 @@ public enum UserEnvironment {
     public static func unreadableReason(_ path: String, language: Language) -> String? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return Message(en: "there is no such file; check the path", vi: "không có tệp này; hãy kiểm tra đường dẫn").text(language)
+            return Catalogue.noSuchFile.text(language)
         }
         if isDirectory.boolValue {
-            return Message(en: "this is a folder, not a file", vi: "đây là thư mục, không phải tệp").text(language)
+            return Catalogue.folderNotFile.text(language)
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return String(cString: strerror(errno)) }

@@ -124,7 +124,7 @@ struct SolieuCommand: ParsableCommand {
         runner.quiet = quiet
         let language = session.settings.language
         func cannotRead(_ path: String, _ reason: String) -> ExitCode {
-            let line = Message(en: "\(path): error: cannot read this file: \(reason)", vi: "\(path): lỗi: không đọc được tệp này: \(reason)")
+            let line = Catalogue.cannotReadFile(path, reason)
             writeError(line.text(language) + "\n")
             return ExitCode(ExitStatus.unreadableInput)
         }
@@ -137,8 +137,7 @@ struct SolieuCommand: ParsableCommand {
             do {
                 runner.results = try DescriptorWriter(creating: output)
             } catch let failure as DescriptorWriter.Failure {
-                let line = Message(en: "\(output): error: cannot write this file: \(failure.reason)",
-                                   vi: "\(output): lỗi: không ghi được tệp này: \(failure.reason)")
+                let line = Catalogue.cannotWriteFile(output, failure.reason)
                 writeError(line.text(language) + "\n")
                 throw ExitCode(ExitStatus.unreadableInput)
             }

@@ -18,7 +18,8 @@ import Testing
             dataset origin rank count provinces text integer decimal true false percent comma thousands dot sign
             kept numbers read mix such as one every group groups mean median total only left out
             """
-        return Set((Catalogue.all.map(\.en) + [notes]).flatMap(words))
+        // A number is a word of neither language.
+        return Set((Catalogue.all.map(\.en) + [notes]).flatMap(words).filter { $0.contains(where: \.isLetter) })
     }()
 
     /// The words of `text`: runs of letters, digits and `_`, lower-cased; `change_pp` is one word, so a
@@ -57,7 +58,8 @@ import Testing
             allowed.formUnion(dataset.columnAliases.values.flatMap(words))
             for column in dataset.table.columns {
                 allowed.formUnion(words(column.name))
-                if case .text(let text) = column.storage { allowed.formUnion(text.dictionary.flatMap(words)) }
+                // A value as describe shortens it too (`vietnam-en…`): its cut word is data, not English.
+                if case .text(let text) = column.storage { allowed.formUnion(text.dictionary.flatMap { words($0) + words(shortened($0)) }) }
             }
         }
         return (shown, allowed)

@@ -36,15 +36,13 @@ extension Verb {
                 let span = items.dropFirst().reduce(items.first ?? statement.verb.span) { $0.joined($1) }
                 let typed = String(statement.source.dropFirst(span.column - 1).prefix(span.endColumn - span.column))
                 let near = items.isEmpty ? [] : Suggestions.nearest(typed, among: session.order)
-                throw LanguageError(Message(en: "use takes one dataset name; a name with spaces is written in backticks",
-                                            vi: "use nhận một tên bộ dữ liệu; tên có dấu cách được viết trong dấu `"),
+                throw LanguageError(Catalogue.useTakesOneName,
                                     at: span, suggestions: (near.isEmpty && !items.isEmpty ? session.order : near).map(NameSpelling.typed), example: "use reports")
             }
             let dataset = try session.dataset(named: name)
             session.currentName = dataset.name
             let rowCount = try dataset.rowCount()
-            return .report([Message(en: "using \(dataset.name): \(englishCount(rowCount, "row")) × \(englishCount(dataset.table.columns.count, "column"))",
-                                  vi: "đang dùng \(dataset.name): \(rowCount) dòng × \(dataset.table.columns.count) cột").text(session.settings.language)])
+            return .report([Catalogue.using(dataset.name, rows: rowCount, columns: dataset.table.columns.count).text(session.settings.language)])
         })
 
     static let load = Verb(
@@ -60,7 +58,7 @@ extension Verb {
                    "load docs/examples/ty-le-ho-ngheo-2023-tcvn3.csv as ho_ngheo_abc encoding=tcvn3", "use reports"],
         action: { statement, session in
             guard let raw = statement.rawArgument, !raw.text.isEmpty else {
-                throw LanguageError(Message(en: "load needs a file path", vi: "load cần đường dẫn tệp"), at: statement.verb.span,
+                throw LanguageError(Catalogue.loadNeedsPath, at: statement.verb.span,
                                     example: "load data/households.csv as households")
             }
             let arguments = try LoadArguments.parse(raw.text, span: raw.span)
@@ -77,10 +75,9 @@ extension Verb {
             for companion in result.companions {
                 // Rows kept apart (totals, repaired lines) become datasets of their own, beside the data.
                 let name = session.add(Dataset(table: companion, origin: text), makeCurrent: false).name
-                lines.append(Message(en: "also loaded \(name): \(companion.rowCount) row\(companion.rowCount == 1 ? "" : "s") (see it with: use \(name))",
-                                     vi: "cũng đã nạp \(name): \(companion.rowCount) dòng (xem bằng: use \(name))").text(language))
+                lines.append(Catalogue.alsoLoaded(name, rows: companion.rowCount).text(language))
             }
-            return .report(lines + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)])
+            return .report(lines + [Catalogue.nowUsing(added.name).text(language)])
         })
 }
 
@@ -98,7 +95,6 @@ private func copyFromServer(_ arguments: LoadArguments, _ session: Session) thro
     dataset.measures = remote.measures
     let added = session.add(dataset, makeCurrent: true)
     let language = session.settings.language
-    return [Message(en: "copied \(englishCount(copied.rowCount, "row")) of \(remote.name) from \(source.connection.displayName) into memory as \(added.name)",
-                    vi: "đã chép \(copied.rowCount) dòng của \(remote.name) từ \(source.connection.displayName) vào bộ nhớ thành \(added.name)").text(language)]
-        + added.notes.map { $0.text(language) } + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)]
+    return [Catalogue.copiedFromServer(copied.rowCount, of: remote.name, from: source.connection.displayName, as: added.name).text(language)]
+        + added.notes.map { $0.text(language) } + [Catalogue.nowUsing(added.name).text(language)]
 }

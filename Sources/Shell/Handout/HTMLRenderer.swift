@@ -10,7 +10,7 @@ struct HTMLRenderer: ResultRenderer {
         let table = result.table
         var out = ""
         if table.columns.isEmpty || table.rowCount == 0 {
-            out += "<p class=\"empty\">" + HTMLText.escaped(Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language)) + "</p>\n"
+            out += "<p class=\"empty\">" + HTMLText.escaped(Catalogue.noRows.text(settings.language)) + "</p>\n"
         }
         if !table.columns.isEmpty {
             out += "<table>\n<thead><tr>"

@@ -37,8 +37,7 @@ enum TerminalChart {
             return label + "  " + blocks + (blocks.isEmpty ? "" : " ") + SVGChart.valueText(value, chart.unit, decimals)
         }
         if values.contains(where: { ($0 ?? 0) < 0 }) {
-            lines.append(Message(en: "(a bar's length is the size of the change; its sign is in the figure)",
-                                 vi: "(độ dài cột là độ lớn của mức thay đổi; dấu nằm ở con số)").text(language))
+            lines.append(Catalogue.barLengthIsSize.text(language))
         }
         lines.append(chart.valueLabel.text(language))
         return lines

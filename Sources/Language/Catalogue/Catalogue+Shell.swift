@@ -1,0 +1,177 @@
+import Formats
+
+/// The shell around the statements: how an error is laid out (`lỗi:`, the suggestions, `thử:`), files that
+/// cannot be read or written, scripts, the history file, the pager, the timer, the lines under a table cut
+/// to the terminal, records, handouts and exports.
+extension Catalogue {
+    // How an error is shown (ErrorDisplay): its words around the message.
+    /// Before every error: `error:`, `lỗi:`.
+    public static let errorWord = Message(en: "error", vi: "lỗi")
+
+    public static func didYouMean(_ spellings: [String]) -> Message {
+        Message(en: "did you mean \(spellings.joined(separator: " or "))?", vi: "có phải ý bạn là \(spellings.joined(separator: " hoặc "))?")
+    }
+
+    /// Suggestions that are filters to add, not spellings of the marked words.
+    public static func addFilter(_ filters: [String]) -> Message {
+        Message(en: "add a filter: \(filters.joined(separator: " or "))", vi: "thêm bộ lọc: \(filters.joined(separator: " hoặc "))")
+    }
+
+    /// Before the statement as it would work, the marked words replaced by the nearest spelling.
+    public static let tryStatement = Message(en: "try", vi: "thử")
+
+    public static let example = Message(en: "example", vi: "ví dụ")
+
+    /// `FILE:LINE:COL: error: …`, the whole line a scheduler's log shows.
+    public static func errorAt(_ place: String, _ reason: Message) -> Message {
+        Message(en: "\(place): error: \(reason.en)", vi: "\(place): lỗi: \(reason.vi)")
+    }
+
+    /// What went wrong, for a message that quotes another failure (a lesson's model answer that does not run).
+    public static func failure(_ error: Error) -> Message {
+        switch error {
+        case let error as LanguageError: error.message
+        case let error as LoadError: Message(en: error.description, vi: error.vietnameseDescription)
+        default: Message(en: String(describing: error), vi: String(describing: error))
+        }
+    }
+
+    // Files named on the command line, and results that cannot be written.
+    public static func cannotReadFile(_ path: String, _ reason: String) -> Message {
+        Message(en: "\(path): error: cannot read this file: \(reason)", vi: "\(path): lỗi: không đọc được tệp này: \(reason)")
+    }
+
+    public static func cannotWriteFile(_ path: String, _ reason: String) -> Message {
+        Message(en: "\(path): error: cannot write this file: \(reason)", vi: "\(path): lỗi: không ghi được tệp này: \(reason)")
+    }
+
+    public static func cannotWriteResults(_ reason: String) -> Message {
+        Message(en: "solieu: error: cannot write the results: \(reason)", vi: "solieu: lỗi: không ghi được kết quả: \(reason)")
+    }
+
+    public static let noSuchFile = Message(en: "there is no such file; check the path", vi: "không có tệp này; hãy kiểm tra đường dẫn")
+    public static let folderNotFile = Message(en: "this is a folder, not a file", vi: "đây là thư mục, không phải tệp")
+
+    public static func cannotWrite(_ path: String, _ reason: String) -> Message {
+        Message(en: "cannot write '\(path)': \(reason)", vi: "không ghi được '\(path)': \(reason)")
+    }
+
+    // Scripts.
+    public static let noSuchScript = Message(en: "there is no such script file; check the path",
+                                             vi: "không có tệp kịch bản này; hãy kiểm tra đường dẫn")
+    public static let folderNotScript = Message(en: "this is a folder, not a script file; name a .solieu file inside it",
+                                                vi: "đây là thư mục, không phải tệp kịch bản; hãy nêu một tệp .solieu trong đó")
+
+    public static func cannotReadScript(_ reason: String) -> Message {
+        Message(en: "cannot read this script: \(reason)", vi: "không đọc được kịch bản này: \(reason)")
+    }
+
+    public static func notUTF8(byte: UInt8) -> Message {
+        Message(en: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8 text; save the script as UTF-8 and run it again",
+                vi: "byte 0x\(String(byte, radix: 16, uppercase: true)) không phải văn bản UTF-8; hãy lưu kịch bản dạng UTF-8 rồi chạy lại")
+    }
+
+    public static let scriptsTooDeep = Message(en: "scripts run each other more than 16 deep; is one running itself?",
+                                               vi: "các kịch bản gọi nhau quá 16 tầng; có kịch bản nào tự gọi chính nó?")
+
+    public static func cannotRunScript(_ place: String, _ reason: Message) -> Message {
+        Message(en: "cannot run \(place): " + reason.en, vi: "không chạy được \(place): " + reason.vi)
+    }
+
+    // The session at a terminal.
+    public static func historyNotSaved(_ path: String) -> Message {
+        Message(en: "note: the history cannot be saved to \(path); this session's statements will not be kept",
+                vi: "lưu ý: không lưu được lịch sử vào \(path); các câu lệnh của phiên này sẽ không được giữ lại")
+    }
+
+    public static let interrupted = Message(en: "interrupted", vi: "đã dừng")
+
+    public static func pagerFailed(_ command: String) -> Message {
+        Message(en: "the pager '\(command)' could not be started (set PAGER, or set pager off)",
+                vi: "không chạy được trình xem '\(command)' (đặt PAGER, hoặc set pager off)")
+    }
+
+    /// `set timer on`: each statement's time.
+    public static func statementTime(milliseconds: Double) -> Message {
+        Message(en: "time: \(String(format: "%.2f", milliseconds)) ms", vi: "thời gian: \(String(format: "%.2f", milliseconds)) ms")
+    }
+
+    /// The line a long load redraws at a terminal; sizes in MiB.
+    public static func loadProgress(_ file: String, pass: Int, done: String, of total: String, rate: String, secondsLeft: Int) -> Message {
+        Message(en: "loading \(file): pass \(pass) of 2, \(done) of \(total) MiB, \(rate) MiB/s, about \(secondsLeft) s left (Ctrl-C stops)",
+                vi: "đang nạp \(file): lượt \(pass)/2, \(done)/\(total) MiB, \(rate) MiB/s, còn khoảng \(secondsLeft) giây (Ctrl-C để dừng)")
+    }
+
+    // Tables at a terminal, records.
+    public static func hiddenRows(_ hidden: Int, total: Int) -> Message {
+        Message(en: "\(hidden) more \(hidden == 1 ? "row" : "rows") not shown (set rows \(total) to see all)",
+                vi: "còn \(hidden) dòng không hiển thị (set rows \(total) để xem hết)")
+    }
+
+    public static func droppedColumns(_ names: [String], width: Int) -> Message {
+        let list = names.joined(separator: ", ")
+        return Message(en: "\(names.count) \(names.count == 1 ? "column" : "columns") left out to fit the terminal's \(width) columns: \(list) (set format line shows every column)",
+                       vi: "bỏ bớt \(names.count) cột cho vừa \(width) cột của màn hình: \(list) (set format line để xem mọi cột)")
+    }
+
+    public static func recordHeading(_ row: Int) -> Message {
+        Message(en: "-- row \(row) --", vi: "-- dòng \(row) --")
+    }
+
+    // Handouts and exports.
+    public static let handoutTitle = Message(en: "solieu handout", vi: "Tài liệu solieu")
+    public static let excelWordForCSV = Message(en: "'excel' writes a .csv file for Excel; an .xlsx workbook needs no such word",
+                                                vi: "'excel' ghi tệp .csv cho Excel; sổ tính .xlsx không cần từ này")
+    public static let exportFormats = Message(en: "export writes .csv, .json, .jsonl, .md or .xlsx files, or a chart as .svg",
+                                              vi: "export ghi tệp .csv, .json, .jsonl, .md hoặc .xlsx, hoặc biểu đồ dạng .svg")
+
+    /// What `export FILE.csv excel` wrote, in the line that reports it.
+    public static let csvForExcel = Message(en: "CSV for Excel: UTF-8 with BOM, ; and decimal comma", vi: "CSV cho Excel: UTF-8 có BOM, dấu ; và dấu phẩy thập phân")
+
+    /// The name of the sheet an exported workbook holds.
+    public static let resultSheet = Message(en: "Result", vi: "Kết quả")
+
+    /// A workbook that cannot be written, as Formats words the failure in each language.
+    public static func workbookFailure(_ error: LoadError) -> Message {
+        Message(en: error.reason + (error.hint.map { "; " + $0 } ?? ""),
+                vi: (error.reasonVi ?? error.reason) + ((error.hintVi ?? error.hint).map { "; " + $0 } ?? ""))
+    }
+
+    /// Every message above once, with sample arguments: `Catalogue.all` lists them for the tests.
+    static var shellMessages: [Message] { [
+        errorWord,
+        didYouMean(["rate", "rates"]),
+        addFilter(["source=report", "source=gso"]),
+        tryStatement,
+        example,
+        errorAt("q4.solieu:3:1", emptyStatement),
+        failure(LanguageError(emptyStatement)),
+        cannotReadFile("q4.solieu", "there is no such file"),
+        cannotWriteFile("out.csv", "No space left on device"),
+        cannotWriteResults("Broken pipe"),
+        noSuchFile,
+        folderNotFile,
+        cannotWrite("out.csv", "Permission denied"),
+        noSuchScript,
+        folderNotScript,
+        cannotReadScript("Permission denied"),
+        notUTF8(byte: 0xC3),
+        scriptsTooDeep,
+        cannotRunScript("quarterly.solieu", noSuchScript),
+        historyNotSaved("history"),
+        interrupted,
+        pagerFailed("less -S -R -F -X"),
+        statementTime(milliseconds: 1.25),
+        loadProgress("households.csv", pass: 1, done: "120", of: "800", rate: "95", secondsLeft: 14),
+        hiddenRows(42, total: 62),
+        droppedColumns(["origin"], width: 60),
+        recordHeading(1),
+        handoutTitle,
+        excelWordForCSV,
+        exportFormats,
+        csvForExcel,
+        resultSheet,
+        workbookFailure(LoadError(file: "q4.xlsx", reason: "the workbook cannot be written", hint: "check the folder",
+                                  vi: "không ghi được sổ tính", hintVi: "hãy kiểm tra thư mục")),
+    ] }
+}
