@@ -75,16 +75,20 @@ extension Catalogue {
     }
 
     /// "Ninh Bình 2023 has 2 rows for rate: 1.86 (source=report), 1.07 (source=gso)": the shell asks which,
-    /// and never averages. `values` are the first rows' figures, each with the filter that tells it apart;
-    /// `more` counts the rest.
+    /// and never averages. `values` are the first rows' figures as English writes them (`1.86`; Vietnamese
+    /// says `1,86`), each with the filter that tells it apart, which stays as it is typed; `more` counts the rest.
     public static func severalRowsInCell(_ cell: String, rows: Int, measure: String, values: [(value: String, pickedBy: String?)], more: Int,
                                          pickWith filter: String?, column: String) -> Message {
-        func listed(_ more: String) -> String {
-            (values.map { row in row.pickedBy.map { "\(row.value) (\($0))" } ?? row.value } + (more.isEmpty ? [] : [more])).joined(separator: ", ")
+        func listed(_ language: Language, _ more: String) -> String {
+            let figures = values.map { row in
+                let figure = NumberText.text(row.value, language)
+                return row.pickedBy.map { "\(figure) (\($0))" } ?? figure
+            }
+            return (figures + (more.isEmpty ? [] : [more])).joined(separator: ", ")
         }
-        return Message(en: "\(cell) has \(rows) rows for \(measure): \(listed(more > 0 ? "… \(more) more" : "")); "
+        return Message(en: "\(cell) has \(rows) rows for \(measure): \(listed(.en, more > 0 ? "… \(more) more" : "")); "
                            + (filter.map { "pick one with a filter such as \($0), or " } ?? "") + "ask for an aggregate such as mean(\(column))",
-                       vi: "\(cell) có \(rows) dòng cho \(measure): \(listed(more > 0 ? "… \(more) dòng nữa" : "")); "
+                       vi: "\(cell) có \(rows) dòng cho \(measure): \(listed(.vi, more > 0 ? "… \(more) dòng nữa" : "")); "
                            + (filter.map { "chọn một bằng bộ lọc như \($0), hoặc " } ?? "") + "dùng hàm gộp như mean(\(column))")
     }
 

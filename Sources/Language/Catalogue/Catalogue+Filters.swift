@@ -37,10 +37,11 @@ extension Catalogue {
         return Message(en: "no row has \(column)=\(value)\(hint.en)", vi: "không có dòng nào có \(column)=\(value)\(hint.vi)")
     }
 
-    /// ` (values run from 2015 to 2023)` after a number no row has, or nothing when the column has no value.
+    /// ` (values run from 2015 to 2023)` after a number no row has, or nothing when the column has no value; the
+    /// figures as the data have them, with a decimal comma in Vietnamese (`0,5 đến 45,2`).
     private static func valuesRun(_ present: (low: String, high: String)?) -> (en: String, vi: String) {
         guard let (low, high) = present else { return ("", "") }
-        return (" (values run from \(low) to \(high))", " (các giá trị từ \(low) đến \(high))")
+        return (" (values run from \(low) to \(high))", " (các giá trị từ \(NumberText.vietnamese(low)) đến \(NumberText.vietnamese(high)))")
     }
 
     // Filters that together keep no row: an empty answer, with the note that says why.

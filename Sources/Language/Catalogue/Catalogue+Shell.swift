@@ -93,7 +93,8 @@ extension Catalogue {
 
     /// `set timer on`: each statement's time.
     public static func statementTime(milliseconds: Double) -> Message {
-        Message(en: "time: \(String(format: "%.2f", milliseconds)) ms", vi: "thời gian: \(String(format: "%.2f", milliseconds)) ms")
+        let figure = String(format: "%.2f", milliseconds)
+        return Message(en: "time: \(figure) ms", vi: "thời gian: \(NumberText.vietnamese(figure)) ms")
     }
 
     /// The line a long load redraws at a terminal; sizes in MiB.

@@ -17,4 +17,9 @@ public struct Message: Sendable, Equatable {
     /// Text that reads the same in both languages: names, statements, figures and the marks between them
     /// (`rows = 62`, `rate 2015–2023: ▁▃▅`). Anything with a word of either language is a catalogue entry.
     public static func verbatim(_ text: String) -> Message { Message(en: text, vi: text) }
+
+    /// Messages side by side (`province / year`), each language's texts joined with `separator`.
+    public static func joined(_ parts: [Message], separator: String) -> Message {
+        Message(en: parts.map(\.en).joined(separator: separator), vi: parts.map(\.vi).joined(separator: separator))
+    }
 }

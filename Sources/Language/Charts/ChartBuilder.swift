@@ -59,7 +59,7 @@ enum ChartBuilder {
                                     at: span, example: "rank province by rate year=2023 top 10")
             }
             let categories = (0..<table.rowCount).map { row in labels.map { $0.value(at: row).description }.joined(separator: " / ") }
-            let categoryLabel = labels.count == 1 ? ChartLabels.label(labels[0].name) : .verbatim(labels.map(\.name).joined(separator: " / "))
+            let categoryLabel = Message.joined(labels.map { ChartLabels.label(result.header(of: $0)) }, separator: " / ")
             return Chart(kind: .bar, title: Catalogue.chartTitle(valueLabel, by: categoryLabel),
                          categoryLabel: categoryLabel, valueLabel: valueLabel, categories: categories,
                          series: [Chart.Series(name: name, values: (0..<table.rowCount).map { value.value(at: $0).number })],

@@ -111,7 +111,8 @@ struct PeriodComparison {
                 Column(name: names[0], type: whole ? .integer : .decimal, values: firstValues.map(cell)),
                 Column(name: names[1], type: whole ? .integer : .decimal, values: lastValues.map(cell)),
                 Column(name: names[2], type: whole ? .integer : .decimal, values: change.map(cell)),
-                Column(name: names[3], values: relative.map(Value.init)),
+                // Typed, so that a change with no value anywhere is still a column of numbers (not a label to chart by).
+                Column(name: names[3], type: .decimal, values: relative.map(Value.init)),
                 numberColumn(names[4], perYear, isPercentage: measure.isPercentage),
             ]
             roles[names[2]] = measure.isPercentage ? .percentagePoints : .change

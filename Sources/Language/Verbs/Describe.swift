@@ -109,11 +109,10 @@ func displayCell(_ value: Value) -> String {
 }
 
 /// A smallest or largest value as `describe` shows it in `language`: a decimal comma in Vietnamese
-/// (`1,86`), as the table's numbers have; these are never grouped, so no other mark is there to swap.
+/// (`1,86`), as the table's numbers have.
 func displayCell(_ value: Value, _ language: Language) -> String {
-    let text = displayCell(value)
-    guard language == .vi, case .decimal = value else { return text }
-    return text.replacingOccurrences(of: ".", with: ",")
+    guard case .decimal = value else { return displayCell(value) }
+    return NumberText.text(displayCell(value), language)
 }
 
 func shortened(_ text: String) -> String { text.count > 30 ? String(text.prefix(29)) + "…" : text }

@@ -22,7 +22,7 @@ struct HTMLRenderer: ResultRenderer {
                 try Interruption.checkpoint()
                 out += "<tr>"
                 for column in table.columns {
-                    let text = NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals)
+                    let text = NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals, language: settings.language)
                     out += "<td\(column.type.isNumeric ? " class=\"number\"" : "")>" + HTMLText.escaped(text) + "</td>"
                 }
                 out += "</tr>\n"
