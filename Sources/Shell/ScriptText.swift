@@ -10,7 +10,7 @@ public enum ScriptText {
         case missing(path: String)
         case folder(path: String)
         /// Not readable; `reason` is the system's word for why.
-        case unreadable(path: String, reason: String)
+        case unreadable(path: String, reason: Message)
         /// A byte that is not UTF-8, at its 1-based line and character column.
         case notUTF8(path: String, line: Int, column: Int, byte: UInt8)
 
@@ -51,12 +51,14 @@ public enum ScriptText {
         }
         guard !isDirectory.boolValue else { throw Failure.folder(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure.unreadable(path: path, reason: String(cString: strerror(errno)))
+            throw Failure.unreadable(path: path, reason: Catalogue.systemReason(errno))
         }
         defer { try? handle.close() }
         let bytes: Data
         do { bytes = try handle.readToEnd() ?? Data() } catch {
-            throw Failure.unreadable(path: path, reason: error.localizedDescription)
+            // The system's reason when Foundation passes one on, else a failure to read the disk.
+            let code = (error as NSError).domain == NSPOSIXErrorDomain ? Int32(truncatingIfNeeded: (error as NSError).code) : EIO
+            throw Failure.unreadable(path: path, reason: Catalogue.systemReason(code))
         }
         return try decode(Array(bytes), name: path)
     }

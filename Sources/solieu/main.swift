@@ -123,7 +123,7 @@ struct SolieuCommand: ParsableCommand {
         runner.keepGoing = keepGoing
         runner.quiet = quiet
         let language = session.settings.language
-        func cannotRead(_ path: String, _ reason: String) -> ExitCode {
+        func cannotRead(_ path: String, _ reason: Message) -> ExitCode {
             let line = Catalogue.cannotReadFile(path, reason)
             writeError(line.text(language) + "\n")
             return ExitCode(ExitStatus.unreadableInput)
@@ -131,7 +131,7 @@ struct SolieuCommand: ParsableCommand {
         // Every file named on the command line is checked before anything runs, so a scheduler's log
         // shows a missing file as status 3, not as a half-run report.
         for path in files + scripts + [initFile].compactMap({ $0 }) {
-            if let reason = UserEnvironment.unreadableReason(path, language: language) { throw cannotRead(path, reason) }
+            if let reason = UserEnvironment.unreadableReason(path) { throw cannotRead(path, reason) }
         }
         if let output {
             do {

@@ -100,7 +100,7 @@ extension Catalogue {
 
     public static func derivedFigure(_ entity: String, _ label: String, measure: String) -> Message {
         Message(en: "\(entity) \(label): \(measure) is derived by arithmetic from stated figures, not stated itself (see note)",
-                vi: "\(entity) \(label): \(measure) được tính từ các số liệu đã nêu, không phải số liệu gốc (xem note)")
+                vi: "\(entity) \(label): \(measure) được tính từ các số liệu đã nêu, không phải số liệu gốc (xem cột note)")
     }
 
     /// A note column that differs between the cells compared (`2021 standard=2021–2025, 2023 standard=(none)`); nil is no value.

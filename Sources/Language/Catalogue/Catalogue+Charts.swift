@@ -99,7 +99,7 @@ extension Catalogue {
     }
 
     public static func textCannotBeDrawn(_ column: String) -> Message {
-        Message(en: "'\(column)' holds text; a chart draws numbers", vi: "'\(column)' chứa chữ; biểu đồ vẽ các số")
+        Message(en: "'\(column)' holds text; a chart draws numbers", vi: "cột '\(column)' chứa chữ; biểu đồ chỉ vẽ được số")
     }
 
     public static let noNumbersToDraw = Message(en: "the last result has no column of numbers to draw",

@@ -1,3 +1,4 @@
+import Foundation
 import Formats
 
 /// The shell around the statements: how an error is laid out (`lỗi:`, the suggestions, `thử:`), files that
@@ -37,16 +38,21 @@ extension Catalogue {
     }
 
     // Files named on the command line, and results that cannot be written.
-    public static func cannotReadFile(_ path: String, _ reason: String) -> Message {
-        Message(en: "\(path): error: cannot read this file: \(reason)", vi: "\(path): lỗi: không đọc được tệp này: \(reason)")
+    /// Why the system refused a file (`errno`), in each language; Formats keeps the Vietnamese words.
+    public static func systemReason(_ code: Int32) -> Message {
+        Message(en: SystemReason.english(code), vi: SystemReason.vietnamese(code))
     }
 
-    public static func cannotWriteFile(_ path: String, _ reason: String) -> Message {
-        Message(en: "\(path): error: cannot write this file: \(reason)", vi: "\(path): lỗi: không ghi được tệp này: \(reason)")
+    public static func cannotReadFile(_ path: String, _ reason: Message) -> Message {
+        Message(en: "\(path): error: cannot read this file: \(reason.en)", vi: "\(path): lỗi: không đọc được tệp này: \(reason.vi)")
     }
 
-    public static func cannotWriteResults(_ reason: String) -> Message {
-        Message(en: "solieu: error: cannot write the results: \(reason)", vi: "solieu: lỗi: không ghi được kết quả: \(reason)")
+    public static func cannotWriteFile(_ path: String, _ reason: Message) -> Message {
+        Message(en: "\(path): error: cannot write this file: \(reason.en)", vi: "\(path): lỗi: không ghi được tệp này: \(reason.vi)")
+    }
+
+    public static func cannotWriteResults(_ reason: Message) -> Message {
+        Message(en: "solieu: error: cannot write the results: \(reason.en)", vi: "solieu: lỗi: không ghi được kết quả: \(reason.vi)")
     }
 
     public static let noSuchFile = Message(en: "there is no such file; check the path", vi: "không có tệp này; hãy kiểm tra đường dẫn")
@@ -62,8 +68,8 @@ extension Catalogue {
     public static let folderNotScript = Message(en: "this is a folder, not a script file; name a .solieu file inside it",
                                                 vi: "đây là thư mục, không phải tệp kịch bản; hãy nêu một tệp .solieu trong đó")
 
-    public static func cannotReadScript(_ reason: String) -> Message {
-        Message(en: "cannot read this script: \(reason)", vi: "không đọc được kịch bản này: \(reason)")
+    public static func cannotReadScript(_ reason: Message) -> Message {
+        Message(en: "cannot read this script: \(reason.en)", vi: "không đọc được kịch bản này: \(reason.vi)")
     }
 
     public static func notUTF8(byte: UInt8) -> Message {
@@ -140,6 +146,7 @@ extension Catalogue {
 
     /// Every message above once, with sample arguments: `Catalogue.all` lists them for the tests.
     static var shellMessages: [Message] { [
+        systemReason(ENOENT),
         errorWord,
         didYouMean(["rate", "rates"]),
         addFilter(["source=report", "source=gso"]),
@@ -147,15 +154,15 @@ extension Catalogue {
         example,
         errorAt("q4.solieu:3:1", emptyStatement),
         failure(LanguageError(emptyStatement)),
-        cannotReadFile("q4.solieu", "there is no such file"),
-        cannotWriteFile("out.csv", "No space left on device"),
-        cannotWriteResults("Broken pipe"),
+        cannotReadFile("q4.solieu", noSuchFile),
+        cannotWriteFile("out.csv", systemReason(ENOSPC)),
+        cannotWriteResults(systemReason(EPIPE)),
         noSuchFile,
         folderNotFile,
         cannotWrite("out.csv", "Permission denied"),
         noSuchScript,
         folderNotScript,
-        cannotReadScript("Permission denied"),
+        cannotReadScript(systemReason(EACCES)),
         notUTF8(byte: 0xC3),
         scriptsTooDeep,
         cannotRunScript("quarterly.solieu", noSuchScript),
