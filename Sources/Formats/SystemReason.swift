@@ -14,6 +14,7 @@ public enum SystemReason {
         ELOOP: "đường dẫn có quá nhiều liên kết tượng trưng",
         EIO: "lỗi đọc ghi của ổ đĩa",
         ENOSPC: "ổ đĩa đã đầy",
+        EROFS: "ổ đĩa chỉ cho đọc",
         EMFILE: "chương trình đang mở quá nhiều tệp",
     ]
 

@@ -297,7 +297,7 @@ public final class StatementRunner {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw LanguageError(Catalogue.cannotWrite(path, error.localizedDescription), at: span)
+            throw LanguageError(Catalogue.cannotWrite(path, error), at: span)
         }
         return format.rawValue
     }

@@ -12,7 +12,7 @@ extension Catalogue {
     }
 
     public static func notTrueOrFalse(column: String, value: String) -> Message {
-        Message(en: "'\(column)' is true or false; '\(value)' is neither", vi: "cột '\(column)' là đúng/sai; '\(value)' không phải")
+        Message(en: "'\(column)' is true or false; '\(value)' is neither", vi: "cột '\(column)' chỉ nhận đúng hoặc sai; '\(value)' không phải là đúng hay sai")
     }
 
     // Values no row has.

@@ -72,7 +72,7 @@ extension Catalogue {
 
     public static func unitsLackProvinces(_ count: Int, of units: Int) -> Message {
         Message(en: "\(count) of \(units) units lack data for some of their old provinces (see missing): their figures cover only the provinces listed",
-                vi: "\(count) trên \(units) đơn vị thiếu số liệu của một số tỉnh cũ (xem missing): số liệu chỉ gồm các tỉnh được liệt kê")
+                vi: "\(count) trên \(units) đơn vị thiếu số liệu của một số tỉnh cũ (xem cột thiếu): số liệu chỉ gồm các tỉnh được liệt kê")
     }
 
     /// Every message above once, with sample arguments: `Catalogue.all` lists them for the tests.

@@ -58,8 +58,20 @@ extension Catalogue {
     public static let noSuchFile = Message(en: "there is no such file; check the path", vi: "không có tệp này; hãy kiểm tra đường dẫn")
     public static let folderNotFile = Message(en: "this is a folder, not a file", vi: "đây là thư mục, không phải tệp")
 
-    public static func cannotWrite(_ path: String, _ reason: String) -> Message {
-        Message(en: "cannot write '\(path)': \(reason)", vi: "không ghi được '\(path)': \(reason)")
+    /// A file that could not be written: Foundation's description in English, and in Vietnamese the
+    /// system's reason when it is one a user can put right (no such folder, no permission, a full disk).
+    public static func cannotWrite(_ path: String, _ error: Error) -> Message {
+        let code: Int32?
+        switch error {
+        case let error as CocoaError where [.fileNoSuchFile, .fileReadNoSuchFile].contains(error.code): code = ENOENT
+        case let error as CocoaError where [.fileWriteNoPermission, .fileReadNoPermission].contains(error.code): code = EACCES
+        case let error as CocoaError where error.code == .fileWriteOutOfSpace: code = ENOSPC
+        case let error as CocoaError where error.code == .fileWriteVolumeReadOnly: code = EROFS
+        case let error as NSError where error.domain == NSPOSIXErrorDomain: code = Int32(truncatingIfNeeded: error.code)
+        default: code = nil
+        }
+        let english = error.localizedDescription
+        return Message(en: "cannot write '\(path)': \(english)", vi: "không ghi được '\(path)': \(code.map(SystemReason.vietnamese) ?? english)")
     }
 
     // Scripts.
@@ -118,7 +130,7 @@ extension Catalogue {
     public static func droppedColumns(_ names: [String], width: Int) -> Message {
         let list = names.joined(separator: ", ")
         return Message(en: "\(names.count) \(names.count == 1 ? "column" : "columns") left out to fit the terminal's \(width) columns: \(list) (set format line shows every column)",
-                       vi: "bỏ bớt \(names.count) cột cho vừa \(width) cột của màn hình: \(list) (set format line để xem mọi cột)")
+                       vi: "bỏ bớt \(names.count) cột cho vừa màn hình rộng \(width) ký tự: \(list) (set format line để xem mọi cột)")
     }
 
     public static func recordHeading(_ row: Int) -> Message {
@@ -159,7 +171,7 @@ extension Catalogue {
         cannotWriteResults(systemReason(EPIPE)),
         noSuchFile,
         folderNotFile,
-        cannotWrite("out.csv", "Permission denied"),
+        cannotWrite("out.csv", CocoaError(.fileWriteNoPermission)),
         noSuchScript,
         folderNotScript,
         cannotReadScript(systemReason(EACCES)),

@@ -57,7 +57,7 @@ enum ExcelCSVExport {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw LanguageError(Catalogue.cannotWrite(path, error.localizedDescription), at: span)
+            throw LanguageError(Catalogue.cannotWrite(path, error), at: span)
         }
     }
 }
