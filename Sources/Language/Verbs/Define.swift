@@ -7,7 +7,7 @@ extension Verb {
         summary: Message(en: "add a column computed row by row", vi: "thêm một cột tính theo từng dòng"),
         details: Message(
             en: "EXPRESSION uses columns, numbers and \"text\", + - * /, comparisons (= != < <= > >=), if(condition, then, else), round(x[, places]), abs, log (natural), log10, lower, upper and fold (no accents). A missing value in gives a missing value out; division by zero gives a missing value. A NAME with spaces or punctuation is written in backticks, and gets an alias that needs none (`Số hộ nghèo` is also so_ho_ngheo).",
-            vi: "BIỂU THỨC dùng các cột, số và \"chữ\", + - * /, so sánh (= != < <= > >=), if(điều kiện, thì, không thì), round(x[, số chữ số]), abs, log (tự nhiên), log10, lower, upper và fold (bỏ dấu). Giá trị thiếu vào thì giá trị thiếu ra; chia cho 0 cho giá trị thiếu. TÊN có dấu cách hoặc dấu câu được viết trong dấu `, và có tên gọi thay thế không cần dấu đó (`Số hộ nghèo` còn gọi là so_ho_ngheo)."),
+            vi: "BIỂU_THỨC dùng các cột, số và \"chữ\", + - * /, so sánh (= != < <= > >=), if(điều kiện, thì, không thì), round(x[, số chữ số]), abs, log (tự nhiên), log10, lower, upper và fold (bỏ dấu). Giá trị thiếu vào thì giá trị thiếu ra; chia cho 0 cho giá trị thiếu. TÊN có dấu cách hoặc dấu câu được viết trong dấu `, và có tên gọi thay thế không cần dấu đó (`Số hộ nghèo` còn gọi là so_ho_ngheo)."),
         examples: ["let rate_fall = rate_cut * 1", "let high = if(rate > 10, \"high\", \"low\")", "show province year rate high",
                    "let `Số hộ nghèo` = poor_households", "sum `Số hộ nghèo` province=Quảng Nam", "sum SO_HO_NGHEO province=Kon Tum"],
         action: { statement, session in
@@ -50,7 +50,7 @@ extension Verb {
         summary: Message(en: "name an aggregate, usable wherever a measure is", vi: "đặt tên cho một phép gộp, dùng được ở mọi chỗ cần chỉ số"),
         details: Message(
             en: "EXPRESSION combines rows with count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, and numbers, + - * / and round. A measure named like a rate (rate, …_rate) or declared `as percent` is a percentage: its changes are in percentage points. Example on household data: measure rate = 100 * mean(poor).",
-            vi: "BIỂU THỨC gộp các dòng bằng count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, cùng số, + - * / và round. Chỉ số có tên như tỷ lệ (rate, …_rate) hoặc khai báo `as percent` là phần trăm: thay đổi tính bằng điểm phần trăm. Ví dụ với dữ liệu hộ: measure rate = 100 * mean(poor)."),
+            vi: "BIỂU_THỨC gộp các dòng bằng count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, cùng số, + - * / và round. Chỉ số có tên như tỷ lệ (rate, …_rate) hoặc khai báo `as percent` là phần trăm: thay đổi tính bằng điểm phần trăm. Ví dụ với dữ liệu hộ: measure rate = 100 * mean(poor)."),
         examples: ["measure households_left = sum(left_poverty)", "show households_left by province"],
         action: { statement, session in
             let definition = statement.definition!

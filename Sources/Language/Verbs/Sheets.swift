@@ -8,7 +8,7 @@ extension Verb {
         summary: Message(en: "list the sheets of an Excel workbook", vi: "liệt kê các trang tính của một sổ tính Excel"),
         details: Message(
             en: "Each sheet's number, name, size (rows × columns of its used range, as the workbook declares it) and whether it is hidden. Load one with load FILE.xlsx sheet=\"NAME\" (the name without accents or case, or the number); load FILE.xlsx loads the first.",
-            vi: "Số thứ tự, tên, kích thước (dòng × cột của vùng có dữ liệu, theo khai báo của sổ tính) và việc trang có bị ẩn không. Nạp một trang bằng load FILE.xlsx sheet=\"TÊN\" (tên không cần dấu hay chữ hoa, hoặc số thứ tự); load FILE.xlsx nạp trang đầu tiên."),
+            vi: "Số thứ tự, tên, kích thước (dòng × cột của vùng có dữ liệu, theo khai báo của sổ tính) và việc trang có bị ẩn không. Nạp một trang bằng load TỆP.xlsx sheet=\"TÊN\" (tên không cần dấu hay chữ hoa, hoặc số thứ tự); load TỆP.xlsx nạp trang đầu tiên."),
         examples: ["sheets docs/examples/so_tinh_theo_vung.xlsx", "load docs/examples/so_tinh_theo_vung.xlsx sheet=\"sap nhap\"", "use reports"],
         action: { statement, session in
             guard let raw = statement.rawArgument, !raw.text.isEmpty else {
