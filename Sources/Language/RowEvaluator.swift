@@ -7,12 +7,10 @@ struct RowEvaluator {
     let binder: Binder
     var table: Table { binder.table }
 
-    /// Row-level functions and what they take.
-    static let functions: [String: String] = [
-        "if": "if(condition, then, else)", "round": "round(x) or round(x, places)", "abs": "abs(x)",
-        "log": "log(x), the natural logarithm", "log10": "log10(x)", "lower": "lower(text)", "upper": "upper(text)",
-        "fold": "fold(text): without accents, lower case",
-    ]
+    /// Row-level functions and what they take (`Catalogue.rowFunctionUsage` says it in both languages).
+    static let functions: [String: Message] = Dictionary(uniqueKeysWithValues: ["if", "round", "abs", "log", "log10", "lower", "upper", "fold"].map {
+        ($0, Catalogue.rowFunctionUsage($0))
+    })
 
     func evaluate(_ expression: Expression, name: String) throws -> Column {
         var column = try values(expression).operand.column(table.rowCount)
@@ -100,7 +98,7 @@ struct RowEvaluator {
         }
         func argument(_ i: Int) throws -> Values {
             guard i < arguments.count else {
-                throw LanguageError(Catalogue.moreArguments(function.text, usage: RowEvaluator.functions[name] ?? ""), at: span)
+                throw LanguageError(Catalogue.moreArguments(function.text, usage: RowEvaluator.functions[name] ?? .verbatim("")), at: span)
             }
             return try values(arguments[i])
         }

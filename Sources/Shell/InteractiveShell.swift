@@ -90,13 +90,9 @@ public struct InteractiveShell {
 /// The start-up banner: at most three lines saying what is loaded and how to get help.
 public enum Banner {
     public static func lines(_ session: Session) -> [String] {
-        let current = (try? session.current()).map { "\($0.name) (\($0.table.rowCount) rows)" } ?? "nothing"
-        let others = session.order.filter { $0 != session.currentName }.joined(separator: ", ")
-        if session.settings.language == .vi {
-            return ["solieu — số liệu giảm nghèo. Đang dùng \(current); cũng đã nạp: \(others).",
-                    "Gõ help để xem các lệnh, help compare để xem ví dụ; set language en for English."]
-        }
-        return ["solieu — poverty-reduction figures. Using \(current); also loaded: \(others).",
-                "Type help for the verbs, help compare for an example; set language vi cho tiếng Việt."]
+        let current = try? session.current()
+        let others = session.order.filter { $0 != session.currentName }
+        return [Catalogue.bannerLoaded(current.map { ($0.name, $0.table.rowCount) }, others: others), Catalogue.bannerHelp]
+            .map { $0.text(session.settings.language) }
     }
 }

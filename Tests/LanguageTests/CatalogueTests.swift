@@ -8,7 +8,7 @@ import Testing
 /// place is a verb's help — the `summary:` and `details:` of its `Verb(…)` in `VerbRegistry.swift` and
 /// `Sources/Language/Verbs/` — because the verb registry is the one source for verbs (help, completion and
 /// docs/language.md read it). In the modules that can see the catalogue (Language, Shell, solieu), a choice
-/// between two string literals on the session's language (`language == .vi ? "…" : "…"`) is a message
+/// of text on the session's language (`language == .vi ? "…" : "…"`, `if language == .vi {`) is a message
 /// written outside it too. Formats, Remote and the engines below Language cannot see the catalogue and
 /// word their own failures in both languages.
 ///
@@ -42,7 +42,7 @@ import Testing
             found.append("\(path):\(line(of: match.range.lowerBound)): Message(en: outside the catalogue")
         }
         if seesCatalogue {
-            for match in text.matches(of: #/(\.vi|\bvi)\s*\?\s*"/#) {
+            for match in text.matches(of: #/(\.vi|\bvi)\s*\?\s*"|==\s*\.vi\s*\{/#) {
                 let start = text[..<match.range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
                 if text[start..<match.range.lowerBound].trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
                 found.append("\(path):\(line(of: match.range.lowerBound)): a text chosen by language outside the catalogue")
@@ -64,11 +64,13 @@ import Testing
                 en: "two rows", vi: "hai dòng")
             print(language == .vi ? "lỗi" : "error")
             // Message(en: "a comment is not code", vi: "…")
+            if language == .vi { print("lỗi") }
             """
         #expect(Self.strayMessages(in: code, path: "Shell/Example.swift") == [
             "Shell/Example.swift:1: Message(en: outside the catalogue",
             "Shell/Example.swift:2: Message(en: outside the catalogue",
             "Shell/Example.swift:4: a text chosen by language outside the catalogue",
+            "Shell/Example.swift:6: a text chosen by language outside the catalogue",
         ])
         #expect(Self.strayMessages(in: code, path: "Language/Catalogue/Catalogue+Example.swift").isEmpty)
         // A verb's help in its registry entry is allowed; the same literal elsewhere in a verb's file is not.

@@ -68,9 +68,21 @@ extension Catalogue {
                 vi: "\(function)() gộp nhiều dòng; hãy dùng trong measure, không dùng trong công thức theo dòng")
     }
 
-    public static func moreArguments(_ function: String, usage: String) -> Message {
-        Message(en: "\(function) needs more arguments: \(usage)",
-                vi: "\(function) cần thêm đối số: \(usage)")
+    public static func moreArguments(_ function: String, usage: Message) -> Message {
+        Message(en: "\(function) needs more arguments: \(usage.en)", vi: "\(function) cần thêm đối số: \(usage.vi)")
+    }
+
+    /// What a row function takes, as the error after too few arguments shows it.
+    public static func rowFunctionUsage(_ function: String) -> Message {
+        switch function {
+        case "if": Message(en: "if(condition, then, else)", vi: "if(điều kiện, thì, không thì)")
+        case "round": Message(en: "round(x) or round(x, places)", vi: "round(x) hoặc round(x, số chữ số thập phân)")
+        case "log": Message(en: "log(x), the natural logarithm", vi: "log(x), lôgarit tự nhiên")
+        case "lower": Message(en: "lower(text)", vi: "lower(văn bản)")
+        case "upper": Message(en: "upper(text)", vi: "upper(văn bản)")
+        case "fold": Message(en: "fold(text): without accents, lower case", vi: "fold(văn bản): bỏ dấu, chữ thường")
+        default: .verbatim("\(function)(x)")
+        }
     }
 
     public static func unknownFunction(_ function: String) -> Message {
@@ -135,7 +147,8 @@ extension Catalogue {
         roundPlaces,
         measureInRowFormula("r", definedAs: "mean(rate)"),
         aggregateInRowFormula("mean"),
-        moreArguments("if", usage: "if(condition, then, else)"),
+        moreArguments("if", usage: rowFunctionUsage("if")),
+        rowFunctionUsage("fold"),
         unknownFunction("lg"),
         notANumberValue("Ninh Bình"),
         textNotNumbers("province"),

@@ -97,6 +97,17 @@ extension Catalogue {
     }
 
     // The session at a terminal.
+    /// The banner's first line: what is loaded, the current dataset first.
+    public static func bannerLoaded(_ current: (name: String, rows: Int)?, others: [String]) -> Message {
+        let list = others.joined(separator: ", ")
+        return Message(en: "solieu — poverty-reduction figures. Using \(current.map { "\($0.name) (\(englishCount($0.rows, "row")))" } ?? "nothing"); also loaded: \(list).",
+                       vi: "solieu — số liệu giảm nghèo. Đang dùng \(current.map { "\($0.name) (\($0.rows) dòng)" } ?? "chưa có bộ dữ liệu nào"); cũng đã nạp: \(list).")
+    }
+
+    /// The banner's second line; each language offers the other in that other language.
+    public static let bannerHelp = Message(en: "Type help for the verbs, help compare for an example; set language vi cho tiếng Việt.",
+                                           vi: "Gõ help để xem các lệnh, help compare để xem ví dụ; set language en for English.")
+
     public static func historyNotSaved(_ path: String) -> Message {
         Message(en: "note: the history cannot be saved to \(path); this session's statements will not be kept",
                 vi: "lưu ý: không lưu được lịch sử vào \(path); các câu lệnh của phiên này sẽ không được giữ lại")
@@ -158,6 +169,8 @@ extension Catalogue {
 
     /// Every message above once, with sample arguments: `Catalogue.all` lists them for the tests.
     static var shellMessages: [Message] { [
+        bannerLoaded(("reports", 14), others: ["gso", "gso_regions", "provinces"]),
+        bannerHelp,
         systemReason(ENOENT),
         errorWord,
         didYouMean(["rate", "rates"]),

@@ -33,7 +33,7 @@ struct RowSQL {
         let x = try arguments.map(expression)
         func argument(_ i: Int) throws -> String {
             guard i < x.count else {
-                throw LanguageError(Catalogue.moreArguments(function.text, usage: RowEvaluator.functions[name] ?? ""), at: function.span)
+                throw LanguageError(Catalogue.moreArguments(function.text, usage: RowEvaluator.functions[name] ?? .verbatim("")), at: function.span)
             }
             return x[i]
         }

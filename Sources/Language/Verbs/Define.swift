@@ -69,8 +69,6 @@ extension Verb {
                 for key in replaced { dataset.measures[key] = nil }
                 dataset.measures[definition.name.text] = MeasureDefinition(name: definition.name.text, expression: definition.expression, isPercentage: percent)
             }
-            let replacing = replaced.isEmpty ? "" : " (replaces the earlier \(replaced.sorted().joined(separator: ", ")))"
-            let replacingVi = replaced.isEmpty ? "" : " (thay cho \(replaced.sorted().joined(separator: ", ")) trước đó)"
             return .report([Catalogue.measureDefined(definition.name.text, definedAs: definition.expression.sourceText, percent: percent, replacing: replaced).text(session.settings.language)])
         })
 }
