@@ -33,7 +33,7 @@ extension Catalogue {
         switch error {
         case let error as LanguageError: error.message
         case let error as LoadError: Message(en: error.description, vi: error.vietnameseDescription)
-        default: Message(en: String(describing: error), vi: String(describing: error))
+        default: .verbatim(String(describing: error))
         }
     }
 
