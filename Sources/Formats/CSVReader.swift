@@ -38,7 +38,7 @@ public enum CSVReader {
             let (headerScan, _) = CSVTokenizer(bytes: bytes, delimiter: delimiter, expectedFields: nil)
                 .scan(start..<bytes.count, maximumRecords: 1, into: &header)
             if let error = headerScan.error { throw loadError(source, error, linesBefore: 0, repairable: false) }
-            throw LoadError(file: source.name, reason: "the file could not be read")
+            throw LoadError(file: source.name, reason: "the file could not be read", vi: "không đọc được tệp")
         }
         if firstInvalidUTF8(bytes, in: start..<layout.dataStart) != nil { try checkEncoding(source, start: &start) }
         var report = LoadReport(file: source.name, format: format, rowCount: 0, columns: [], notes: [])
@@ -182,7 +182,7 @@ public enum CSVReader {
             try checkInterruption(source)
             var start = 0
             try checkEncoding(source, start: &start)  // finds the first bad byte and throws with its place
-            throw LoadError(file: source.name, reason: "the file could not be read")
+            throw LoadError(file: source.name, reason: "the file could not be read", vi: "không đọc được tệp")
         }
         let columns = (0..<columnCount).map { c in
             buildColumn(name: names[c], filled: arrays[c], validity: presence[c], annotations: plans[c].annotations,
@@ -190,7 +190,9 @@ public enum CSVReader {
         }
         if let (row, column) = filled.compactMap(\.mismatch).first {
             throw LoadError(file: source.name, reason: "row \(row + 1), column '\(names[column])': a value does not read as \(plans[column].type.rawValue)",
-                            hint: "this is a fault in solieu's reader; please report it with the file")
+                            hint: "this is a fault in solieu's reader; please report it with the file",
+                            vi: "dòng \(row + 1), cột '\(names[column])': một giá trị không đọc được thành \(LoadReport.vietnameseWords[plans[column].type.rawValue] ?? plans[column].type.rawValue)",
+                            hintVi: "đây là lỗi của bộ đọc của solieu; hãy báo lỗi kèm tệp")
         }
         let table = try Table(name: tableName, columns: columns)
         let summaries = columns.map {

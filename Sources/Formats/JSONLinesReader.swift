@@ -36,7 +36,8 @@ public enum JSONLinesReader {
             }
             guard let record = object as? [String: Any] else {
                 throw LoadError(file: source.name, position: SourcePosition(file: source.name, line: line, column: 1),
-                                reason: "this line is JSON but not an object", hint: "write each row as {\"column\": value, …}")
+                                reason: "this line is JSON but not an object", hint: "write each row as {\"column\": value, …}",
+                                vi: "dòng này là JSON nhưng không phải một đối tượng", hintVi: "hãy viết mỗi dòng dạng {\"cột\": giá trị, …}")
             }
             // Keys in the order they appear on the line, which JSONSerialization does not keep, and each
             // value's own text, from which numbers take their type and exact value.
@@ -68,10 +69,11 @@ public enum JSONLinesReader {
         if names.isEmpty && rows > 0 {
             // A table without columns cannot hold rows: `{}` lines alone would be reported as rows that are not there.
             throw LoadError(file: source.name, reason: "no line names a column: every object is empty ({})",
-                            hint: "write each row as {\"column\": value, …}")
+                            hint: "write each row as {\"column\": value, …}",
+                            vi: "không dòng nào nêu tên cột: mọi đối tượng đều trống ({})", hintVi: "hãy viết mỗi dòng dạng {\"cột\": giá trị, …}")
         }
-        var notes: [String] = []
-        if blank > 0 { notes.append("\(blank) blank line\(blank == 1 ? "" : "s") skipped") }
+        var notes: [LoadNote] = []
+        if blank > 0 { notes.append(LoadNote(en: "\(blank) blank line\(blank == 1 ? "" : "s") skipped", vi: "đã bỏ qua \(blank) dòng trống")) }
         let columns = names.map { name -> Column in
             let values = cells[name]!
             var column = Column(name: name.precomposedStringWithCanonicalMapping, values: values)
@@ -86,9 +88,10 @@ public enum JSONLinesReader {
             return column
         }
         let table = try Table(name: tableName, columns: columns)
-        let report = LoadReport(file: source.name, format: "JSON Lines", rowCount: rows,
+        var report = LoadReport(file: source.name, format: "JSON Lines", rowCount: rows,
                                 columns: columns.map { .init(name: $0.name, type: $0.type, missing: $0.missingCount, annotations: $0.annotations) },
-                                notes: notes)
+                                notes: [])
+        notes.forEach { report.add($0) }
         return LoadResult(table: table, report: report)
     }
 

@@ -18,6 +18,8 @@ public struct LoadReport: Sendable {
     public var notes: [String]
     /// The Vietnamese text of notes, by their English text (a note without one is shown in English).
     public var vietnameseNotes: [String: String] = [:]
+    /// The format in Vietnamese where it has words (`xlsx, trang tính 'Theo vùng'`); nil when it reads the same.
+    public var vietnameseFormat: String?
 
     public init(file: String, format: String, rowCount: Int, columns: [ColumnSummary], notes: [String]) {
         self.file = file
@@ -39,7 +41,7 @@ public struct LoadReport: Sendable {
     /// The report in English, or in Vietnamese where its notes have Vietnamese text.
     public func lines(vietnamese: Bool) -> [String] {
         func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        var out = [vietnamese ? "đã nạp \(file): \(rowCount) dòng × \(columns.count) cột (\(format))"
+        var out = [vietnamese ? "đã nạp \(file): \(rowCount) dòng × \(columns.count) cột (\(vietnameseFormat ?? format))"
                               : "loaded \(file): \(counted(rowCount, "row")) × \(counted(columns.count, "column")) (\(format))"]
         let width = columns.map { $0.name.count }.max() ?? 0
         // Report words are shown through `word`, which gives their Vietnamese text in a Vietnamese report.

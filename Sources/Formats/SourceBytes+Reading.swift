@@ -82,8 +82,7 @@ struct FileMemory {
 extension SourceBytes {
     /// The error for a failed system call on the file at `path`.
     static func readError(_ path: String, _ code: Int32) -> LoadError {
-        let text = String(cString: strerror(code))
-        return LoadError(file: path, reason: "cannot read the file: \(text)", hint: "check that the file is readable and the disk is healthy",
-                         vi: "không đọc được tệp: \(text)", hintVi: "hãy kiểm tra tệp có quyền đọc và ổ đĩa không bị lỗi")
+        return LoadError(file: path, reason: "cannot read the file: \(SystemReason.english(code))", hint: "check that the file is readable and the disk is healthy",
+                         vi: "không đọc được tệp: \(SystemReason.vietnamese(code))", hintVi: "hãy kiểm tra tệp có quyền đọc và ổ đĩa không bị lỗi")
     }
 }

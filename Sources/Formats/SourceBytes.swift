@@ -24,9 +24,10 @@ public final class SourceBytes: @unchecked Sendable {
         self.path = path
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw LoadError(file: path, reason: "cannot open the file: \(String(cString: strerror(errno)))",
+            let code = errno
+            throw LoadError(file: path, reason: "cannot open the file: \(SystemReason.english(code))",
                             hint: "check the path; a relative path is taken from the script's folder in a script, else from the current directory",
-                            vi: "không mở được tệp: \(String(cString: strerror(errno)))",
+                            vi: "không mở được tệp: \(SystemReason.vietnamese(code))",
                             hintVi: "hãy kiểm tra đường dẫn; đường dẫn tương đối tính từ thư mục của kịch bản khi ở trong kịch bản, nếu không thì từ thư mục hiện tại")
         }
         defer { close(fd) }

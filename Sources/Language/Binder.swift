@@ -18,7 +18,7 @@ public struct Binder {
         case .ambiguous(let columns): throw dataset.ambiguityError(name, columns)
         case .missing:
             throw LanguageError(
-                Message(en: "there is no column '\(name.text)' in \(table.name)", vi: "không có cột '\(name.text)' trong \(table.name)"),
+                Catalogue.unknownColumn(name.text, in: table.name),
                 at: name.span, suggestions: dataset.nearestNames(to: name.text), example: "describe")
         }
     }
@@ -44,15 +44,13 @@ public struct Binder {
         let numbers = try filter.value.literals.map { literal -> NumericConstant in
             guard let n = literal.constant else {
                 throw LanguageError(
-                    Message(en: "'\(column.name)' holds numbers, and '\(literal.text)' is not a number",
-                            vi: "cột '\(column.name)' chứa số, còn '\(literal.text)' không phải là số"),
+                    Catalogue.notANumber(column: column.name, value: literal.text),
                     at: literal.span, example: "\(NameSpelling.typed(column.name))=\(exampleValue(column))")
             }
             return n
         }
         if case .range(let low, let high) = filter.value, NumericConstant.isLess(numbers[1], numbers[0]) {
-            throw LanguageError(Message(en: "the range \(low.text)..\(high.text) runs backwards; write \(high.text)..\(low.text)",
-                                        vi: "khoảng \(low.text)..\(high.text) bị ngược; hãy viết \(high.text)..\(low.text)"),
+            throw LanguageError(Catalogue.backwardRange(from: low.text, to: high.text),
                                 at: low.span.joined(high.span), example: "\(NameSpelling.typed(column.name))=\(high.text)..\(low.text)")
         }
         var comparisons: [(Comparison, NumericConstant)]
@@ -71,16 +69,16 @@ public struct Binder {
             case "true", "yes", "1", "co", "dung": return true
             case "false", "no", "0", "khong", "sai": return false
             default:
-                throw LanguageError(Message(en: "'\(filter.column.text)' is true or false; '\(literal.text)' is neither",
-                                            vi: "cột '\(filter.column.text)' là đúng/sai; '\(literal.text)' không phải"),
+                throw LanguageError(Catalogue.notTrueOrFalse(column: filter.column.text, value: literal.text),
                                     at: literal.span, example: "\(NameSpelling.typed(filter.column.text))=true")
             }
         }
     }
 
-    func rangeHint(_ present: Set<NumericConstant>, vietnamese: Bool = false) -> String {
-        guard let low = present.min(by: NumericConstant.isLess), let high = present.max(by: NumericConstant.isLess) else { return "" }
-        return vietnamese ? " (các giá trị từ \(low) đến \(high))" : " (values run from \(low) to \(high))"
+    /// The lowest and highest of `present`, as the error after a number no row has names them; nil when empty.
+    func valueRange(_ present: Set<NumericConstant>) -> (low: String, high: String)? {
+        guard let low = present.min(by: NumericConstant.isLess), let high = present.max(by: NumericConstant.isLess) else { return nil }
+        return ("\(low)", "\(high)")
     }
 
     /// The two present values nearest `n`, in order. Distances are taken in whole numbers where both are

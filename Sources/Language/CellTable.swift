@@ -103,7 +103,7 @@ struct CellTable {
         let missingEverywhere = requested.filter { !periodsWithRows.contains($0) }
         if !missingEverywhere.isEmpty {
             let list = missingEverywhere.map(formatNumber).joined(separator: ", ")
-            notes.append(Message(en: "no row for \(list) in this range", vi: "không có dòng nào cho \(list) trong khoảng này"))
+            notes.append(Catalogue.noRowInPeriods(list))
         }
         if entityKeys.count > 1 {
             for (i, key) in entityKeys.enumerated() {
@@ -111,7 +111,7 @@ struct CellTable {
                 guard !gaps.isEmpty else { continue }
                 let who = key.map(\.description).joined(separator: " ")
                 let list = gaps.map(formatNumber).joined(separator: ", ")
-                notes.append(Message(en: "\(who) has no row for \(list)", vi: "\(who) không có dòng nào cho \(list)"))
+                notes.append(Catalogue.entityHasNoRow(who, for: list))
             }
         }
         return notes
@@ -159,16 +159,13 @@ struct CellTable {
         // A few rows are enough to show the problem; the rest are counted.
         let shown = rows.prefix(4)
         let more = rows.count - shown.count
-        let listed = shown.map { row -> String in
-            let value = measured?.value(at: row).description ?? ""
-            return pick.map { "\(value) (\($0.name)=\($0.value(at: row)))" } ?? value
-        } + (more > 0 ? ["… \(more) more"] : [])
+        let values = shown.map { row in
+            (value: measured?.value(at: row).description ?? "", pickedBy: pick.map { "\($0.name)=\($0.value(at: row))" })
+        }
         let filters = pick.map { p in shown.prefix(3).map { "\(p.name)=\(quoteIfNeeded(p.value(at: $0).description))" } } ?? []
-        let english = "\(where_) has \(rows.count) rows for \(measure.name): \(listed.joined(separator: ", ")); "
-            + (filters.isEmpty ? "" : "pick one with a filter such as \(filters[0]), or ") + "ask for an aggregate such as mean(\(column.name))"
-        let vietnamese = "\(where_) có \(rows.count) dòng cho \(measure.name): \(listed.joined(separator: ", ")); "
-            + (filters.isEmpty ? "" : "chọn một bằng bộ lọc như \(filters[0]), hoặc ") + "dùng hàm gộp như mean(\(column.name))"
-        return LanguageError(Message(en: english, vi: vietnamese), at: measure.span, suggestions: filters, replacing: false)
+        let message = Catalogue.severalRowsInCell(where_, rows: rows.count, measure: measure.name, values: values, more: more,
+                                                  pickWith: filters.first, column: column.name)
+        return LanguageError(message, at: measure.span, suggestions: filters, replacing: false)
     }
 }
 

@@ -71,8 +71,7 @@ extension Dataset {
             NameSpelling.typed(column.name) + (columnAliases[column.name].map { " (\($0))" } ?? "")
         }.joined(separator: ", ")
         return LanguageError(
-            Message(en: "'\(name.text)' matches several columns of \(self.name): \(list); write the one you mean as shown",
-                    vi: "'\(name.text)' khớp với nhiều cột của \(self.name): \(list); hãy viết đúng cột cần dùng như trên"),
+            Catalogue.ambiguousColumn(name.text, of: self.name, list),
             at: name.span, suggestions: spellings)
     }
 
@@ -92,8 +91,7 @@ extension Dataset {
             var alias = base, n = 1
             while owners[alias] != nil { n += 1; alias = "\(base)_\(n)" }
             if n > 1, let holder = owners[base] {
-                numbered.append(Message(en: "\(NameSpelling.typed(column.name)) is also \(alias): \(base) is taken by \(holder)",
-                                        vi: "\(NameSpelling.typed(column.name)) còn gọi là \(alias): \(base) đã thuộc về \(holder)"))
+                numbered.append(Catalogue.aliasNumbered(NameSpelling.typed(column.name), is: alias, taken: base, by: holder))
             }
             owners[alias] = NameSpelling.typed(column.name)
             columnAliases[column.name] = alias
@@ -102,8 +100,7 @@ extension Dataset {
         guard !made.isEmpty else { return [] }
         let shown = made.prefix(Dataset.aliasesListed).joined(separator: ", ")
         let more = made.count > Dataset.aliasesListed ? made.count - Dataset.aliasesListed : 0
-        let list = Message(en: "names to type without backticks: \(shown)\(more > 0 ? " and \(more) more (see describe)" : "")",
-                           vi: "tên gõ không cần dấu `: \(shown)\(more > 0 ? " và \(more) tên nữa (xem describe)" : "")")
+        let list = Catalogue.aliasesMade(shown, more: more)
         return [list] + numbered
     }
 

@@ -58,7 +58,7 @@ public enum Lexer {
                     j += 1
                 }
                 guard j < characters.count else {
-                    throw LanguageError(Message(en: "this quote is never closed", vi: "dấu ngoặc kép này chưa được đóng"),
+                    throw LanguageError(Catalogue.unclosedQuote,
                                         at: span(start, characters.count), example: "province=\"Ninh Bình\"")
                 }
                 add(.quoted, start, j + 1, content)
@@ -98,7 +98,7 @@ public enum Lexer {
                 }
             default:
                 guard isWordCharacter(c) else {
-                    throw LanguageError(Message(en: "'\(c)' has no meaning here", vi: "ký tự '\(c)' không có nghĩa ở đây"),
+                    throw LanguageError(Catalogue.meaninglessCharacter(c),
                                         at: span(start, start + 1), example: "compare province=Ninh Bình year=2021..2023 rate")
                 }
                 i = readWord(characters, from: i)
@@ -123,12 +123,11 @@ public enum Lexer {
             j += 1
         }
         guard j < characters.count else {
-            throw LanguageError(Message(en: "this backtick is never closed: a name in backticks ends with another `",
-                                        vi: "dấu ` này chưa được đóng: tên trong dấu ` phải kết thúc bằng một dấu ` nữa"),
+            throw LanguageError(Catalogue.unclosedBacktick,
                                 at: span(start, start + 1), example: "sum `Số hộ nghèo` by `Tỉnh/Thành phố`")
         }
         guard !name.allSatisfy(\.isWhitespace) else {
-            throw LanguageError(Message(en: "there is no name between these backticks", vi: "giữa hai dấu ` không có tên nào"),
+            throw LanguageError(Catalogue.emptyBackticks,
                                 at: span(start, j + 1), example: "sum `Số hộ nghèo`")
         }
         return (name, j + 1)

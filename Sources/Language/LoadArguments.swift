@@ -39,8 +39,7 @@ public struct LoadArguments: Equatable {
     private static func apply(_ key: String, _ value: String, to options: inout LoadOptions, at span: SourceSpan) throws {
         func number() throws -> Int {
             guard let n = Int(value), n >= (key == "skip" ? 0 : 1) else {
-                throw LanguageError(Message(en: "\(key)= takes a whole number\(key == "skip" ? "" : " from 1"), not '\(value)'",
-                                            vi: "\(key)= nhận một số nguyên\(key == "skip" ? "" : " từ 1"), không phải '\(value)'"),
+                throw LanguageError(Catalogue.wholeNumberArgument(key, value: value),
                                     at: span, example: "load baocao.csv \(key)=\(key == "skip" ? "3" : "2")")
             }
             return n
@@ -48,13 +47,12 @@ public struct LoadArguments: Equatable {
         switch key {
         case "encoding":
             guard !value.isEmpty else {
-                throw LanguageError(Message(en: "encoding= needs a name", vi: "encoding= cần tên bảng mã"), at: span,
+                throw LanguageError(Catalogue.encodingNameNeeded, at: span,
                                     suggestions: TextEncodingNames.known.map { "encoding=" + $0 }, example: "load baocao.csv encoding=cp1258")
             }
             guard TextEncoding(named: value) != nil else {
                 let known = TextEncodingNames.nearestFirst(to: value)
-                throw LanguageError(Message(en: "unknown encoding '\(value)'; solieu reads \(known.joined(separator: ", "))",
-                                            vi: "không biết bảng mã '\(value)'; solieu đọc được \(known.joined(separator: ", "))"),
+                throw LanguageError(Catalogue.unknownEncoding(value, known: known.joined(separator: ", ")),
                                     at: span, suggestions: known.prefix(3).map { "encoding=" + $0 }, example: "load baocao.csv encoding=\(known[0])")
             }
             options.encoding = value

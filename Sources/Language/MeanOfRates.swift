@@ -16,7 +16,7 @@ enum MeanOfRates {
                 for name in averagedRates(expression, binder) where !columns.contains(name) { columns.append(name) }
             }
         }
-        return columns.map(note)
+        return columns.map(Catalogue.meanOfRates)
     }
 
     /// When a measure averages a rate, adds the count of rows per group to `plan` (so the warning is given
@@ -29,11 +29,6 @@ enum MeanOfRates {
     static func notes(_ measures: [MeasureSpec], _ binder: Binder, groups: Table, rowCount: String?) -> [Message] {
         guard let rowCount, let counts = groups.column(named: rowCount)?.doubles, counts.contains(where: { ($0 ?? 0) > 1 }) else { return [] }
         return notes(measures, binder)
-    }
-
-    static func note(_ column: String) -> Message {
-        Message(en: "\(column) is a rate: mean(\(NameSpelling.typed(column))) is the unweighted mean of the rows' rates, not the rate of the group; take the published figure of the group (gso_regions), or weight it (rollup … weight households)",
-                vi: "\(column) là tỷ lệ: mean(\(NameSpelling.typed(column))) là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm; hãy lấy số liệu công bố của nhóm (gso_regions), hoặc tính có trọng số (rollup … weight households)")
     }
 
     /// The rate columns that `expression` takes the mean of, through named measures too.

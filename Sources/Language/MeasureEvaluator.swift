@@ -39,22 +39,19 @@ struct MeasureEvaluator {
             if case .ambiguous(let columns) = dataset.matchColumn(name.text) { throw dataset.ambiguityError(name, columns) }
             if let column = try? binder.column(name) {
                 guard column.type.isNumeric || column.type == .boolean else {
-                    throw LanguageError(Message(en: "'\(column.name)' holds text; a measure must be numbers",
-                                                vi: "cột '\(column.name)' chứa chữ; chỉ số phải là số"),
+                    throw LanguageError(Catalogue.textMeasure(column.name),
                                         at: name.span, example: "count by \(NameSpelling.typed(column.name))")
                 }
                 return MeasureSpec(kind: .column(column), name: column.name, isPercentage: column.holdsPercentages, span: name.span)
             }
             throw LanguageError(
-                Message(en: "there is no column or measure '\(name.text)' in \(dataset.name)",
-                        vi: "không có cột hay chỉ số '\(name.text)' trong \(dataset.name)"),
+                Catalogue.unknownColumnOrMeasure(name.text, in: dataset.name),
                 at: name.span, suggestions: dataset.nearestNames(to: name.text),
                 example: "describe")
         case .call:
             return MeasureSpec(kind: .aggregate(item), name: item.headerText, isPercentage: try percentHint(item), span: item.span)
         default:
-            throw LanguageError(Message(en: "a measure is a column, a named measure or an aggregate such as mean(income)",
-                                        vi: "chỉ số là một cột, một measure đã đặt tên, hoặc một hàm gộp như mean(income)"),
+            throw LanguageError(Catalogue.measureKinds,
                                 at: item.span, example: "mean(income)")
         }
     }
@@ -82,27 +79,25 @@ struct MeasureEvaluator {
         case .number(let n, _):
             return .constant(n.asDouble)
         case .text(_, let span):
-            throw LanguageError(Message(en: "a measure must be a number", vi: "chỉ số phải là số"), at: span)
+            throw LanguageError(Catalogue.measureMustBeNumber, at: span)
         case .name(let name):
             if let measure = namedMeasure(name.text) { return try formula(measure.expression, &plan) }
             let column = try binder.column(name)
             throw LanguageError(
-                Message(en: "'\(column.name)' is a column: say how to combine its rows, e.g. mean(\(column.name)) or sum(\(column.name))",
-                        vi: "'\(column.name)' là một cột: hãy nói cách gộp các dòng, ví dụ mean(\(column.name)) hoặc sum(\(column.name))"),
+                Catalogue.columnNeedsAggregate(column.name),
                 at: name.span, example: "measure total = sum(\(NameSpelling.typed(column.name)))")
         case .unary(_, let e, _):
             return .negated(try formula(e, &plan))
         case .binary(let op, let a, let b, _):
             return .binary(op, try formula(a, &plan), try formula(b, &plan))
         case .comparison(_, _, _, let span):
-            throw LanguageError(Message(en: "a comparison gives true/false per row; use it inside if(…) in a let",
-                                        vi: "phép so sánh cho đúng/sai theo dòng; hãy dùng trong if(…) với let"), at: span)
+            throw LanguageError(Catalogue.comparisonInMeasure, at: span)
         case .call(let function, let arguments, let span):
             guard let fn = AggregateCall.functions[TextFolding.fold(function.text)] else {
                 if RowEvaluator.functions[TextFolding.fold(function.text)] != nil, TextFolding.fold(function.text) != "if" {
                     return try roundOrAbs(function, arguments, &plan)
                 }
-                throw LanguageError(Message(en: "'\(function.text)' is not an aggregate function", vi: "'\(function.text)' không phải là hàm gộp"),
+                throw LanguageError(Catalogue.notAnAggregate(function.text),
                                     at: function.span, suggestions: Suggestions.nearest(function.text, among: AggregateCall.functionNames.sorted()),
                                     example: "mean(income)")
             }
@@ -110,13 +105,12 @@ struct MeasureEvaluator {
                 return .aggregate(plan.add(.countRows, nil))
             }
             guard arguments.count == 1 else {
-                throw LanguageError(Message(en: "\(function.text)() takes one column or formula", vi: "\(function.text)() nhận một cột hoặc công thức"),
+                throw LanguageError(Catalogue.aggregateTakesOne(function.text),
                                     at: span, example: "\(function.text)(income)")
             }
             let type = try argumentType(arguments[0])
             if type.name != nil, type.type == .text && fn != .count && fn != .countDistinct {
-                throw LanguageError(Message(en: "\(function.text)() needs numbers, and '\(type.name!)' holds text",
-                                            vi: "\(function.text)() cần số, còn '\(type.name!)' chứa chữ"), at: span,
+                throw LanguageError(Catalogue.aggregateNeedsNumbers(function.text, column: type.name!), at: span,
                                     example: "count_distinct(\(NameSpelling.typed(type.name!)))")
             }
             return .aggregate(plan.add(.aggregate(fn), type.argument))
@@ -144,8 +138,7 @@ struct MeasureEvaluator {
     /// round(measure, n) and abs(measure) over group values.
     private func roundOrAbs(_ function: Name, _ arguments: [Expression], _ plan: inout QueryPlan) throws -> GroupFormula {
         guard let first = arguments.first, arguments.count <= 2 else {
-            throw LanguageError(Message(en: "\(function.text) takes a measure (and, for round, the decimal places)",
-                                        vi: "\(function.text) nhận một chỉ số (và với round, số chữ số thập phân)"),
+            throw LanguageError(Catalogue.roundOrAbsArguments(function.text),
                                 at: function.span, example: "measure r = round(mean(rate), 1)")
         }
         switch TextFolding.fold(function.text) {
@@ -154,7 +147,7 @@ struct MeasureEvaluator {
             let scale = try decimalScale(arguments.count > 1 ? arguments[1] : nil)
             return .rounded(try formula(first, &plan), scale: scale)
         default:
-            throw LanguageError(Message(en: "'\(function.text)' works on rows; use it in a let", vi: "'\(function.text)' dùng theo dòng; hãy dùng với let"),
+            throw LanguageError(Catalogue.rowFunctionInMeasure(function.text),
                                 at: function.span)
         }
     }
@@ -182,8 +175,7 @@ func decimalScale(_ argument: Expression?) throws -> Double {
     default: break
     }
     guard let places = value, places == places.rounded(), abs(places) <= 15 else {
-        throw LanguageError(Message(en: "round's decimal places must be a whole number from -15 to 15, written out",
-                                    vi: "số chữ số thập phân của round phải là số nguyên từ -15 đến 15, viết trực tiếp"),
+        throw LanguageError(Catalogue.roundPlaces,
                             at: argument.span, example: "round(rate, 1)")
     }
     var scale = 1.0

@@ -54,8 +54,7 @@ public enum NameSpelling {
         let key = key(typed)
         var name = key.first.map { $0.isNumber ? "data_" + key : key } ?? "dataset_\(position + 1)"
         if Parser.isKeyword(name) { name += "_data" }
-        return (name, Message(en: "dataset name: \(name) (from '\(typed)', which would need backticks)",
-                              vi: "tên bộ dữ liệu: \(name) (từ '\(typed)', tên này cần dấu `)"))
+        return (name, Catalogue.datasetRenamed(name, from: typed))
     }
 }
 

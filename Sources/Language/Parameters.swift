@@ -17,15 +17,14 @@ public enum Parameters {
             let name = String(characters[(braced ? i + 2 : i + 1)..<end])
             if name.isEmpty || (braced && (end >= characters.count || characters[end] != "}")) {
                 if !braced { out.append("$"); i += 1; continue }
-                throw LanguageError(Message(en: "'${' needs a parameter name and a closing '}'", vi: "'${' cần tên tham số và dấu '}' đóng"),
+                throw LanguageError(Catalogue.parameterNameNeeded,
                                     at: SourceSpan(line: line, column: i + 1, endColumn: end + 1), example: "compare province=${province} year=$year rate")
             }
             let last = braced ? end + 1 : end
             guard let value = values[name] else {
                 let given = values.keys.sorted()
                 throw LanguageError(
-                    Message(en: "the parameter '\(name)' was not given; run with --set \(name)=VALUE",
-                            vi: "chưa có giá trị cho tham số '\(name)'; hãy chạy với --set \(name)=GIÁ_TRỊ"),
+                    Catalogue.parameterNotGiven(name),
                     at: SourceSpan(line: line, column: i + 1, endColumn: last + 1),
                     suggestions: Suggestions.nearest(name, among: given).map { "$" + $0 },
                     example: "solieu --set \(name)=2023 quarterly.solieu")

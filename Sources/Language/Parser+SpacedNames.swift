@@ -64,15 +64,13 @@ extension Parser {
     func refuseUnquotedSpacedName() throws {
         if spacedName(at: position) == nil, let (typed, name, last) = misspeltSpacedName(at: position) {
             throw LanguageError(
-                Message(en: "there is no column '\(typed)'; a name with spaces or punctuation is written in backticks",
-                        vi: "không có cột '\(typed)'; tên có dấu cách hoặc dấu câu được viết trong dấu `"),
+                Catalogue.unknownSpacedColumn(typed),
                 at: tokens[position].span.joined(tokens[last].span), suggestions: [NameSpelling.typed(name)])
         }
         guard let (name, last) = spacedName(at: position) else { return }
         let span = tokens[position].span.joined(tokens[last].span)
         throw LanguageError(
-            Message(en: "the name \(NameSpelling.typed(name)) has spaces or punctuation: write it in backticks, or use its alias (describe lists them)",
-                    vi: "tên \(NameSpelling.typed(name)) có dấu cách hoặc dấu câu: hãy viết trong dấu `, hoặc dùng tên gọi thay thế (describe liệt kê)"),
+            Catalogue.nameNeedsBackticks(NameSpelling.typed(name)),
             at: span, suggestions: [NameSpelling.typed(name)])
     }
 }

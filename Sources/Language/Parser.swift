@@ -68,14 +68,14 @@ public struct Parser {
 
     mutating func statement() throws -> Statement {
         guard let first = peek else {
-            throw LanguageError(Message(en: "empty statement", vi: "câu lệnh trống"), example: "help")
+            throw LanguageError(Catalogue.emptyStatement, example: "help")
         }
         guard first.kind == .word else { throw unexpected(first) }
         advance()
         let verbName = Name(text: first.text, span: first.span)
         guard let verb = VerbRegistry.verb(named: first.text) else {
             throw LanguageError(
-                Message(en: "'\(first.text)' is not a verb", vi: "'\(first.text)' không phải là một lệnh"),
+                Catalogue.notAVerb(first.text),
                 at: first.span, suggestions: VerbRegistry.nearest(first.text),
                 example: "help")
         }
@@ -173,7 +173,7 @@ public struct Parser {
         }
         let callFollows = position + 1 < tokens.count && tokens[position + 1].kind == .leftParen
         if names.isEmpty && !callFollows {
-            throw LanguageError(Message(en: "'\(keyword.text)' needs a column name after it", vi: "sau '\(keyword.text)' cần tên cột"),
+            throw LanguageError(Catalogue.columnNameNeeded(after: keyword.text),
                                 at: keyword.span, example: "count by province")
         }
         return names
@@ -209,7 +209,7 @@ public struct Parser {
         advance()
         let column = Name(text: columnToken.text, span: columnToken.span)
         guard let next = peek, !isKeyword(next) else {
-            throw LanguageError(Message(en: "'\(columnToken.text)\(op.rawValue)' needs a value", vi: "'\(columnToken.text)\(op.rawValue)' cần một giá trị"),
+            throw LanguageError(Catalogue.filterValueNeeded(columnToken.text + op.rawValue),
                                 at: opToken.span, example: "\(NameSpelling.typed(columnToken.text))\(op.rawValue)2022")
         }
         let first = try literal()
@@ -217,7 +217,7 @@ public struct Parser {
         if let next = peek, next.kind == .range {
             advance()
             guard peek != nil else {
-                throw LanguageError(Message(en: "a range needs an end: a..b", vi: "khoảng cần điểm cuối: a..b"), at: next.span, example: "year=2021..2023")
+                throw LanguageError(Catalogue.rangeEndNeeded, at: next.span, example: "year=2021..2023")
             }
             value = .range(first, try literal())
         } else if let next = peek, next.kind == .comma, followsListItem {
@@ -229,7 +229,7 @@ public struct Parser {
             value = .list(items)
         }
         if op != .equal && op != .notEqual, value.literals.count > 1 {
-            throw LanguageError(Message(en: "a list or range goes with = or != only", vi: "danh sách hoặc khoảng chỉ dùng với = hoặc !="),
+            throw LanguageError(Catalogue.listNeedsEquality,
                                 at: opToken.span, example: "year=2021..2023")
         }
         let end = value.literals.last!.span
@@ -255,8 +255,7 @@ public struct Parser {
             return Literal(text: token.text, quoted: true, span: token.span)
         case .word where token.backticked:
             throw LanguageError(
-                Message(en: "`\(token.text)` in backticks is a name; a value is written as it is, or in double quotes",
-                        vi: "`\(token.text)` trong dấu ` là một tên; giá trị được viết nguyên dạng, hoặc trong dấu ngoặc kép"),
+                Catalogue.backtickedValue(token.text),
                 at: token.span, suggestions: ["\"" + token.text + "\""])
         case .word:
             advance()
@@ -278,7 +277,7 @@ public struct Parser {
             }
             return Literal(text: text, quoted: false, span: span)
         default:
-            throw LanguageError(Message(en: "a value is needed here", vi: "cần một giá trị ở đây"), at: token.span, example: "province=Ninh Bình")
+            throw LanguageError(Catalogue.valueNeeded, at: token.span, example: "province=Ninh Bình")
         }
     }
 
@@ -286,7 +285,7 @@ public struct Parser {
 
     mutating func definition() throws -> (name: Name, expression: Expression, asPercent: Bool) {
         guard let nameToken = peek, nameToken.kind == .word else {
-            throw LanguageError(Message(en: "a name is needed: NAME = EXPRESSION", vi: "cần một tên: TÊN = BIỂU THỨC"),
+            throw LanguageError(Catalogue.definitionNameNeeded,
                                 at: peek?.span, example: "measure rate = 100 * mean(poor)")
         }
         advance()
@@ -296,16 +295,16 @@ public struct Parser {
             let characters = Array(source)
             let from = nameToken.span.column - 1, to = tokens[equals - 1].span.endColumn - 1
             let typed = String(characters[from..<min(to, characters.count)])
-            throw LanguageError(Message(en: "a name with spaces or punctuation is written in backticks", vi: "tên có dấu cách hoặc dấu câu được viết trong dấu `"),
+            throw LanguageError(Catalogue.spacedNameNeedsBackticks,
                                 at: nameToken.span.joined(tokens[equals - 1].span), suggestions: [NameSpelling.typed(typed)])
         }
         guard let eq = peek, eq.kind == .comparison(.equal) else {
-            throw LanguageError(Message(en: "'=' is needed after the name", vi: "cần dấu '=' sau tên"),
+            throw LanguageError(Catalogue.equalsNeeded,
                                 at: peek?.span ?? nameToken.span, example: "measure rate = 100 * mean(poor)")
         }
         advance()
         guard peek != nil else {
-            throw LanguageError(Message(en: "an expression is needed after '='", vi: "cần biểu thức sau '='"), at: eq.span,
+            throw LanguageError(Catalogue.expressionNeeded, at: eq.span,
                                 example: "let income_year = income * 12")
         }
         let expression = try self.expression()
@@ -332,8 +331,7 @@ public struct Parser {
     mutating func countOperator(_ token: Token) throws {
         operators += 1
         if operators > Parser.maximumOperators {
-            throw LanguageError(Message(en: "this expression has more than \(Parser.maximumOperators) operators; split it with let",
-                                        vi: "biểu thức có hơn \(Parser.maximumOperators) phép toán; hãy tách bằng let"),
+            throw LanguageError(Catalogue.tooManyOperators(Parser.maximumOperators),
                                 at: token.span, example: "let part = a + b")
         }
     }
@@ -341,8 +339,7 @@ public struct Parser {
     mutating func nest(_ token: Token) throws {
         nesting += 1
         if nesting > Parser.maximumNesting {
-            throw LanguageError(Message(en: "this expression nests more than \(Parser.maximumNesting) levels deep",
-                                        vi: "biểu thức lồng nhau quá \(Parser.maximumNesting) tầng"),
+            throw LanguageError(Catalogue.nestedTooDeep(Parser.maximumNesting),
                                 at: token.span, example: "let part = (a + b) * c")
         }
     }
@@ -381,7 +378,7 @@ public struct Parser {
 
     mutating func primary() throws -> Expression {
         guard let token = peek else {
-            throw LanguageError(Message(en: "the expression ends too early", vi: "biểu thức kết thúc quá sớm"),
+            throw LanguageError(Catalogue.expressionEndsEarly,
                                 example: "measure rate = 100 * mean(poor)")
         }
         switch token.kind {
@@ -439,14 +436,14 @@ public struct Parser {
 
     mutating func expect(_ kind: Token.Kind, after opener: Token) throws {
         guard let token = peek, token.kind == kind else {
-            throw LanguageError(Message(en: "')' is missing", vi: "thiếu dấu ')'"), at: peek?.span ?? opener.span, example: "mean(income)")
+            throw LanguageError(Catalogue.closingParenthesisMissing, at: peek?.span ?? opener.span, example: "mean(income)")
         }
         advance()
     }
 
     mutating func expectName(after keyword: Token, example: String) throws -> Name {
         guard let token = peek, token.kind == .word || token.kind == .quoted else {
-            throw LanguageError(Message(en: "'\(keyword.text)' needs a name after it", vi: "sau '\(keyword.text)' cần một tên"), at: keyword.span, example: example)
+            throw LanguageError(Catalogue.nameNeeded(after: keyword.text), at: keyword.span, example: example)
         }
         advance()
         return Name(text: token.text, span: token.span)
@@ -454,7 +451,7 @@ public struct Parser {
 
     mutating func count(after keyword: Token, example: String) throws -> (value: Int, span: SourceSpan) {
         guard let token = peek, token.kind == .word, let n = Int(token.text), n >= 0 else {
-            throw LanguageError(Message(en: "'\(keyword.text)' needs a whole number after it", vi: "sau '\(keyword.text)' cần một số nguyên"),
+            throw LanguageError(Catalogue.wholeNumberNeeded(after: keyword.text),
                                 at: peek?.span ?? keyword.span, example: example)
         }
         advance()
@@ -462,7 +459,7 @@ public struct Parser {
     }
 
     func unexpected(_ token: Token) -> LanguageError {
-        LanguageError(Message(en: "'\(token.text)' is not expected here", vi: "không mong đợi '\(token.text)' ở đây"), at: token.span)
+        LanguageError(Catalogue.unexpectedWord(token.text), at: token.span)
     }
 
     private func commentStart(_ text: String) -> String.Index? {

@@ -30,25 +30,20 @@ struct ProvenanceCheck {
                 let listed = rows.map { "\($0.label): \(series.name)=\(value(series, $0.cell))" }.joined(separator: ", ")
                 let filters = Array(Set(values.map { "\(series.name)=\(quoteIfNeeded($0.description))" })).sorted()
                 throw LanguageError(
-                    Message(en: "\(entity) mixes different series (\(listed)); they are different measures and cannot be compared; keep one with \(filters.joined(separator: " or "))",
-                            vi: "\(entity) trộn các chuỗi số liệu khác nhau (\(listed)); đó là các thước đo khác nhau, không so sánh được; hãy giữ một chuỗi bằng \(filters.joined(separator: " hoặc "))"),
+                    Catalogue.mixedSeries(entity, cells: listed, keepOneWith: filters),
                     at: span, suggestions: filters, replacing: false)
             }
         }
         var notes: [Message] = []
         if let derived = derivedColumn, let measure {
             for (label, cell) in rows where value(derived, cell).description.split(separator: " ").contains(Substring(measure)) {
-                notes.append(Message(en: "\(entity) \(label): \(measure) is derived by arithmetic from stated figures, not stated itself (see note)",
-                                     vi: "\(entity) \(label): \(measure) được tính từ các số liệu đã nêu, không phải số liệu gốc (xem note)"))
+                notes.append(Catalogue.derivedFigure(entity, label, measure: measure))
             }
         }
         for column in noteColumns {
             let values = rows.map { value(column, $0.cell) }
             guard Set(values).count > 1 else { continue }
-            func listed(_ language: Language) -> String {
-                zip(rows, values).map { "\($0.label) \(column.name)=\($1.isMissing ? Catalogue.noValue.text(language) : $1.description)" }.joined(separator: ", ")
-            }
-            notes.append(Message(en: "\(entity): \(listed(.en))", vi: "\(entity): \(listed(.vi))"))
+            notes.append(Catalogue.notesDiffer(entity, zip(rows, values).map { ($0.label, column.name, $1.isMissing ? nil : $1.description) }))
         }
         return notes
     }

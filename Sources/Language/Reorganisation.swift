@@ -37,9 +37,7 @@ enum Reorganisation {
             guard let old = before[unit], !old.isEmpty else { return nil }
             let unitName = gazetteer.provinces[unit]!.name
             let members = gazetteer.units.first { $0.code == unit }!.members.filter { $0 != unit }.map { gazetteer.provinces[$0]!.name }
-            return Message(
-                en: "\(unitName) from 1 July 2025 also covers \(members.joined(separator: ", ")): rows before and after the change are not the same territory",
-                vi: "\(unitName) từ 1/7/2025 gồm cả \(members.joined(separator: ", ")): các dòng trước và sau thay đổi không cùng một địa bàn")
+            return Catalogue.territoryChanged(unitName, covers: members.joined(separator: ", "))
         }
     }
 }

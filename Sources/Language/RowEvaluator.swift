@@ -7,12 +7,10 @@ struct RowEvaluator {
     let binder: Binder
     var table: Table { binder.table }
 
-    /// Row-level functions and what they take.
-    static let functions: [String: String] = [
-        "if": "if(condition, then, else)", "round": "round(x) or round(x, places)", "abs": "abs(x)",
-        "log": "log(x), the natural logarithm", "log10": "log10(x)", "lower": "lower(text)", "upper": "upper(text)",
-        "fold": "fold(text): without accents, lower case",
-    ]
+    /// Row-level functions and what they take (`Catalogue.rowFunctionUsage` says it in both languages).
+    static let functions: [String: Message] = Dictionary(uniqueKeysWithValues: ["if", "round", "abs", "log", "log10", "lower", "upper", "fold"].map {
+        ($0, Catalogue.rowFunctionUsage($0))
+    })
 
     func evaluate(_ expression: Expression, name: String) throws -> Column {
         var column = try values(expression).operand.column(table.rowCount)
@@ -44,8 +42,7 @@ struct RowEvaluator {
         case .name(let name):
             if let measure = binder.dataset.measure(named: name.text) {
                 throw LanguageError(
-                    Message(en: "'\(name.text)' is a measure (\(measure.expression.sourceText)), computed per group, not per row",
-                            vi: "'\(name.text)' là một chỉ số (\(measure.expression.sourceText)), tính theo nhóm chứ không theo dòng"),
+                    Catalogue.measureInRowFormula(name.text, definedAs: measure.expression.sourceText),
                     at: name.span, example: "show \(NameSpelling.typed(name.text)) by province")
             }
             return .column(try binder.column(name))
@@ -96,14 +93,12 @@ struct RowEvaluator {
         let name = TextFolding.fold(function.text)
         if AggregateCall.functionNames.contains(name) {
             throw LanguageError(
-                Message(en: "\(function.text)() combines rows; use it in a measure, not in a row formula",
-                        vi: "\(function.text)() gộp nhiều dòng; hãy dùng trong measure, không dùng trong công thức theo dòng"),
+                Catalogue.aggregateInRowFormula(function.text),
                 at: function.span, example: "measure avg_income = mean(income)")
         }
         func argument(_ i: Int) throws -> Values {
             guard i < arguments.count else {
-                throw LanguageError(Message(en: "\(function.text) needs more arguments: \(RowEvaluator.functions[name] ?? "")",
-                                            vi: "\(function.text) cần thêm đối số: \(RowEvaluator.functions[name] ?? "")"), at: span)
+                throw LanguageError(Catalogue.moreArguments(function.text, usage: RowEvaluator.functions[name] ?? .verbatim("")), at: span)
             }
             return try values(arguments[i])
         }
@@ -122,7 +117,7 @@ struct RowEvaluator {
             let transform: (String) -> String = name == "lower" ? { $0.lowercased() } : name == "upper" ? { $0.uppercased() } : TextFolding.fold
             return .column(RowKernel.mapText(column, transform))
         default:
-            throw LanguageError(Message(en: "there is no function '\(function.text)'", vi: "không có hàm '\(function.text)'"),
+            throw LanguageError(Catalogue.unknownFunction(function.text),
                                 at: function.span,
                                 suggestions: Suggestions.nearest(function.text, among: Array(RowEvaluator.functions.keys) + AggregateCall.functionNames.sorted()))
         }
@@ -147,13 +142,13 @@ struct RowEvaluator {
         switch v {
         case .constant(let value):
             guard let number = value.number else {
-                throw LanguageError(Message(en: "'\(value)' is not a number", vi: "'\(value)' không phải là số"), at: span)
+                throw LanguageError(Catalogue.notANumberValue(value.description), at: span)
             }
             if case .integer = value { return .number(number, integral: true) }
             return .number(number, integral: false)
         case .column(let column):
             guard let numbers = NumberOperand(column) else {
-                throw LanguageError(Message(en: "'\(column.name)' holds text, not numbers", vi: "cột '\(column.name)' chứa chữ, không phải số"), at: span)
+                throw LanguageError(Catalogue.textNotNumbers(column.name), at: span)
             }
             return .column(numbers)
         }

@@ -126,7 +126,7 @@ public final class Session {
     /// The current dataset. - Throws: `LanguageError` when none is loaded.
     public func current(at span: SourceSpan? = nil) throws -> Dataset {
         guard let name = currentName, let dataset = datasets[name] else {
-            throw LanguageError(Message(en: "no dataset is loaded", vi: "chưa nạp bộ dữ liệu nào"), at: span,
+            throw LanguageError(Catalogue.noDatasetLoaded, at: span,
                                 example: "load datasets/reports.csv")
         }
         return dataset
@@ -150,7 +150,7 @@ public final class Session {
         if let match = order.first(where: { TextFolding.fold($0) == folded }) { return datasets[match]! }
         // `Báo cáo 2023` (as the file was named) finds `bao_cao_2023`.
         if !key.isEmpty, let match = order.first(where: { NameSpelling.key($0) == key }) { return datasets[match]! }
-        throw LanguageError(Message(en: "there is no dataset '\(name.text)'", vi: "không có bộ dữ liệu '\(name.text)'"),
+        throw LanguageError(Catalogue.unknownDataset(name.text),
                             at: name.span, suggestions: Suggestions.nearest(name.text, among: order).map(NameSpelling.typed), example: "datasets")
     }
 
@@ -194,12 +194,9 @@ extension Session {
             guard case .found(let column)? = dataset?.matchColumn(name.text) else { continue }
             if let first = seen[column.name] { second = (first, name) } else { seen[column.name] = name }
         }
-        let message = Message(en: "the result would have two columns '\(resultColumn)': name each column once",
-                              vi: "kết quả sẽ có hai cột '\(resultColumn)': mỗi cột chỉ nêu một lần")
-        guard let (first, repeated) = second else { return LanguageError(message, at: statement.verb.span) }
-        let detail = first.text == repeated.text ? "" : " (\(NameSpelling.typed(first.text)) and \(NameSpelling.typed(repeated.text)) are the same column)"
-        let detailVi = first.text == repeated.text ? "" : " (\(NameSpelling.typed(first.text)) và \(NameSpelling.typed(repeated.text)) là cùng một cột)"
-        return LanguageError(Message(en: message.en + detail, vi: message.vi + detailVi), at: repeated.span)
+        guard let (first, repeated) = second else { return LanguageError(Catalogue.repeatedColumn(resultColumn), at: statement.verb.span) }
+        let spellings = first.text == repeated.text ? nil : (NameSpelling.typed(first.text), NameSpelling.typed(repeated.text))
+        return LanguageError(Catalogue.repeatedColumn(resultColumn, sameAs: spellings), at: repeated.span)
     }
 }
 

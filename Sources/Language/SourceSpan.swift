@@ -40,19 +40,6 @@ public struct LanguageError: Error, Sendable, Equatable {
     }
 }
 
-/// A message in both languages the shell speaks.
-public struct Message: Sendable, Equatable {
-    public var en: String
-    public var vi: String
-
-    public init(en: String, vi: String) {
-        self.en = en
-        self.vi = vi
-    }
-
-    public func text(_ language: Language) -> String { language == .vi ? vi : en }
-}
-
 /// The language of help texts and messages.
 public enum Language: String, Sendable, CaseIterable {
     case en, vi

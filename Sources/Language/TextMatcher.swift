@@ -63,8 +63,7 @@ struct TextMatcher {
             if !codes.isEmpty { return codes }
             let name = gazetteer.provinces[province]!.name
             throw LanguageError(
-                Message(en: "'\(literal.text)' is \(name), which has no row in this dataset",
-                        vi: "'\(literal.text)' là \(name), không có dòng nào trong bộ dữ liệu này"),
+                Catalogue.provinceWithoutRows(literal.text, is: name),
                 at: literal.span, example: dictionary.first.map { "\(NameSpelling.typed(column.name))=\(Literal.typed($0))" })
         }
         let folded = TextFolding.fold(literal.text)
@@ -73,7 +72,7 @@ struct TextMatcher {
         guard codes.isEmpty else { return codes }
         let present = dictionary  // the dictionary holds only values that occur
         throw LanguageError(
-            Message(en: "no \(column.name) matches '\(literal.text)'", vi: "không có \(column.name) nào khớp với '\(literal.text)'"),
+            Catalogue.noValueMatches(literal.text, in: column.name),
             at: literal.span, suggestions: Suggestions.nearest(literal.text, among: present).map(Literal.typed),
             example: present.first.map { "\(NameSpelling.typed(column.name))=\(Literal.typed($0))" })
     }

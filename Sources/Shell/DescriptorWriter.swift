@@ -1,4 +1,5 @@
 import Foundation
+import Language
 #if canImport(Glibc)
 import Glibc
 private let systemWrite = Glibc.write
@@ -15,7 +16,7 @@ public struct DescriptorWriter {
     /// A write that failed, with the system's reason (no space left on device, broken pipe, …).
     public struct Failure: Error {
         public var code: Int32
-        public var reason: String { String(cString: strerror(code)) }
+        public var reason: Message { Catalogue.systemReason(code) }
     }
 
     public init(descriptor: Int32) {

@@ -14,11 +14,10 @@ enum ErrorDisplay {
     }
 
     static func render(_ error: LanguageError, line text: String, file: String?, language: Language) -> String {
-        let vi = language == .vi
         var place = ""
         if let file, let span = error.span { place = "\(file):\(span.line):\(span.column): " } else if let file { place = "\(file): " }
         let escaped = TerminalText.escaped
-        var out = escaped(place) + (vi ? "lỗi: " : "error: ") + escaped(error.message.text(language)) + "\n"
+        var out = escaped(place) + Catalogue.errorWord.text(language) + ": " + escaped(error.message.text(language)) + "\n"
         if let span = error.span, !text.isEmpty {
             // The columns count the statement's characters; the caret goes under what the screen shows.
             let prefix = String(text.prefix(max(0, span.column - 1)))
@@ -28,12 +27,8 @@ enum ErrorDisplay {
                 + String(repeating: "^", count: max(1, DisplayWidth.of(escaped(marked)))) + "\n"
         }
         if !error.suggestions.isEmpty {
-            let list = error.suggestions.map(escaped).joined(separator: vi ? " hoặc " : " or ")
-            if error.suggestionsReplaceSpan {
-                out += "  " + (vi ? "có phải ý bạn là \(list)?" : "did you mean \(list)?") + "\n"
-            } else {
-                out += "  " + (vi ? "thêm bộ lọc: \(list)" : "add a filter: \(list)") + "\n"
-            }
+            let list = error.suggestions.map(escaped)
+            out += "  " + (error.suggestionsReplaceSpan ? Catalogue.didYouMean(list) : Catalogue.addFilter(list)).text(language) + "\n"
         }
         if let span = error.span, let best = error.suggestions.first, error.suggestionsReplaceSpan {
             // The statement as it would work: the offending words replaced by the nearest spelling.
@@ -41,10 +36,10 @@ enum ErrorDisplay {
             let start = max(0, span.column - 1), end = min(chars.count, span.endColumn - 1)
             if start <= end {
                 let fixed = String(chars[..<start]) + best + String(chars[end...])
-                out += "  " + (vi ? "thử: " : "try: ") + escaped(fixed.trimmingCharacters(in: .whitespaces)) + "\n"
+                out += "  " + Catalogue.tryStatement.text(language) + ": " + escaped(fixed.trimmingCharacters(in: .whitespaces)) + "\n"
             }
         } else if let example = error.example {
-            out += "  " + (vi ? "ví dụ: " : "example: ") + escaped(example) + "\n"
+            out += "  " + Catalogue.example.text(language) + ": " + escaped(example) + "\n"
         }
         return out
     }

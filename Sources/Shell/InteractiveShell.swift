@@ -59,8 +59,7 @@ public struct InteractiveShell {
                 if !history.append(trimmed) && !historyFailureReported {
                     // Said once: the session goes on, and repeating it after every statement would bury the results.
                     historyFailureReported = true
-                    runner.errors(Message(en: "note: the history cannot be saved to \(history.path); this session's statements will not be kept",
-                                          vi: "lưu ý: không lưu được lịch sử vào \(history.path); các câu lệnh của phiên này sẽ không được giữ lại")
+                    runner.errors(Catalogue.historyNotSaved(history.path)
                                     .text(session.settings.language) + "\n")
                 }
                 Interruption.clear()
@@ -69,7 +68,7 @@ public struct InteractiveShell {
                 progress?.stop()
                 if Interruption.isRequested {
                     Interruption.clear()
-                    print(Message(en: "interrupted", vi: "đã dừng").text(session.settings.language))
+                    print(Catalogue.interrupted.text(session.settings.language))
                 }
             }
         }
@@ -91,13 +90,9 @@ public struct InteractiveShell {
 /// The start-up banner: at most three lines saying what is loaded and how to get help.
 public enum Banner {
     public static func lines(_ session: Session) -> [String] {
-        let current = (try? session.current()).map { "\($0.name) (\($0.table.rowCount) rows)" } ?? "nothing"
-        let others = session.order.filter { $0 != session.currentName }.joined(separator: ", ")
-        if session.settings.language == .vi {
-            return ["solieu — số liệu giảm nghèo. Đang dùng \(current); cũng đã nạp: \(others).",
-                    "Gõ help để xem các lệnh, help compare để xem ví dụ; set language en for English."]
-        }
-        return ["solieu — poverty-reduction figures. Using \(current); also loaded: \(others).",
-                "Type help for the verbs, help compare for an example; set language vi cho tiếng Việt."]
+        let current = try? session.current()
+        let others = session.order.filter { $0 != session.currentName }
+        return [Catalogue.bannerLoaded(current.map { ($0.name, $0.table.rowCount) }, others: others), Catalogue.bannerHelp]
+            .map { $0.text(session.settings.language) }
     }
 }

@@ -94,29 +94,21 @@ final class ProgressLine: @unchecked Sendable {
         let rate = inStep > 0 ? Double(state.bytesDone) / inStep : 0
         let left = state.fraction > 0 ? elapsed * (1 - state.fraction) / state.fraction : 0
         let seconds = max(1, Int(left.rounded(.up)))
-        let rateText = "\(mib(Int(rate))) MiB/s"
         let file = URL(fileURLWithPath: state.fileName).lastPathComponent
-        let amount = "\(mib(state.bytesDone)) of \(mib(state.stepBytes)) MiB", amountVi = "\(mib(state.bytesDone))/\(mib(state.stepBytes)) MiB"
+        let done = mib(state.bytesDone), total = mib(state.stepBytes), rateText = mib(Int(rate))
         switch state.step {
         case .sheet:
-            return Message(
-                en: "loading \(file): reading the sheet (step 1 of \(state.stepCount)), \(amount), \(rateText), about \(seconds) s left (Ctrl-C stops)",
-                vi: "đang nạp \(file): đọc trang tính (bước 1/\(state.stepCount)), \(amountVi), \(rateText), còn khoảng \(seconds) giây (Ctrl-C để dừng)")
+            return Catalogue.sheetProgress(file, steps: state.stepCount, done: done, of: total, rate: rateText, secondsLeft: seconds)
         case .pass(let pass):
-            let step = state.stepCount > 2 ? " (step \(state.stepNumber) of \(state.stepCount))" : ""
-            let stepVi = state.stepCount > 2 ? " (bước \(state.stepNumber)/\(state.stepCount))" : ""
-            return Message(
-                en: "loading \(file): pass \(pass) of 2\(step), \(amount), \(rateText), about \(seconds) s left (Ctrl-C stops)",
-                vi: "đang nạp \(file): lượt \(pass)/2\(stepVi), \(amountVi), \(rateText), còn khoảng \(seconds) giây (Ctrl-C để dừng)")
+            return Catalogue.loadProgress(file, pass: pass, step: state.stepCount > 2 ? (state.stepNumber, state.stepCount) : nil,
+                                          done: done, of: total, rate: rateText, secondsLeft: seconds)
         }
     }
 
     /// What the line says while a remote engine runs the query: it tells nothing of its progress, so the
     /// time waited.
     static func waiting(for server: String, seconds: Double) -> Message {
-        let whole = Int(seconds)
-        return Message(en: "waiting for \(server): \(whole) s (Ctrl-C cancels the query)",
-                       vi: "đang chờ \(server): \(whole) giây (Ctrl-C để huỷ truy vấn)")
+        Catalogue.remoteWait(server, seconds: Int(seconds))
     }
 
     /// The text cut to the terminal's width, so redrawing never wraps onto a second line.

@@ -10,7 +10,7 @@ public enum ScriptText {
         case missing(path: String)
         case folder(path: String)
         /// Not readable; `reason` is the system's word for why.
-        case unreadable(path: String, reason: String)
+        case unreadable(path: String, reason: Message)
         /// A byte that is not UTF-8, at its 1-based line and character column.
         case notUTF8(path: String, line: Int, column: Int, byte: UInt8)
 
@@ -26,21 +26,19 @@ public enum ScriptText {
         var reason: Message {
             switch self {
             case .missing:
-                Message(en: "there is no such script file; check the path", vi: "không có tệp kịch bản này; hãy kiểm tra đường dẫn")
+                Catalogue.noSuchScript
             case .folder:
-                Message(en: "this is a folder, not a script file; name a .solieu file inside it",
-                        vi: "đây là thư mục, không phải tệp kịch bản; hãy nêu một tệp .solieu trong đó")
+                Catalogue.folderNotScript
             case .unreadable(_, let reason):
-                Message(en: "cannot read this script: \(reason)", vi: "không đọc được kịch bản này: \(reason)")
+                Catalogue.cannotReadScript(reason)
             case .notUTF8(_, _, _, let byte):
-                Message(en: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8 text; save the script as UTF-8 and run it again",
-                        vi: "byte 0x\(String(byte, radix: 16, uppercase: true)) không phải văn bản UTF-8; hãy lưu kịch bản dạng UTF-8 rồi chạy lại")
+                Catalogue.notUTF8(byte: byte)
             }
         }
 
         /// The whole line to show: `FILE:LINE:COL: error: …`.
         var message: Message {
-            Message(en: "\(place): error: \(reason.en)", vi: "\(place): lỗi: \(reason.vi)")
+            Catalogue.errorAt(place, reason)
         }
     }
 
@@ -53,12 +51,14 @@ public enum ScriptText {
         }
         guard !isDirectory.boolValue else { throw Failure.folder(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure.unreadable(path: path, reason: String(cString: strerror(errno)))
+            throw Failure.unreadable(path: path, reason: Catalogue.systemReason(errno))
         }
         defer { try? handle.close() }
         let bytes: Data
         do { bytes = try handle.readToEnd() ?? Data() } catch {
-            throw Failure.unreadable(path: path, reason: error.localizedDescription)
+            // The system's reason when Foundation passes one on, else a failure to read the disk.
+            let code = (error as NSError).domain == NSPOSIXErrorDomain ? Int32(truncatingIfNeeded: (error as NSError).code) : EIO
+            throw Failure.unreadable(path: path, reason: Catalogue.systemReason(code))
         }
         return try decode(Array(bytes), name: path)
     }

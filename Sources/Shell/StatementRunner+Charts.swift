@@ -24,7 +24,7 @@ extension StatementRunner {
         do {
             try svg.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw LanguageError(Message(en: "cannot write '\(path)': \(error.localizedDescription)", vi: "không ghi được '\(path)': \(error.localizedDescription)"),
+            throw LanguageError(Catalogue.cannotWrite(path, error),
                                 at: span, example: "chart to chart.svg")
         }
         return "svg"

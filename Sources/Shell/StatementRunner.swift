@@ -64,8 +64,7 @@ public final class StatementRunner {
     /// Results cannot be written (a full disk, a closed pipe or descriptor): one line on standard error and
     /// exit status 1, rather than running on with nowhere to put the answers.
     private func endAfterWriteFailure(_ failure: DescriptorWriter.Failure) -> Never {
-        let message = Message(en: "solieu: error: cannot write the results: \(failure.reason)",
-                              vi: "solieu: lỗi: không ghi được kết quả: \(failure.reason)")
+        let message = Catalogue.cannotWriteResults(failure.reason)
         try? DescriptorWriter(descriptor: 2).write(message.text(session.settings.language) + "\n")
         exit(1)
     }
@@ -156,7 +155,7 @@ public final class StatementRunner {
             lessonFeedback(text, result)
             if session.settings.timer {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-                errors(String(format: language == .vi ? "thời gian: %.2f ms\n" : "time: %.2f ms\n", ms))
+                errors(Catalogue.statementTime(milliseconds: ms).text(language) + "\n")
             }
             if echo { endOfEcho() }
             return true
@@ -246,23 +245,21 @@ public final class StatementRunner {
                 Interruption.clear()
                 return
             }
-            errors(notePrefix + Message(en: "the pager '\(command)' could not be started (set PAGER, or set pager off)",
-                                        vi: "không chạy được trình xem '\(command)' (đặt PAGER, hoặc set pager off)").text(session.settings.language) + "\n")
+            errors(notePrefix + Catalogue.pagerFailed(command).text(session.settings.language) + "\n")
         }
         output(text)
     }
 
     private func runNestedScript(_ path: String, _ span: SourceSpan?) throws {
         guard scriptDepth < 16 else {
-            throw LanguageError(Message(en: "scripts run each other more than 16 deep; is one running itself?",
-                                        vi: "các kịch bản gọi nhau quá 16 tầng; có kịch bản nào tự gọi chính nó?"), at: span)
+            throw LanguageError(Catalogue.scriptsTooDeep, at: span)
         }
         let resolved = session.path(path)
         let text: String
         do {
             text = try ScriptText.read(resolved)
         } catch let failure as ScriptText.Failure {
-            throw LanguageError(Message(en: "cannot run \(failure.place): " + failure.reason.en, vi: "không chạy được \(failure.place): " + failure.reason.vi),
+            throw LanguageError(Catalogue.cannotRunScript(failure.place, failure.reason),
                                 at: span, example: "run quarterly.solieu")
         }
         scriptDepth += 1
@@ -279,18 +276,18 @@ public final class StatementRunner {
         let target = ExcelCSVExport.target(path)
         if target.forExcel {
             guard target.path.lowercased().hasSuffix(".csv") else {
-                throw LanguageError(Message(en: "'excel' writes a .csv file for Excel; an .xlsx workbook needs no such word", vi: "'excel' ghi tệp .csv cho Excel; sổ tính .xlsx không cần từ này"),
+                throw LanguageError(Catalogue.excelWordForCSV,
                                     at: span, example: "export q4.csv excel")
             }
             try ExcelCSVExport.write(result, to: target.path, span: span)
-            return "CSV for Excel: UTF-8 with BOM, ; and decimal comma"
+            return Catalogue.csvForExcel.text(settings.language)
         }
         if path.lowercased().hasSuffix(".xlsx") {
             try WorkbookExport.write(result, to: path, span: span, settings: settings)
             return "xlsx"
         }
         guard let format = Renderers.format(forPath: path) else {
-            throw LanguageError(Message(en: "export writes .csv, .json, .jsonl, .md or .xlsx files, or a chart as .svg", vi: "export ghi tệp .csv, .json, .jsonl, .md hoặc .xlsx, hoặc biểu đồ dạng .svg"), at: span,
+            throw LanguageError(Catalogue.exportFormats, at: span,
                                 example: "export result.csv")
         }
         // Notes are not data: CSV and JSON files keep them out of the rows (JSON has a notes field).
@@ -300,7 +297,7 @@ public final class StatementRunner {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw LanguageError(Message(en: "cannot write '\(path)': \(error.localizedDescription)", vi: "không ghi được '\(path)': \(error.localizedDescription)"), at: span)
+            throw LanguageError(Catalogue.cannotWrite(path, error), at: span)
         }
         return format.rawValue
     }

@@ -19,16 +19,16 @@ public enum UserEnvironment {
     }
 
     /// Why the file at `path` cannot be opened for reading, or nil when it can.
-    public static func unreadableReason(_ path: String, language: Language) -> String? {
+    public static func unreadableReason(_ path: String) -> Message? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return Message(en: "there is no such file; check the path", vi: "không có tệp này; hãy kiểm tra đường dẫn").text(language)
+            return Catalogue.noSuchFile
         }
         if isDirectory.boolValue {
-            return Message(en: "this is a folder, not a file", vi: "đây là thư mục, không phải tệp").text(language)
+            return Catalogue.folderNotFile
         }
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        guard fd >= 0 else { return Catalogue.systemReason(errno) }
         close(fd)
         return nil
     }

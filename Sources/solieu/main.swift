@@ -123,22 +123,21 @@ struct SolieuCommand: ParsableCommand {
         runner.keepGoing = keepGoing
         runner.quiet = quiet
         let language = session.settings.language
-        func cannotRead(_ path: String, _ reason: String) -> ExitCode {
-            let line = Message(en: "\(path): error: cannot read this file: \(reason)", vi: "\(path): lỗi: không đọc được tệp này: \(reason)")
+        func cannotRead(_ path: String, _ reason: Message) -> ExitCode {
+            let line = Catalogue.cannotReadFile(path, reason)
             writeError(line.text(language) + "\n")
             return ExitCode(ExitStatus.unreadableInput)
         }
         // Every file named on the command line is checked before anything runs, so a scheduler's log
         // shows a missing file as status 3, not as a half-run report.
         for path in files + scripts + [initFile].compactMap({ $0 }) {
-            if let reason = UserEnvironment.unreadableReason(path, language: language) { throw cannotRead(path, reason) }
+            if let reason = UserEnvironment.unreadableReason(path) { throw cannotRead(path, reason) }
         }
         if let output {
             do {
                 runner.results = try DescriptorWriter(creating: output)
             } catch let failure as DescriptorWriter.Failure {
-                let line = Message(en: "\(output): error: cannot write this file: \(failure.reason)",
-                                   vi: "\(output): lỗi: không ghi được tệp này: \(failure.reason)")
+                let line = Catalogue.cannotWriteFile(output, failure.reason)
                 writeError(line.text(language) + "\n")
                 throw ExitCode(ExitStatus.unreadableInput)
             }

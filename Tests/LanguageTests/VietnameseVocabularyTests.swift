@@ -18,7 +18,10 @@ import Testing
             dataset origin rank count provinces text integer decimal true false percent comma thousands dot sign
             kept numbers read mix such as one every group groups mean median total only left out
             """
-        return Set((Catalogue.all.map(\.en) + [notes]).flatMap(words))
+        // A number is a word of neither language; the banner's English line offers Vietnamese in Vietnamese
+        // (set language vi cho tiếng Việt), so its words are no English.
+        let english = Catalogue.all.filter { $0 != Catalogue.bannerHelp }.map(\.en)
+        return Set((english + [notes]).flatMap(words).filter { $0.contains(where: \.isLetter) })
     }()
 
     /// The words of `text`: runs of letters, digits and `_`, lower-cased; `change_pp` is one word, so a
@@ -57,7 +60,8 @@ import Testing
             allowed.formUnion(dataset.columnAliases.values.flatMap(words))
             for column in dataset.table.columns {
                 allowed.formUnion(words(column.name))
-                if case .text(let text) = column.storage { allowed.formUnion(text.dictionary.flatMap(words)) }
+                // A value as describe shortens it too (`vietnam-en…`): its cut word is data, not English.
+                if case .text(let text) = column.storage { allowed.formUnion(text.dictionary.flatMap { words($0) + words(shortened($0)) }) }
             }
         }
         return (shown, allowed)

@@ -120,6 +120,24 @@ import Testing
         #expect(SVGChart.render(chart, language: .en, decimals: 2).contains(">−1.21 pp</text>"))
     }
 
+    /// In Vietnamese a chart writes its figures as the table does (GSO's convention): bar values, axis ticks
+    /// and the description a screen reader reads; a change of a rate is in đpt.
+    @Test func vietnameseChartsWriteFiguresAsTheTablesDo() throws {
+        let (change, _) = try chart(["compare province=Ninh Bình year=2021..2023 rate"])
+        let svg = SVGChart.render(change, language: .vi, decimals: 2)
+        #expect(svg.contains(">−1,21 đpt</text>") && svg.contains(">−1,5</text>") && svg.contains(">−0,5</text>"))
+        #expect(TerminalChart.lines(change, language: .vi, decimals: 2)[1].hasSuffix(" −1,21 đpt"))
+        let (counts, _) = try chart(["rank province by poor_households year=2021"])
+        let countsSVG = SVGChart.render(counts, language: .vi, decimals: 2)
+        #expect(countsSVG.contains(">33.147</text>") && countsSVG.contains(">10.000</text>") && countsSVG.contains(">40.000</text>"))
+        let (rates, _) = try chart(["use gso", "rank province by rate year=2023 top 3"])
+        let ratesSVG = SVGChart.render(rates, language: .vi, decimals: 2)
+        #expect(ratesSVG.contains("<desc>rate: Điện Biên 29,55, Hà Giang 29,07, Lai Châu 28,12</desc>"))
+        #expect(TerminalChart.lines(rates, language: .vi, decimals: 2)[1].hasSuffix(" 29,55"))
+        // English is as it was.
+        #expect(SVGChart.render(counts, language: .en, decimals: 2).contains(">33,147</text>"))
+    }
+
     @Test func blockBarsUseEighths() {
         #expect(TerminalChart.bar(1) == String(repeating: "█", count: 40))
         #expect(TerminalChart.bar(0.5) == String(repeating: "█", count: 20))

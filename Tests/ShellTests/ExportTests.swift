@@ -78,4 +78,14 @@ import Testing
         #expect(!runner.run("export /nonexistent-folder/r.csv"))
         #expect(errors.contains("cannot write '/nonexistent-folder/r.csv'"))
     }
+
+    /// In Vietnamese the system's reason is Vietnamese too, not Foundation's English sentence.
+    @Test func aFileThatCannotBeWrittenSaysWhyInVietnamese() {
+        var errors = ""
+        runner.errors = { errors += $0 }
+        runner.session.settings.language = .vi
+        #expect(runner.run("count"))
+        #expect(!runner.run("export /nonexistent-folder/r.csv"))
+        #expect(errors.contains("lỗi: không ghi được '/nonexistent-folder/r.csv': không có tệp hoặc thư mục này\n"), "\(errors)")
+    }
 }

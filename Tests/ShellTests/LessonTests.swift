@@ -80,7 +80,7 @@ import Testing
             """)
         #expect(learner.type("compare province=Ninh Bình year=2021..2022 rate") == """
             province    2021   2022   change (pp)   change %   per year (pp)
-            Ninh Bình   3.07      –             –   –                      –
+            Ninh Bình   3.07      –             –          –               –
             note: no row for 2022 in this range
             ✗ Your result is not the one asked for. Hint: compare province=ninh binh, a range of years 2021..2023, then the measure rate.
 

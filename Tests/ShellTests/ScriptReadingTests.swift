@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import Testing
 @testable import Shell
 
@@ -38,7 +39,7 @@ import Testing
             Issue.record("writing to /dev/full succeeded")
         } catch let failure as DescriptorWriter.Failure {
             #expect(failure.code == ENOSPC)
-            #expect(failure.reason == "No space left on device")
+            #expect(failure.reason == Message(en: "No space left on device", vi: "ổ đĩa đã đầy"))
         }
     }
 }

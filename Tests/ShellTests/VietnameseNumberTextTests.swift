@@ -25,6 +25,16 @@ import Testing
         #expect(NumberText.cell(.boolean(false), role: .value, decimals: 2, language: .en) == "false")
     }
 
+    /// Figures in running text take the same convention as the tables: the English text with its separators
+    /// swapped (a count is not grouped in either language; a year has no separator to swap).
+    @Test func figuresInMessagesFollowTheSession() {
+        #expect(NumberText.text("29.07", .vi) == "29,07" && NumberText.text("29.07", .en) == "29.07")
+        #expect(NumberText.text("2023", .vi) == "2023")
+        #expect(Catalogue.statementTime(milliseconds: 1.25).vi == "thời gian: 1,25 ms")
+        #expect(Catalogue.statementTime(milliseconds: 1.25).en == "time: 1.25 ms")
+        #expect(Catalogue.noRowHas("rate", equal: "99.55", present: ("0", "58.2")).vi == "không có dòng nào có rate=99.55 (các giá trị từ 0 đến 58,2)")
+    }
+
     /// The brief's example, in a Vietnamese table and in csv and json in Vietnamese mode.
     @Test func compareInEachFormat() throws {
         let session = try TestSession.make()

@@ -52,6 +52,7 @@ public enum XLSXReader {
         let source = SourceBytes(bytes: text, name: "\(path) [\(sheet.name)]")
         var result = try CSVReader.read(source, tableName: tableName, delimiter: 0x09, format: "xlsx, sheet '\(sheet.name)'", options: options)
         result.report.file = path
+        result.report.vietnameseFormat = "xlsx, trang tính '\(sheet.name)'"
         // Tab as separator is how the sheet is handed to the reader, not something the file said.
         if let i = result.report.notes.firstIndex(of: "separator: tab") { result.report.notes.remove(at: i) }
         if reader.errorCells > 0 {

@@ -1,9 +1,11 @@
 import Formats
 
-/// The words solieu shows around the figures, in English and Vietnamese side by side: table headers made
-/// by verbs, the note prefixes, column types and the words of report lines. A verb takes its headers from
-/// here, never from a literal of its own, so the Vietnamese shell has one place to read and review, and
-/// the vocabulary test can tell an English word that escaped into a Vietnamese table from a data value.
+/// Every message solieu shows, in English and Vietnamese side by side. This file holds the words around the
+/// figures: table headers made by verbs, the note prefixes, column types and the words of report lines;
+/// each `Catalogue+….swift` beside it holds the messages of one part of the shell (errors of statements,
+/// notes under answers, rollup, charts, lessons, the shell itself). Code takes its text from here, never
+/// from a literal of its own, so the Vietnamese shell has one place to read and review, and the vocabulary
+/// test can tell an English word that escaped into a Vietnamese table from a data value.
 ///
 /// The Vietnamese terms are those of GSO and MOLISA tables: tỷ lệ hộ nghèo, hộ cận nghèo, điểm phần
 /// trăm (đpt) for a change of a rate, chuẩn nghèo đa chiều.
@@ -13,6 +15,10 @@ public enum Catalogue {
     public static let rows = Message(en: "rows", vi: "số dòng")
     public static let columns = Message(en: "columns", vi: "số cột")
     public static let origin = Message(en: "origin", vi: "nguồn")
+
+    // Headers of `sheets` (with rows and columns above).
+    public static let sheet = Message(en: "sheet", vi: "trang tính")
+    public static let hidden = Message(en: "hidden", vi: "ẩn")
 
     // Headers of `describe`.
     public static let column = Message(en: "column", vi: "cột")
@@ -56,14 +62,36 @@ public enum Catalogue {
         LoadReport.vietnameseWords.sorted { $0.key < $1.key }.map { Message(en: $0.key, vi: $0.value) }
     }
 
-    /// Every entry, for the tests that check each has both texts and for the vocabulary check.
-    public static var all: [Message] { [
-        dataset, rows, columns, origin,
+    /// Every entry once (with sample arguments where it takes some), for the tests that check each has
+    /// both texts and for the vocabulary check.
+    public static var all: [Message] { sections.flatMap(\.messages) + syntaxWords + reportWords }
+
+    /// Each file of the catalogue with its entries, in the order they are declared there. A test counts the
+    /// declarations of every file in this folder against its list, so an entry cannot be left out.
+    static var sections: [(file: String, messages: [Message])] { [
+        ("Catalogue.swift", words),
+        ("Catalogue+Statements.swift", statementMessages),
+        ("Catalogue+Names.swift", nameMessages),
+        ("Catalogue+Filters.swift", filterMessages),
+        ("Catalogue+Measures.swift", measureMessages),
+        ("Catalogue+Answers.swift", answerMessages),
+        ("Catalogue+Rollup.swift", rollupMessages),
+        ("Catalogue+Explain.swift", explainMessages),
+        ("Catalogue+Load.swift", loadMessages),
+        ("Catalogue+Verbs.swift", verbMessages),
+        ("Catalogue+Charts.swift", chartMessages),
+        ("Catalogue+Lessons.swift", lessonMessages),
+        ("Catalogue+Shell.swift", shellMessages),
+    ] }
+
+    /// The entries above, headers and words around the figures.
+    static var words: [Message] { [
+        dataset, rows, columns, origin, sheet, hidden,
         column, alias, type, present, missing, distinct, minimum, maximum, convention,
         change, changePoints, changePercent, perYear, perYearPoints, rank, count, provinces,
         note, reportNote, noRows, noValue,
         text, integer, decimal, boolean, yes, no,
-    ] + syntaxWords + reportWords }
+    ] }
 
     /// The placeholders of syntax lines (`compare FILTERS MEASURE… [by COLUMNS]`), so that a Vietnamese
     /// `help compare` shows `compare BỘ_LỌC CHỈ_SỐ… [by CÁC_CỘT]` above text that speaks of CỘT and CHỈ_SỐ.

@@ -20,7 +20,7 @@ enum ChartBuilder {
                      at span: SourceSpan) throws -> Chart {
         let table = result.table
         guard table.rowCount > 0 else {
-            throw LanguageError(Message(en: "the last result has no rows to draw", vi: "kết quả gần nhất không có dòng nào để vẽ"),
+            throw LanguageError(Catalogue.noRowsToDraw,
                                 at: span, example: "trend province=Kon Tum rate")
         }
         let period = table.columns.first { ["year", "nam", "period", "ky"].contains(TextFolding.fold($0.name)) && $0.type.isNumeric }
@@ -43,8 +43,7 @@ enum ChartBuilder {
         switch chosen {
         case .line:
             guard let period, periods.count > 1 else {
-                throw LanguageError(Message(en: "a line chart needs a year column with two years or more; this result has none, so draw bars: chart bar",
-                                            vi: "biểu đồ đường cần cột năm có từ hai năm trở lên; kết quả này không có, hãy vẽ cột: chart bar"),
+                throw LanguageError(Catalogue.lineNeedsYears,
                                     at: span, example: "chart bar")
             }
             return try lineChart(result, period: period, periods: periods, value: value, entities: entities, unit: unit,
@@ -52,18 +51,16 @@ enum ChartBuilder {
         case .bar:
             let labels = entities.isEmpty ? (period.map { [$0] } ?? []) : entities
             guard !labels.isEmpty else {
-                throw LanguageError(Message(en: "bars need a column that names them (such as province); this result has none",
-                                            vi: "biểu đồ cột cần một cột đặt tên cho các cột (như province); kết quả này không có"),
+                throw LanguageError(Catalogue.barsNeedLabels,
                                     at: span, example: "rank province by rate year=2023 top 5")
             }
             guard table.rowCount <= maximumBars else {
-                throw LanguageError(Message(en: "\(table.rowCount) bars are too many to read; keep at most \(maximumBars), e.g. with top 10 or a filter",
-                                            vi: "\(table.rowCount) cột là quá nhiều để đọc; hãy giữ tối đa \(maximumBars), ví dụ bằng top 10 hoặc một bộ lọc"),
+                throw LanguageError(Catalogue.tooManyBars(table.rowCount, atMost: maximumBars),
                                     at: span, example: "rank province by rate year=2023 top 10")
             }
             let categories = (0..<table.rowCount).map { row in labels.map { $0.value(at: row).description }.joined(separator: " / ") }
-            let categoryLabel = labels.count == 1 ? ChartLabels.label(labels[0].name) : Message(en: labels.map(\.name).joined(separator: " / "), vi: labels.map(\.name).joined(separator: " / "))
-            return Chart(kind: .bar, title: Message(en: "\(valueLabel.en) by \(categoryLabel.en)", vi: "\(valueLabel.vi) theo \(categoryLabel.vi)"),
+            let categoryLabel = Message.joined(labels.map { ChartLabels.label(result.header(of: $0)) }, separator: " / ")
+            return Chart(kind: .bar, title: Catalogue.chartTitle(valueLabel, by: categoryLabel),
                          categoryLabel: categoryLabel, valueLabel: valueLabel, categories: categories,
                          series: [Chart.Series(name: name, values: (0..<table.rowCount).map { value.value(at: $0).number })],
                          unit: unit, source: source, positions: nil)
@@ -83,11 +80,11 @@ enum ChartBuilder {
         if let named {
             let folded = TextFolding.fold(named)
             guard let column = table.columns.first(where: { TextFolding.fold($0.name) == folded || TextFolding.fold(result.header(of: $0)) == folded }) else {
-                throw LanguageError(Message(en: "the last result has no column '\(named)'", vi: "kết quả gần nhất không có cột '\(named)'"),
+                throw LanguageError(Catalogue.noSuchColumnToDraw(named),
                                     at: span, suggestions: Suggestions.nearest(named, among: table.columnNames).map(NameSpelling.typed))
             }
             guard column.type.isNumeric else {
-                throw LanguageError(Message(en: "'\(column.name)' holds text; a chart draws numbers", vi: "'\(column.name)' chứa chữ; biểu đồ vẽ các số"), at: span)
+                throw LanguageError(Catalogue.textCannotBeDrawn(column.name), at: span)
             }
             return column
         }
@@ -95,7 +92,7 @@ enum ChartBuilder {
         // A comparison is drawn by its change: the question it answers.
         if let change = numeric.first(where: { [.percentagePoints, .change].contains(result.role(of: $0)) }) { return change }
         guard let first = numeric.first else {
-            throw LanguageError(Message(en: "the last result has no column of numbers to draw", vi: "kết quả gần nhất không có cột số nào để vẽ"),
+            throw LanguageError(Catalogue.noNumbersToDraw,
                                 at: span, example: "trend province=Kon Tum rate")
         }
         return first
@@ -115,8 +112,7 @@ enum ChartBuilder {
         // A table on a server is not read row by row here: which series each point is cannot be looked up, so
         // the result must say it (a series column) rather than the chart joining two measures unseen.
         if seriesColumns.isEmpty, let dataset, dataset.remote != nil, SeriesLookup.seriesColumn(of: dataset.table) != nil {
-            throw LanguageError(Message(en: "\(dataset.name) has several series; add series to the statement's columns (or filter one series) so the chart can keep each line to one",
-                                        vi: "\(dataset.name) có nhiều chuỗi số liệu; hãy thêm cột series vào câu lệnh (hoặc lọc một chuỗi) để mỗi đường chỉ theo một chuỗi"),
+            throw LanguageError(Catalogue.seriesUnknown(dataset.name),
                                 at: span)
         }
         for row in 0..<table.rowCount {
@@ -128,27 +124,24 @@ enum ChartBuilder {
             if let series = seriesColumns.first?.value(at: row).description ?? datasetSeries?.series(of: rowKey) {
                 if let other = seriesOfLine[name], other != series {
                     throw LanguageError(
-                        Message(en: "the line \(name) mixes the series \(other) and \(series), which measure different things; add series=\(other) or series=\(series) to the statement, then chart again",
-                                vi: "đường \(name) trộn chuỗi \(other) và \(series), là các thước đo khác nhau; hãy thêm series=\(other) hoặc series=\(series) vào câu lệnh rồi vẽ lại"), at: span)
+                        Catalogue.lineMixesSeries(name, other, series), at: span)
                 }
                 seriesOfLine[name] = series
             }
             if values[index!][year] != nil {
                 throw LanguageError(
-                    Message(en: "\(name) has two rows for \(formatNumber(year)) (two sources?); a line has one value a year: keep one with a filter such as source=… and draw again",
-                            vi: "\(name) có hai dòng cho năm \(formatNumber(year)) (hai nguồn?); mỗi năm một đường chỉ có một giá trị: hãy giữ một dòng bằng bộ lọc như source=… rồi vẽ lại"), at: span)
+                    Catalogue.twoRowsInYear(name, year: formatNumber(year)), at: span)
             }
             values[index!][year] = value.value(at: row).number
         }
         guard names.count <= maximumLines else {
-            throw LanguageError(Message(en: "\(names.count) lines are too many to tell apart; draw at most \(maximumLines), e.g. with a filter such as province=Ninh Bình,Kon Tum",
-                                        vi: "\(names.count) đường là quá nhiều để phân biệt; hãy vẽ tối đa \(maximumLines) đường, ví dụ bằng bộ lọc như province=Ninh Bình,Kon Tum"),
+            throw LanguageError(Catalogue.tooManyLines(names.count, atMost: maximumLines),
                                 at: span)
         }
         let series = zip(names, values).map { name, byYear in Chart.Series(name: name, values: periods.map { byYear[$0] ?? nil }) }
         let categoryLabel = ChartLabels.label(period.name)
         let subject = lineKeys.isEmpty || names.count > 1 ? "" : " — " + names[0]
-        return Chart(kind: .line, title: Message(en: "\(valueLabel.en) by \(categoryLabel.en)\(subject)", vi: "\(valueLabel.vi) theo \(categoryLabel.vi)\(subject)"),
+        return Chart(kind: .line, title: Catalogue.chartTitle(valueLabel, by: categoryLabel, subject: subject),
                      categoryLabel: categoryLabel, valueLabel: valueLabel, categories: periods.map(formatNumber), series: series,
                      unit: unit, source: source, positions: periods)
     }

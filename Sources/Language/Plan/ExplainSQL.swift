@@ -5,8 +5,7 @@ import Remote
 /// nothing, and each plan is shown as the SQL the dataset's engine runs (PostgreSQL's for data in memory).
 func explainSQL(_ statement: Statement, _ verb: Verb, _ session: Session) throws -> [String] {
     guard verb.plan != nil else {
-        throw LanguageError(Message(en: "\(verb.name) reads no rows; explain sql takes a statement that asks a question of a dataset",
-                                    vi: "\(verb.name) không đọc dòng nào; explain sql nhận một câu lệnh hỏi một bộ dữ liệu"),
+        throw LanguageError(Catalogue.readsNoRows(verb.name),
                             at: statement.verb.span, example: "explain sql count by province")
     }
     let dataset = try session.current(at: statement.verb.span)
@@ -14,9 +13,8 @@ func explainSQL(_ statement: Statement, _ verb: Verb, _ session: Session) throws
     let compiler = dataset.remote?.compiler ?? SQLCompiler(dialect: .postgres, table: dataset.name)
     let language = session.settings.language
     let header = dataset.remote.map {
-        Message(en: "-- \(dataset.name) is on \($0.connection.displayName); solieu sends:", vi: "-- \(dataset.name) nằm trên \($0.connection.displayName); solieu gửi:")
-    } ?? Message(en: "-- \(dataset.name) is in memory; on PostgreSQL this statement would send:",
-                 vi: "-- \(dataset.name) nằm trong bộ nhớ; trên PostgreSQL câu lệnh này sẽ gửi:")
+        Catalogue.sqlSent(dataset.name, on: $0.connection.displayName)
+    } ?? Catalogue.sqlThatWouldBeSent(dataset.name)
     var lines = [header.text(language)]
     for plan in recorder.plans {
         let text = plan.aggregates.isEmpty && plan.keys.isEmpty

@@ -113,6 +113,5 @@ struct MemoryExecutor: PlanExecutor {
 
 /// A plan that names a column its dataset lacks: the dataset changed between binding and running.
 func planMismatch(_ column: String, _ dataset: String) -> LanguageError {
-    LanguageError(Message(en: "\(dataset) no longer has the column '\(column)'; run the statement again",
-                          vi: "\(dataset) không còn cột '\(column)'; hãy chạy lại câu lệnh"))
+    LanguageError(Catalogue.columnGone(column, from: dataset))
 }

@@ -54,8 +54,7 @@ extension Binder {
             guard try !values.containsAny(from: a, to: b, in: column) else { return }
             let present = try values.presentNumbers(column)
             throw LanguageError(
-                Message(en: "no row has \(column.name) in \(low.text)..\(high.text)\(rangeHint(present))",
-                        vi: "không có dòng nào có \(column.name) trong khoảng \(low.text)..\(high.text)\(rangeHint(present))"),
+                Catalogue.noRowInRange(column.name, from: low.text, to: high.text, present: valueRange(present)),
                 at: low.span.joined(high.span), suggestions: [])
         }
         guard !filter.value.isRange else { return }
@@ -63,8 +62,7 @@ extension Binder {
             guard let n = literal.constant, try !values.contains(n, in: column) else { continue }
             let present = try values.presentNumbers(column)
             throw LanguageError(
-                Message(en: "no row has \(column.name)=\(literal.text)\(rangeHint(present))",
-                        vi: "không có dòng nào có \(column.name)=\(literal.text)\(rangeHint(present, vietnamese: true))"),
+                Catalogue.noRowHas(column.name, equal: literal.text, present: valueRange(present)),
                 at: literal.span, suggestions: nearestNumbers(n, in: present).map(\.description))
         }
     }

@@ -19,14 +19,10 @@ extension EmptyAnswer {
     /// Filters that kept no row, explained: which one did it, or what each keeps alone.
     static func filtersKeptNothing(_ filters: [Filter], aloneCounts: [Int], steps: [FilterStep], tableName: String) -> EmptyAnswer {
         if filters.count == 1 {
-            return EmptyAnswer(note: Message(en: "no row matches \(filterText(filters[0])) in \(tableName)",
-                                             vi: "không có dòng nào thoả \(filterText(filters[0])) trong \(tableName)"),
+            return EmptyAnswer(note: Catalogue.noRowMatches(filterText(filters[0]), in: tableName),
                                steps: steps, tableName: tableName)
         }
-        let alone = zip(filters, aloneCounts).map { "\(filterText($0)) keeps \($1)" }.joined(separator: "; ")
-        let aloneVi = zip(filters, aloneCounts).map { "\(filterText($0)) giữ \($1)" }.joined(separator: "; ")
-        return EmptyAnswer(note: Message(en: "no row matches all the filters together (\(alone))",
-                                         vi: "không có dòng nào thoả mọi bộ lọc cùng lúc (\(aloneVi))"),
+        return EmptyAnswer(note: Catalogue.noRowMatchesTogether(zip(filters, aloneCounts).map { (filterText($0), $1) }),
                            steps: steps, tableName: tableName)
     }
 }

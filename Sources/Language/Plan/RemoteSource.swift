@@ -45,7 +45,7 @@ public final class RemoteSource: @unchecked Sendable {
         do {
             return try connection.query(text, name: info.name)
         } catch let error as RemoteError {
-            throw LanguageError(Message(en: error.english, vi: error.vietnamese))
+            throw LanguageError(Catalogue.serverFailure(error))
         }
     }
 

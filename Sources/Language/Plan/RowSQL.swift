@@ -33,8 +33,7 @@ struct RowSQL {
         let x = try arguments.map(expression)
         func argument(_ i: Int) throws -> String {
             guard i < x.count else {
-                throw LanguageError(Message(en: "\(function.text) needs more arguments: \(RowEvaluator.functions[name] ?? "")",
-                                            vi: "\(function.text) cần thêm đối số: \(RowEvaluator.functions[name] ?? "")"), at: function.span)
+                throw LanguageError(Catalogue.moreArguments(function.text, usage: RowEvaluator.functions[name] ?? .verbatim("")), at: function.span)
             }
             return x[i]
         }
@@ -62,8 +61,7 @@ struct RowSQL {
             break
         }
         throw LanguageError(
-            Message(en: "\(function.text)() of this is not available on a table that stays on a server; load the table to use it",
-                    vi: "\(function.text)() của biểu thức này không dùng được với bảng nằm trên máy chủ; hãy nạp bảng về (load) để dùng"),
+            Catalogue.notOnServer(function.text),
             at: function.span)
     }
 }

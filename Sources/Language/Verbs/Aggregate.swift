@@ -8,7 +8,7 @@ extension Verb {
         details: Message(en: "The number of rows that pass the filters, one row per group with `by`.",
                          vi: "Số dòng thoả bộ lọc; mỗi nhóm một dòng khi có `by`."),
         examples: ["count", "count by province", "count by source rate>5"],
-        plan: { s, session in try filterPlan(s, session) + [Message(en: "count the rows\(s.clauses.by.isEmpty ? "" : " of each group")", vi: "đếm số dòng\(s.clauses.by.isEmpty ? "" : " của từng nhóm")")] },
+        plan: { s, session in try filterPlan(s, session) + [Catalogue.countStep(grouped: !s.clauses.by.isEmpty)] },
         action: { statement, session in .table(try countRows(statement, session)) })
 
     static let sum = aggregateVerb(.sum, "sum", aliases: ["tong"], en: "the total of each measure", vi: "tổng của mỗi chỉ số",
@@ -33,7 +33,7 @@ extension Verb {
                 en: "\(en.prefix(1).uppercased() + en.dropFirst()), over the rows that pass the filters, one row per group with `by`. Missing values are left out and counted in a note; a group with no value shows –.",
                 vi: "\(vi.prefix(1).uppercased() + vi.dropFirst()), trên các dòng thoả bộ lọc; mỗi nhóm một dòng khi có `by`. Giá trị thiếu được bỏ qua và ghi chú; nhóm không có giá trị hiển thị –."),
              examples: examples,
-             plan: { s, session in try filterPlan(s, session) + [Message(en: "compute \(name) of \(s.clauses.items.map(\.sourceText).joined(separator: ", "))\(s.clauses.by.isEmpty ? "" : " per group")", vi: "tính \(name) của \(s.clauses.items.map(\.sourceText).joined(separator: ", "))\(s.clauses.by.isEmpty ? "" : " theo từng nhóm")")] },
+             plan: { s, session in try filterPlan(s, session) + [Catalogue.aggregateStep(name, of: s.clauses.items.map(\.sourceText).joined(separator: ", "), grouped: !s.clauses.by.isEmpty)] },
              action: { statement, session in .table(try aggregateRows(function, name, statement, session)) })
     }
 }
@@ -68,7 +68,7 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ typed: State
     try rejectClauses(typed, allowed: [.filters, .items, .by, .sort, .limit, .top, .alias], verb: verb)
     let (statement, answerFilters) = typed.splitFilters(try session.current(at: typed.verb.span))
     guard !statement.clauses.items.isEmpty else {
-        throw LanguageError(Message(en: "\(verb) needs a measure, such as rate", vi: "\(verb) cần một chỉ số, ví dụ rate"),
+        throw LanguageError(Catalogue.measureNeeded(by: verb),
                             at: statement.verb.span, example: "\(verb) rate by province")
     }
     var (dataset, plan) = try groupPlan(statement, session)
@@ -85,8 +85,7 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ typed: State
         case .name(let name):
             if let measure = MeasureEvaluator(binder: binder).namedMeasure(name.text) {
                 throw LanguageError(
-                    Message(en: "'\(measure.name)' is already a measure (\(measure.expression.sourceText)); show it by group with show \(measure.name) by …",
-                            vi: "'\(measure.name)' đã là một chỉ số (\(measure.expression.sourceText)); hãy dùng show \(measure.name) by …"),
+                    Catalogue.alreadyAMeasure(measure.name, definedAs: measure.expression.sourceText),
                     at: name.span, example: "show \(NameSpelling.typed(measure.name)) by province")
             }
             column = try binder.column(name)
@@ -96,7 +95,7 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ typed: State
             argument = item
         }
         if column.type == .text {
-            throw LanguageError(Message(en: "\(verb) needs numbers, and '\(column.name)' holds text", vi: "\(verb) cần số, còn '\(column.name)' chứa chữ"),
+            throw LanguageError(Catalogue.verbNeedsNumbers(verb, column: column.name),
                                 at: item.span, example: "count by \(NameSpelling.typed(column.name))")
         }
         // `mean rate as r`: the answer's column is named r, for sort and filters on it.
@@ -117,20 +116,14 @@ func aggregateRows(_ function: AggregateFunction, _ verb: String, _ typed: State
         if item.column.holdsPercentages && function != .sum { roles[item.name] = .percent }
         let missing = keptRows - grouped.total(item.present)
         if missing > 0 {
-            notes.append(Message(en: "\(item.column.name): \(missing) missing value\(missing == 1 ? "" : "s") left out", vi: "\(item.column.name): bỏ qua \(missing) giá trị thiếu"))
+            notes.append(Catalogue.missingLeftOut(item.column.name, count: missing))
         }
         if [.mean, .median, .stddev].contains(function) && item.column.type == .decimal && !answerFilters.isEmpty {
             // Decimals are added exactly, but a mean divides: the filter compares a double, not a decimal.
-            notes.append(Message(
-                en: "\(item.name) is computed in binary floating point (about 16 significant digits), so a filter on it is not an exact decimal comparison",
-                vi: "\(item.name) được tính bằng số thực dấu phẩy động (khoảng 16 chữ số có nghĩa), nên bộ lọc trên nó không phải phép so sánh thập phân chính xác"))
+            notes.append(Catalogue.binaryFloatingPoint(item.name))
         }
         if item.column.holdsPercentages && (function == .mean || function == .sum) && (plan.keys.isEmpty || keptRows > grouped.groupCount) {
-            notes.append(Message(
-                en: function == .sum ? "\(item.column.name) is a rate: a sum of rates has no meaning as a rate" :
-                    "\(item.column.name) is a rate: this is the unweighted mean of the rows' rates, not the rate of the group",
-                vi: function == .sum ? "\(item.column.name) là tỷ lệ: tổng các tỷ lệ không phải là một tỷ lệ" :
-                    "\(item.column.name) là tỷ lệ: đây là trung bình cộng không trọng số của các tỷ lệ, không phải tỷ lệ của cả nhóm"))
+            notes.append(function == .sum ? Catalogue.sumOfRates(item.column.name) : Catalogue.meanOfRowRates(item.column.name))
         }
     }
     return try sortAndLimit(ResultTable(table: try Table(name: verb, columns: columns), notes: notes, roles: roles), statement.clauses,

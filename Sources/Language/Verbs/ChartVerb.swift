@@ -16,25 +16,25 @@ extension Verb {
             let argument = statement.rawArgument ?? ("", statement.verb.span)
             let request = try ChartRequest(argument.text, at: argument.span)
             guard let result = session.lastResult else {
-                throw LanguageError(Message(en: "there is no result to draw yet; run a statement first", vi: "chưa có kết quả nào để vẽ; hãy chạy một câu lệnh trước"),
+                throw LanguageError(Catalogue.nothingToDraw,
                                     at: statement.verb.span, example: "trend province=Kon Tum rate")
             }
             let chart = try session.chart(of: result, kind: request.kind, column: request.column, at: argument.span)
             guard let file = request.file else { return .chart(chart) }
             guard let writer = session.chartWriter else {
-                throw LanguageError(Message(en: "charts cannot be written here", vi: "không ghi được biểu đồ ở đây"), at: statement.verb.span)
+                throw LanguageError(Catalogue.chartsNotWritable, at: statement.verb.span)
             }
             let written = try writer(chart, file, argument.span)
-            return .report([Message(en: "wrote the chart to \(file) (\(written))", vi: "đã ghi biểu đồ vào \(file) (\(written))").text(session.settings.language)])
+            return .report([Catalogue.chartWritten(to: file, written).text(session.settings.language)])
         })
 }
 
 /// The line under a chart: the dataset the result came from and its file.
 func chartSource(_ session: Session) -> Message {
     guard let name = session.lastResultDataset, let dataset = session.datasets[name] else {
-        return Message(en: "Source: the last result", vi: "Nguồn: kết quả gần nhất")
+        return Catalogue.sourceLastResult
     }
-    return Message(en: "Source: dataset \(name) (\(dataset.origin))", vi: "Nguồn: bộ dữ liệu \(name) (\(dataset.origin))")
+    return Catalogue.sourceDataset(name, origin: dataset.origin)
 }
 
 /// The words after `chart`: a kind, a column, `to FILE`.
@@ -48,7 +48,7 @@ struct ChartRequest {
         if let to = words.firstIndex(where: { ["to", "vao", "vào"].contains($0.lowercased()) }) {
             let path = words[(to + 1)...].joined(separator: " ")
             guard path.lowercased().hasSuffix(".svg") else {
-                throw LanguageError(Message(en: "a chart is written to an .svg file", vi: "biểu đồ được ghi vào tệp .svg"), at: span, example: "chart to trend.svg")
+                throw LanguageError(Catalogue.chartFileIsSVG, at: span, example: "chart to trend.svg")
             }
             file = path
             words = Array(words[..<to])
@@ -59,8 +59,7 @@ struct ChartRequest {
             case "bar", "cot": kind = .bar
             default:
                 guard column == nil else {
-                    throw LanguageError(Message(en: "chart takes one column to draw, then to FILE.svg: \(VerbRegistry.verb(named: "chart")!.syntax)",
-                                                vi: "chart nhận một cột để vẽ, rồi to TỆP.svg: \(VerbRegistry.verb(named: "chart")!.syntax)"), at: span, example: "chart bar rate")
+                    throw LanguageError(Catalogue.chartTakesOneColumn(syntax: VerbRegistry.verb(named: "chart")!.syntax), at: span, example: "chart bar rate")
                 }
                 column = word.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
             }

@@ -50,13 +50,12 @@ struct PeriodComparison {
         self.dataset = dataset
         binder = Binder(dataset: dataset)
         guard let period = dataset.periodColumn else {
-            throw LanguageError(Message(en: "\(dataset.name) has no year column to compare periods by",
-                                        vi: "\(dataset.name) không có cột năm để so sánh các kỳ"), at: statement.verb.span)
+            throw LanguageError(Catalogue.noPeriodColumn(dataset.name), at: statement.verb.span)
         }
         self.period = period
         let evaluator = MeasureEvaluator(binder: binder)
         guard !statement.clauses.items.isEmpty else {
-            throw LanguageError(Message(en: "compare needs a measure, such as rate", vi: "compare cần một chỉ số, ví dụ rate"),
+            throw LanguageError(Catalogue.compareNeedsMeasure,
                                 at: statement.verb.span, example: "compare province=Ninh Bình year=2021..2023 rate")
         }
         measures = try statement.clauses.items.map(evaluator.resolve)
@@ -66,9 +65,7 @@ struct PeriodComparison {
     /// What compare does after the filters, in plain words, for `explain`.
     func plan() throws -> [Message] {
         let entities = try entityColumns(binder.plan(filters: statement.clauses.filters))
-        let names = entities.map(\.name).joined(separator: ", ")
-        return [Message(en: "group the rows by \(names.isEmpty ? "" : names + " and ")\(period.name); take \(measures.map(\.name).joined(separator: ", ")) in the first and last \(period.name); compute the change",
-                        vi: "nhóm các dòng theo \(names.isEmpty ? "" : names + " và ")\(period.name); lấy \(measures.map(\.name).joined(separator: ", ")) ở kỳ đầu và kỳ cuối; tính mức thay đổi")]
+        return [Catalogue.compareStep(entities: entities.map(\.name), period: period.name, measures: measures.map(\.name))]
     }
 
     func run() throws -> ResultTable {
@@ -79,8 +76,7 @@ struct PeriodComparison {
         plan.shaping = .compare(period: period.name, periods: periodValues)
         guard let first = periodValues.first, let last = periodValues.last, first != last else {
             throw LanguageError(
-                Message(en: "compare needs two periods; give a range such as \(period.name)=2021..2023",
-                        vi: "compare cần hai kỳ; hãy cho một khoảng như \(period.name)=2021..2023"),
+                Catalogue.compareNeedsTwoPeriods(period: period.name),
                 at: statement.clauses.filters.first { $0.column.text == period.name }?.span ?? statement.verb.span,
                 example: "compare province=Ninh Bình year=2021..2023 rate")
         }
@@ -110,12 +106,13 @@ struct PeriodComparison {
             let words = measure.isPercentage ? [Catalogue.changePoints, Catalogue.changePercent, Catalogue.perYearPoints]
                                              : [Catalogue.change, Catalogue.changePercent, Catalogue.perYear]
             let names = [prefix + formatNumber(first), prefix + formatNumber(last)] + words.map { prefix + $0.en }
-            for (name, word) in zip(names.dropFirst(2), words) { headers[name] = Message(en: prefix + word.en, vi: prefix + word.vi) }
+            for (name, word) in zip(names.dropFirst(2), words) { headers[name] = Catalogue.prefixed(prefix, word) }
             columns += [
                 Column(name: names[0], type: whole ? .integer : .decimal, values: firstValues.map(cell)),
                 Column(name: names[1], type: whole ? .integer : .decimal, values: lastValues.map(cell)),
                 Column(name: names[2], type: whole ? .integer : .decimal, values: change.map(cell)),
-                Column(name: names[3], values: relative.map(Value.init)),
+                // Typed, so that a change with no value anywhere is still a column of numbers (not a label to chart by).
+                Column(name: names[3], type: .decimal, values: relative.map(Value.init)),
                 numberColumn(names[4], perYear, isPercentage: measure.isPercentage),
             ]
             roles[names[2]] = measure.isPercentage ? .percentagePoints : .change
@@ -133,8 +130,7 @@ struct PeriodComparison {
             for (i, key) in cells.entityKeys.enumerated() {
                 for p in [first, last] where cells.value(entity: i, period: p, measure: m) == nil && cells.hasRows(entity: i, period: p) {
                     let who = key.map(\.description).joined(separator: " ")
-                    notes.append(Message(en: "\(who) has no value of \(measure.name) for \(formatNumber(p))",
-                                         vi: "\(who) không có giá trị \(measure.name) cho \(formatNumber(p))"))
+                    notes.append(Catalogue.noValueFor(who, measure: measure.name, period: formatNumber(p)))
                 }
             }
         }

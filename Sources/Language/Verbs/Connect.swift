@@ -30,21 +30,19 @@ extension Verb {
 /// stay on the server.
 func connectTables(_ statement: Statement, _ session: Session) throws -> [String] {
     guard let raw = statement.rawArgument, !raw.text.isEmpty else {
-        throw LanguageError(Message(en: "connect needs the address of a database", vi: "connect cần địa chỉ của một cơ sở dữ liệu"),
+        throw LanguageError(Catalogue.connectNeedsAddress,
                             at: statement.verb.span, example: "connect postgresql://analyst@127.0.0.1:5432/poverty")
     }
     let words = raw.text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     let url = words[0]
     var prefix: String?
     if words.count == 3, TextFolding.fold(words[1]) == "as" { prefix = words[2] } else if words.count > 1 {
-        throw LanguageError(Message(en: "connect takes an address and, optionally, as NAME", vi: "connect nhận một địa chỉ và, nếu muốn, as TÊN"),
+        throw LanguageError(Catalogue.connectArguments,
                             at: raw.span, example: "connect postgresql://analyst@127.0.0.1:5432/poverty as db")
     }
     let scheme = url.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
     guard let connector = session.connectors[scheme] else {
-        let known = session.connectors.keys.sorted().map { $0 + "://" }.joined(separator: ", ")
-        throw LanguageError(Message(en: "solieu connects to \(known.isEmpty ? "no server here" : known); '\(scheme)' is not one of them",
-                                    vi: "solieu kết nối được tới \(known.isEmpty ? "không máy chủ nào ở đây" : known); '\(scheme)' không nằm trong số đó"),
+        throw LanguageError(Catalogue.unknownScheme(scheme, known: session.connectors.keys.sorted().map { $0 + "://" }),
                             at: raw.span, example: "connect postgresql://analyst@127.0.0.1:5432/poverty")
     }
     let connection: SQLConnection
@@ -53,22 +51,21 @@ func connectTables(_ statement: Statement, _ session: Session) throws -> [String
         connection = try connector(url)
         tables = try connection.tables()
     } catch let error as RemoteError {
-        throw LanguageError(Message(en: error.english, vi: error.vietnamese), at: raw.span)
+        throw LanguageError(Catalogue.serverFailure(error), at: raw.span)
     }
     let language = session.settings.language
     guard !tables.isEmpty else {
-        return [Message(en: "connected to \(connection.displayName): it has no tables", vi: "đã kết nối tới \(connection.displayName): không có bảng nào").text(language)]
+        return [Catalogue.connectedNoTables(connection.displayName).text(language)]
     }
-    var lines = [Message(en: "connected to \(connection.displayName): \(englishCount(tables.count, "table")), kept on the server",
-                         vi: "đã kết nối tới \(connection.displayName): \(tables.count) bảng, để nguyên trên máy chủ").text(language)]
+    var lines = [Catalogue.connected(connection.displayName, tables: tables.count).text(language)]
     for info in tables {
         let source = RemoteSource(connection: connection, info: info)
         let name = (prefix.map { $0 + "_" } ?? "") + (info.schema.map { $0 + "_" } ?? "") + info.name
         var dataset = Dataset(table: try source.schemaTable(named: name, values: source), origin: connection.displayName + " " + info.name)
         dataset.remote = source
         let (added, notes) = session.add(dataset)
-        let made = try session.completeRemote(added)
-        lines.append(Message(en: "  \(added): \(englishCount(info.columns.count, "column"))\(made)", vi: "  \(added): \(info.columns.count) cột\(made)").text(language))
+        let provinces = try session.completeRemote(added)
+        lines.append(Catalogue.connectedTable(added, columns: info.columns.count, provinces: provinces).text(language))
         lines += notes.map { "  " + $0.text(language) }
     }
     return lines
@@ -77,10 +74,10 @@ func connectTables(_ statement: Statement, _ session: Session) throws -> [String
 extension Session {
     /// After a remote dataset is added: the gazetteer's columns (`region`, `unit_2025`) become SQL on the
     /// province column, and whether the data span the 2025 reorganisation is asked of the server.
-    /// - Returns: a note on the province column, if one was recognised.
-    func completeRemote(_ name: String) throws -> String {
+    /// - Returns: the province column, if one was recognised (the line that lists the table names it).
+    func completeRemote(_ name: String) throws -> String? {
         guard var dataset = datasets[name], let source = dataset.remote, let province = dataset.provinceColumn,
-              let gazetteer = dataset.gazetteer else { return "" }
+              let gazetteer = dataset.gazetteer else { return nil }
         let values = try source.distinctTexts(Column(name: province.name, type: .text, values: []))
         for added in province.addedColumns {
             source.derivedSQL[added] = gazetteer.caseExpression(province.name, values: values, column: added, sql: source.compiler.sql)
@@ -95,7 +92,7 @@ extension Session {
             }
         }
         datasets[name] = dataset
-        return "; \(province.name) names provinces"
+        return province.name
     }
 }
 

@@ -36,15 +36,13 @@ extension Verb {
                 let span = items.dropFirst().reduce(items.first ?? statement.verb.span) { $0.joined($1) }
                 let typed = String(statement.source.dropFirst(span.column - 1).prefix(span.endColumn - span.column))
                 let near = items.isEmpty ? [] : Suggestions.nearest(typed, among: session.order)
-                throw LanguageError(Message(en: "use takes one dataset name; a name with spaces is written in backticks",
-                                            vi: "use nhận một tên bộ dữ liệu; tên có dấu cách được viết trong dấu `"),
+                throw LanguageError(Catalogue.useTakesOneName,
                                     at: span, suggestions: (near.isEmpty && !items.isEmpty ? session.order : near).map(NameSpelling.typed), example: "use reports")
             }
             let dataset = try session.dataset(named: name)
             session.currentName = dataset.name
             let rowCount = try dataset.rowCount()
-            return .report([Message(en: "using \(dataset.name): \(englishCount(rowCount, "row")) × \(englishCount(dataset.table.columns.count, "column"))",
-                                  vi: "đang dùng \(dataset.name): \(rowCount) dòng × \(dataset.table.columns.count) cột").text(session.settings.language)])
+            return .report([Catalogue.using(dataset.name, rows: rowCount, columns: dataset.table.columns.count).text(session.settings.language)])
         })
 
     static let load = Verb(
@@ -53,14 +51,14 @@ extension Verb {
         summary: Message(en: "load a CSV, TSV or JSON Lines file as a dataset", vi: "nạp tệp CSV, TSV hoặc JSON Lines thành một bộ dữ liệu"),
         details: Message(
             en: "Reads the file, reports rows × columns and each column's type and number convention (decimal comma, thousands dot, percent), and makes it the current dataset. The separator (, ; tab |) is detected. The header row is found, not assumed: title and unit lines above it and a header of two or three rows (merged cells, joined as `Số hộ nghèo - Tổng số`) are recognised and reported; a file whose first line holds data gets columns column_1 …; a repeated or empty header name is made unique (x, x_2). Totals and subtotals rows (Tổng cộng, Cộng, Toàn tỉnh, …) are kept apart in NAME_totals, each checked against the sum of the rows it totals; empty unnamed columns and empty rows are dropped, notes below the table are left out, and a second table further down is reported (table=2 loads it). Every such decision is in the report. header=N names the header's line (header=none: there is none), skip=N passes over the first N lines. A damaged row is refused with its line and column, and nothing is loaded; with repair, short rows are padded with missing values, long rows keep the header's fields, stray quotes are kept as text, and every line so mended is listed in NAME_rejects with what was wrong and its raw text. A path with spaces needs no quotes. The dataset is named after the file, or NAME; a name that is not one word is made one (Báo cáo 2023.csv loads as bao_cao_2023). A column whose name has spaces or punctuation is written in backticks (`Số hộ nghèo`) or by the alias the report lists (so_ho_ngheo). Files in Windows-1258, TCVN3 (ABC), VNI, VISCII or UTF-16 (Excel's Unicode Text) are converted to UTF-8: UTF-16 is known by its byte-order mark, the others by their Vietnamese letters, and the report says which encoding was used. encoding=cp1258, tcvn3, vni, viscii, utf-16 or utf-8 chooses one instead; when the letters fit several, the load is refused and names them.",
-            vi: "Đọc tệp, báo số dòng × cột, kiểu và quy ước số của từng cột (dấu phẩy thập phân, dấu chấm hàng nghìn, phần trăm), và chọn làm bộ dữ liệu đang dùng. Dấu phân cách (, ; tab |) được tự nhận. Dòng tiêu đề được tìm, không mặc định: các dòng tên bảng, đơn vị tính phía trên và tiêu đề hai hoặc ba dòng (ô gộp, ghép thành `Số hộ nghèo - Tổng số`) được nhận ra và báo lại; tệp có dòng đầu là dữ liệu thì các cột được đặt tên column_1 …; tên cột trùng hoặc trống được đánh số cho khác nhau (x, x_2). Dòng tổng và tổng phụ (Tổng cộng, Cộng, Toàn tỉnh, …) được để riêng trong NAME_totals, mỗi dòng được đối chiếu với tổng các dòng nó cộng; cột trống không tên và dòng trống bị bỏ, ghi chú dưới bảng không được nạp, và bảng thứ hai phía dưới được báo lại (table=2 để nạp bảng đó). Mọi quyết định đều có trong báo cáo. header=N chỉ dòng tiêu đề (header=none: không có), skip=N bỏ qua N dòng đầu. Dòng hỏng bị từ chối kèm dòng và cột, không nạp gì; với repair, dòng thiếu được thêm ô trống, dòng thừa giữ các trường của tiêu đề, dấu ngoặc kép lạc chỗ được giữ như chữ, và mọi dòng đã sửa được liệt kê trong NAME_rejects kèm lỗi và nội dung gốc. Đường dẫn có dấu cách không cần ngoặc kép. Bộ dữ liệu mang tên tệp, hoặc NAME; tên không phải một từ được chuyển thành một từ (Báo cáo 2023.csv nạp thành bao_cao_2023). Cột có tên chứa dấu cách hoặc dấu câu được viết trong dấu ` (`Số hộ nghèo`) hoặc bằng tên gọi thay thế mà báo cáo liệt kê (so_ho_ngheo). Tệp dùng bảng mã Windows-1258, TCVN3 (ABC), VNI, VISCII hoặc UTF-16 (Unicode Text của Excel) được chuyển sang UTF-8: UTF-16 nhận theo dấu thứ tự byte ở đầu tệp, các bảng mã khác nhận theo chữ cái tiếng Việt, và báo cáo nạp ghi rõ bảng mã đã dùng. Ghi encoding=cp1258, tcvn3, vni, viscii, utf-16 hoặc utf-8 để tự chọn; khi chữ cái hợp với nhiều bảng mã, tệp bị từ chối kèm tên các bảng mã đó."),
+            vi: "Đọc tệp, báo số dòng × cột, kiểu và quy ước số của từng cột (dấu phẩy thập phân, dấu chấm hàng nghìn, phần trăm), và chọn làm bộ dữ liệu đang dùng. Dấu phân cách (, ; tab |) được tự nhận. Dòng tiêu đề được tìm, không mặc định: các dòng tên bảng, đơn vị tính phía trên và tiêu đề hai hoặc ba dòng (ô gộp, ghép thành `Số hộ nghèo - Tổng số`) được nhận ra và báo lại; tệp có dòng đầu là dữ liệu thì các cột được đặt tên column_1 …; tên cột trùng hoặc trống được đánh số cho khác nhau (x, x_2). Dòng tổng và tổng phụ (Tổng cộng, Cộng, Toàn tỉnh, …) được để riêng trong TÊN_totals, mỗi dòng được đối chiếu với tổng các dòng nó cộng; cột trống không tên và dòng trống bị bỏ, ghi chú dưới bảng không được nạp, và bảng thứ hai phía dưới được báo lại (table=2 để nạp bảng đó). Mọi quyết định đều có trong báo cáo. header=N chỉ dòng tiêu đề (header=none: không có), skip=N bỏ qua N dòng đầu. Dòng hỏng bị từ chối kèm dòng và cột, không nạp gì; với repair, dòng thiếu được thêm ô trống, dòng thừa giữ các trường của tiêu đề, dấu ngoặc kép lạc chỗ được giữ như chữ, và mọi dòng đã sửa được liệt kê trong TÊN_rejects kèm lỗi và nội dung gốc. Đường dẫn có dấu cách không cần ngoặc kép. Bộ dữ liệu mang tên tệp, hoặc TÊN; tên không phải một từ được chuyển thành một từ (Báo cáo 2023.csv nạp thành bao_cao_2023). Cột có tên chứa dấu cách hoặc dấu câu được viết trong dấu ` (`Số hộ nghèo`) hoặc bằng tên gọi thay thế mà báo cáo liệt kê (so_ho_ngheo). Tệp dùng bảng mã Windows-1258, TCVN3 (ABC), VNI, VISCII hoặc UTF-16 (Unicode Text của Excel) được chuyển sang UTF-8: UTF-16 nhận theo dấu thứ tự byte ở đầu tệp, các bảng mã khác nhận theo chữ cái tiếng Việt, và báo cáo nạp ghi rõ bảng mã đã dùng. Ghi encoding=cp1258, tcvn3, vni, viscii, utf-16 hoặc utf-8 để tự chọn; khi chữ cái hợp với nhiều bảng mã, tệp bị từ chối kèm tên các bảng mã đó."),
         examples: ["load datasets/provinces.csv as gazetteer", "load docs/examples/so_tinh_theo_vung.csv", "use so_tinh_theo_vung_totals", "show",
                    "load docs/examples/tinh_hong.csv repair", "use tinh_hong_rejects", "show",
                    "load docs/examples/ty-le-ho-ngheo-2023-cp1258.csv as ho_ngheo",
                    "load docs/examples/ty-le-ho-ngheo-2023-tcvn3.csv as ho_ngheo_abc encoding=tcvn3", "use reports"],
         action: { statement, session in
             guard let raw = statement.rawArgument, !raw.text.isEmpty else {
-                throw LanguageError(Message(en: "load needs a file path", vi: "load cần đường dẫn tệp"), at: statement.verb.span,
+                throw LanguageError(Catalogue.loadNeedsPath, at: statement.verb.span,
                                     example: "load data/households.csv as households")
             }
             let arguments = try LoadArguments.parse(raw.text, span: raw.span)
@@ -77,10 +75,9 @@ extension Verb {
             for companion in result.companions {
                 // Rows kept apart (totals, repaired lines) become datasets of their own, beside the data.
                 let name = session.add(Dataset(table: companion, origin: text), makeCurrent: false).name
-                lines.append(Message(en: "also loaded \(name): \(companion.rowCount) row\(companion.rowCount == 1 ? "" : "s") (see it with: use \(name))",
-                                     vi: "cũng đã nạp \(name): \(companion.rowCount) dòng (xem bằng: use \(name))").text(language))
+                lines.append(Catalogue.alsoLoaded(name, rows: companion.rowCount).text(language))
             }
-            return .report(lines + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)])
+            return .report(lines + [Catalogue.nowUsing(added.name).text(language)])
         })
 }
 
@@ -98,7 +95,6 @@ private func copyFromServer(_ arguments: LoadArguments, _ session: Session) thro
     dataset.measures = remote.measures
     let added = session.add(dataset, makeCurrent: true)
     let language = session.settings.language
-    return [Message(en: "copied \(englishCount(copied.rowCount, "row")) of \(remote.name) from \(source.connection.displayName) into memory as \(added.name)",
-                    vi: "đã chép \(copied.rowCount) dòng của \(remote.name) từ \(source.connection.displayName) vào bộ nhớ thành \(added.name)").text(language)]
-        + added.notes.map { $0.text(language) } + [Message(en: "using \(added.name)", vi: "đang dùng \(added.name)").text(language)]
+    return [Catalogue.copiedFromServer(copied.rowCount, of: remote.name, from: source.connection.displayName, as: added.name).text(language)]
+        + added.notes.map { $0.text(language) } + [Catalogue.nowUsing(added.name).text(language)]
 }

@@ -7,7 +7,7 @@ extension Verb {
         summary: Message(en: "add a column computed row by row", vi: "thêm một cột tính theo từng dòng"),
         details: Message(
             en: "EXPRESSION uses columns, numbers and \"text\", + - * /, comparisons (= != < <= > >=), if(condition, then, else), round(x[, places]), abs, log (natural), log10, lower, upper and fold (no accents). A missing value in gives a missing value out; division by zero gives a missing value. A NAME with spaces or punctuation is written in backticks, and gets an alias that needs none (`Số hộ nghèo` is also so_ho_ngheo).",
-            vi: "BIỂU THỨC dùng các cột, số và \"chữ\", + - * /, so sánh (= != < <= > >=), if(điều kiện, thì, không thì), round(x[, số chữ số]), abs, log (tự nhiên), log10, lower, upper và fold (bỏ dấu). Giá trị thiếu vào thì giá trị thiếu ra; chia cho 0 cho giá trị thiếu. TÊN có dấu cách hoặc dấu câu được viết trong dấu `, và có tên gọi thay thế không cần dấu đó (`Số hộ nghèo` còn gọi là so_ho_ngheo)."),
+            vi: "BIỂU_THỨC dùng các cột, số và \"chữ\", + - * /, so sánh (= != < <= > >=), if(điều kiện, thì, không thì), round(x[, số chữ số]), abs, log (tự nhiên), log10, lower, upper và fold (bỏ dấu). Giá trị thiếu vào thì giá trị thiếu ra; chia cho 0 cho giá trị thiếu. TÊN có dấu cách hoặc dấu câu được viết trong dấu `, và có tên gọi thay thế không cần dấu đó (`Số hộ nghèo` còn gọi là so_ho_ngheo)."),
         examples: ["let rate_fall = rate_cut * 1", "let high = if(rate > 10, \"high\", \"low\")", "show province year rate high",
                    "let `Số hộ nghèo` = poor_households", "sum `Số hộ nghèo` province=Quảng Nam", "sum SO_HO_NGHEO province=Kon Tum"],
         action: { statement, session in
@@ -18,8 +18,7 @@ extension Verb {
             if let existing = dataset.table.columns.first(where: { TextFolding.fold($0.name) == TextFolding.fold(definition.name.text) }),
                dataset.derivedColumns[existing.name] == nil {
                 // Data that was loaded is never overwritten; a column made by let may be redefined.
-                throw LanguageError(Message(en: "\(dataset.name) already has a column '\(existing.name)' from its data; choose a new name",
-                                            vi: "\(dataset.name) đã có cột '\(existing.name)' từ dữ liệu; hãy chọn tên khác"),
+                throw LanguageError(Catalogue.columnFromData(dataset.name, column: existing.name),
                                     at: definition.name.span, example: "let \(NameSpelling.typed(existing.name + "_2")) = \(definition.expression.sourceText)")
             }
             // On a server the column is computed in each query, from its expression; here only its type is found.
@@ -41,8 +40,7 @@ extension Verb {
                 missing = Int(counts.column(named: rows)?.value(at: 0).number ?? 0) - present
             }
             let shown = NameSpelling.typed(column.name)
-            return .report([Message(en: "added column \(shown) (\(column.type.rawValue), \(englishCount(present, "value")), \(missing) missing) to \(dataset.name)",
-                                  vi: "đã thêm cột \(shown) (\(Catalogue.typeName(column.type.rawValue, .vi)), \(present) giá trị, thiếu \(missing)) vào \(dataset.name)").text(session.settings.language)]
+            return .report([Catalogue.columnAdded(shown, type: column.type.rawValue, present: present, missing: missing, to: dataset.name).text(session.settings.language)]
                          + aliasNotes.map { $0.text(session.settings.language) })
         })
 
@@ -52,7 +50,7 @@ extension Verb {
         summary: Message(en: "name an aggregate, usable wherever a measure is", vi: "đặt tên cho một phép gộp, dùng được ở mọi chỗ cần chỉ số"),
         details: Message(
             en: "EXPRESSION combines rows with count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, and numbers, + - * / and round. A measure named like a rate (rate, …_rate) or declared `as percent` is a percentage: its changes are in percentage points. Example on household data: measure rate = 100 * mean(poor).",
-            vi: "BIỂU THỨC gộp các dòng bằng count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, cùng số, + - * / và round. Chỉ số có tên như tỷ lệ (rate, …_rate) hoặc khai báo `as percent` là phần trăm: thay đổi tính bằng điểm phần trăm. Ví dụ với dữ liệu hộ: measure rate = 100 * mean(poor)."),
+            vi: "BIỂU_THỨC gộp các dòng bằng count(), count(x), count_distinct(x), sum, mean (avg), min, max, median, stddev, cùng số, + - * / và round. Chỉ số có tên như tỷ lệ (rate, …_rate) hoặc khai báo `as percent` là phần trăm: thay đổi tính bằng điểm phần trăm. Ví dụ với dữ liệu hộ: measure rate = 100 * mean(poor)."),
         examples: ["measure households_left = sum(left_poverty)", "show households_left by province"],
         action: { statement, session in
             let definition = statement.definition!
@@ -71,10 +69,7 @@ extension Verb {
                 for key in replaced { dataset.measures[key] = nil }
                 dataset.measures[definition.name.text] = MeasureDefinition(name: definition.name.text, expression: definition.expression, isPercentage: percent)
             }
-            let replacing = replaced.isEmpty ? "" : " (replaces the earlier \(replaced.sorted().joined(separator: ", ")))"
-            let replacingVi = replaced.isEmpty ? "" : " (thay cho \(replaced.sorted().joined(separator: ", ")) trước đó)"
-            return .report([Message(en: "measure \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (a percentage: changes in percentage points)" : "")\(replacing)",
-                                  vi: "chỉ số \(definition.name.text) = \(definition.expression.sourceText)\(percent ? " (phần trăm: thay đổi tính bằng điểm phần trăm)" : "")\(replacingVi)").text(session.settings.language)])
+            return .report([Catalogue.measureDefined(definition.name.text, definedAs: definition.expression.sourceText, percent: percent, replacing: replaced).text(session.settings.language)])
         })
 }
 
@@ -82,28 +77,24 @@ extension Verb {
 private func checkNewName(_ name: Name, dataset: Dataset, allowColumn: Bool) throws {
     let folded = TextFolding.fold(name.text)
     if Parser.keywords.contains(folded) || AggregateCall.functionNames.contains(folded) {
-        throw LanguageError(Message(en: "'\(name.text)' is a word of the language; choose another name", vi: "'\(name.text)' là từ khoá; hãy chọn tên khác"), at: name.span)
+        throw LanguageError(Catalogue.reservedWord(name.text), at: name.span)
     }
     // An alias or another spelling of a column stays that column's: a new name may not shadow it.
     switch dataset.matchColumn(name.text) {
     case .found(let column) where TextFolding.fold(column.name) != folded:
-        throw LanguageError(Message(en: "'\(name.text)' already names the column \(NameSpelling.typed(column.name)) of \(dataset.name); choose another name",
-                                    vi: "'\(name.text)' đã là tên của cột \(NameSpelling.typed(column.name)) trong \(dataset.name); hãy chọn tên khác"),
+        throw LanguageError(Catalogue.namesColumn(name.text, column: NameSpelling.typed(column.name), of: dataset.name),
                             at: name.span, example: "\(allowColumn ? "let" : "measure") \(NameSpelling.typed(name.text + "_new")) = 1")
     case .ambiguous(let columns):
         let list = columns.map { NameSpelling.typed($0.name) }.joined(separator: ", ")
-        throw LanguageError(Message(en: "'\(name.text)' already names the columns \(list) of \(dataset.name); choose another name",
-                                    vi: "'\(name.text)' đã là tên của các cột \(list) trong \(dataset.name); hãy chọn tên khác"),
+        throw LanguageError(Catalogue.namesColumns(name.text, columns: list, of: dataset.name),
                             at: name.span, example: "\(allowColumn ? "let" : "measure") \(NameSpelling.typed(name.text + "_new")) = 1")
     default:
         break
     }
     if allowColumn, dataset.measures.keys.contains(where: { TextFolding.fold($0) == folded }) {
-        throw LanguageError(Message(en: "\(dataset.name) already has a measure '\(name.text)'; a column needs its own name",
-                                    vi: "\(dataset.name) đã có chỉ số '\(name.text)'; cột cần tên riêng"), at: name.span)
+        throw LanguageError(Catalogue.measureHasName(dataset.name, measure: name.text), at: name.span)
     }
     if !allowColumn, dataset.table.columns.contains(where: { TextFolding.fold($0.name) == folded }) {
-        throw LanguageError(Message(en: "\(dataset.name) already has a column '\(name.text)'; a measure needs its own name",
-                                    vi: "\(dataset.name) đã có cột '\(name.text)'; chỉ số cần tên riêng"), at: name.span)
+        throw LanguageError(Catalogue.columnHasName(dataset.name, column: name.text), at: name.span)
     }
 }

@@ -9,7 +9,7 @@ extension Verb {
         summary: Message(en: "the columns of a dataset: type, counts, range, number convention", vi: "các cột của một bộ dữ liệu: kiểu, số lượng, khoảng giá trị, quy ước số"),
         details: Message(
             en: "One row per column: its type, how many values are present and missing, how many are distinct, the smallest and largest, and the number convention the loader detected (decimal comma, thousands dot, percent sign; `exact, 2 places` for decimals written with at most two places, on which + - * and comparisons are exact while mean, stddev and / are doubles). Columns added with let and measures defined with measure are listed under the table. A column whose name is not one plain word has an alias, shown in the alias column: its name without accents in lower case, every space or punctuation an underscore (`Tỷ lệ giảm (%)` is ty_le_giam), numbered (_2) when another name has it already; the alias and the name in backticks both name the column.",
-            vi: "Mỗi cột một dòng: kiểu, số giá trị có và thiếu, số giá trị khác nhau, nhỏ nhất và lớn nhất, và quy ước số khi nạp (dấu phẩy thập phân, dấu chấm hàng nghìn, dấu phần trăm; `exact, 2 places` cho số thập phân viết với tối đa hai chữ số lẻ, trên đó + - * và phép so sánh là chính xác, còn mean, stddev và / là số thực dấu phẩy động). Các cột thêm bằng let và chỉ số đặt bằng measure được liệt kê dưới bảng. Cột có tên không phải một từ đơn có tên gọi thay thế, ở cột alias: tên bỏ dấu, chữ thường, mỗi dấu cách hay dấu câu thành dấu gạch dưới (`Tỷ lệ giảm (%)` là ty_le_giam), thêm số (_2) khi tên đó đã có; cả tên gọi thay thế và tên trong dấu ` đều chỉ cột đó."),
+            vi: "Mỗi cột một dòng: kiểu, số giá trị có và thiếu, số giá trị khác nhau, nhỏ nhất và lớn nhất, và quy ước số khi nạp (dấu phẩy thập phân, dấu chấm hàng nghìn, dấu phần trăm; `chính xác, 2 chữ số thập phân` cho số thập phân viết với tối đa hai chữ số lẻ, trên đó + - * và phép so sánh là chính xác, còn mean, stddev và / là số thực dấu phẩy động). Các cột thêm bằng let và chỉ số đặt bằng measure được liệt kê dưới bảng. Cột có tên không phải một từ đơn có tên gọi thay thế, ở cột tên gõ: tên bỏ dấu, chữ thường, mỗi dấu cách hay dấu câu thành dấu gạch dưới (`Tỷ lệ giảm (%)` là ty_le_giam), thêm số (_2) khi tên đó đã có; cả tên gọi thay thế và tên trong dấu ` đều chỉ cột đó."),
         examples: ["describe provinces", "let `Tỷ lệ giảm (%)` = rate_cut", "describe"],
         action: { statement, session in .table(try describeDataset(statement, session)) })
 }
@@ -19,7 +19,7 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
     let dataset: Dataset
     if let item = statement.clauses.items.first {
         guard case .name(let name) = item, statement.clauses.items.count == 1 else {
-            throw LanguageError(Message(en: "describe takes one dataset name", vi: "describe nhận một tên bộ dữ liệu"), at: item.span, example: "describe reports")
+            throw LanguageError(Catalogue.describeTakesOneName, at: item.span, example: "describe reports")
         }
         dataset = try session.dataset(named: name)
     } else {
@@ -60,14 +60,12 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
             highs.append(.missing)
         }
         // Exact decimals say so: + - * and comparisons on them are exact; a mean or a ratio is a double.
-        let exact = column.annotations.decimalPlaces.map { "exact, \($0) place\($0 == 1 ? "" : "s")" }
-        var convention = [column.annotations.convention, column.annotations.isPercentage && column.annotations.convention == nil ? "percent" : nil, exact]
-            .compactMap { $0 }.joined(separator: ", ")
+        let exact = column.annotations.decimalPlaces.map { Catalogue.exactPlaces($0).text(language) }
+        let read = (column.annotations.convention?.components(separatedBy: ", ") ?? [])
+            + (column.annotations.isPercentage && column.annotations.convention == nil ? ["percent"] : [])
+        var convention = (read.map { Catalogue.conventionWord($0).text(language) } + [exact].compactMap { $0 }).joined(separator: ", ")
         if let derived = dataset.derivedColumns[column.name] {
             convention = "let \(NameSpelling.typed(column.name)) = \(derived)" + (exact.map { " (\($0))" } ?? "")
-        }
-        if dataset.derivedColumns[column.name] == nil && language == .vi {
-            convention = convention.components(separatedBy: ", ").map { LoadReport.vietnameseWords[$0] ?? $0 }.joined(separator: ", ")
         }
         conventions.append(convention.isEmpty ? .missing : .text(convention))
     }
@@ -82,29 +80,20 @@ func describeDataset(_ statement: Statement, _ session: Session) throws -> Resul
         Column(name: Catalogue.maximum.en, values: highs), Column(name: Catalogue.convention.en, values: conventions),
     ])
     let rowCount = try dataset.rowCount()
-    var notes = [Message(en: "\(dataset.name): \(rowCount) rows × \(table.columns.count) columns, from \(dataset.origin)",
-                         vi: "\(dataset.name): \(rowCount) dòng × \(table.columns.count) cột, từ \(dataset.origin)")]
+    var notes = [Catalogue.describeSummary(dataset.name, rows: rowCount, columns: table.columns.count, from: dataset.origin)]
     if let recognised = dataset.provinceColumn, let gazetteer = dataset.gazetteer,
        case .text(let text)? = table.column(named: recognised.name)?.storage {
         let covered = Set(text.dictionary.compactMap { gazetteer.code(for: $0) }).count
-        var line = "\(recognised.name) names provinces (\(covered) of \(gazetteer.codes.count)), matched through the gazetteer"
-        if !recognised.otherValues.isEmpty { line += "; values that are not provinces: " + recognised.otherValues.joined(separator: ", ") }
-        if !recognised.addedColumns.isEmpty { line += "; added from the gazetteer: " + recognised.addedColumns.joined(separator: ", ") }
-        notes.append(Message(en: line, vi: line
-            .replacingOccurrences(of: "names provinces", with: "là tên tỉnh")
-            .replacingOccurrences(of: "matched through the gazetteer", with: "khớp qua danh mục tỉnh")
-            .replacingOccurrences(of: "values that are not provinces", with: "giá trị không phải tỉnh")
-            .replacingOccurrences(of: "added from the gazetteer", with: "thêm từ danh mục tỉnh")
-            .replacingOccurrences(of: " of ", with: " trên ")))
+        notes.append(Catalogue.provinceColumnNote(recognised.name, covers: covered, of: gazetteer.codes.count,
+                                                  otherValues: recognised.otherValues, added: recognised.addedColumns))
     }
     for column in table.columns {
         if let decision = column.annotations.decision {
-            notes.append(Message(en: "\(column.name): \(decision)", vi: "\(column.name): \(column.annotations.decision(vietnamese: true) ?? decision)"))
+            notes.append(Catalogue.columnDecision(column.name, decision, column.annotations.decision(vietnamese: true)))
         }
     }
     for measure in dataset.measures.values.sorted(by: { $0.name < $1.name }) {
-        notes.append(Message(en: "measure \(measure.name) = \(measure.expression.sourceText)\(measure.isPercentage ? " (percent)" : "")",
-                             vi: "chỉ số \(measure.name) = \(measure.expression.sourceText)\(measure.isPercentage ? " (phần trăm)" : "")"))
+        notes.append(Catalogue.measureDescribed(measure.name, definedAs: measure.expression.sourceText, percent: measure.isPercentage))
     }
     return ResultTable(table: result, notes: notes, roles: ["present": .value, "missing": .value, "distinct": .value],
                        localizedHeaders: Catalogue.headers(Catalogue.column, Catalogue.alias, Catalogue.type, Catalogue.present, Catalogue.missing,
@@ -120,11 +109,10 @@ func displayCell(_ value: Value) -> String {
 }
 
 /// A smallest or largest value as `describe` shows it in `language`: a decimal comma in Vietnamese
-/// (`1,86`), as the table's numbers have; these are never grouped, so no other mark is there to swap.
+/// (`1,86`), as the table's numbers have.
 func displayCell(_ value: Value, _ language: Language) -> String {
-    let text = displayCell(value)
-    guard language == .vi, case .decimal = value else { return text }
-    return text.replacingOccurrences(of: ".", with: ",")
+    guard case .decimal = value else { return displayCell(value) }
+    return NumberText.text(displayCell(value), language)
 }
 
 func shortened(_ text: String) -> String { text.count > 30 ? String(text.prefix(29)) + "…" : text }

@@ -21,7 +21,7 @@ extension Verb {
 func checkExpectation(_ statement: Statement, _ session: Session) throws {
     let example = "expect rows>0"
     guard let raw = statement.rawArgument, !raw.text.isEmpty else {
-        throw LanguageError(Message(en: "expect needs a condition on rows", vi: "expect cần một điều kiện về số dòng"),
+        throw LanguageError(Catalogue.expectNeedsCondition,
                             at: statement.verb.span, example: example)
     }
     let text = raw.text.filter { !$0.isWhitespace }
@@ -29,18 +29,16 @@ func checkExpectation(_ statement: Statement, _ session: Session) throws {
     guard TextFolding.fold(String(text.prefix(4))) == "rows",
           let (symbol, compare) = operators.first(where: { text.dropFirst(4).hasPrefix($0.0) }),
           let wanted = Int(text.dropFirst(4 + symbol.count)), wanted >= 0 else {
-        throw LanguageError(Message(en: "expect takes rows, a comparison and a whole number, not '\(raw.text)'",
-                                    vi: "expect nhận rows, một phép so sánh và một số nguyên, không phải '\(raw.text)'"),
+        throw LanguageError(Catalogue.expectSyntax(raw.text),
                             at: raw.span, example: example)
     }
     guard let result = session.lastResult else {
-        throw LanguageError(Message(en: "there is no result to check yet", vi: "chưa có kết quả nào để kiểm tra"),
+        throw LanguageError(Catalogue.nothingToCheck,
                             at: statement.verb.span, example: "count by province")
     }
     let rows = result.table.rowCount
     guard compare(rows, wanted) else {
-        throw LanguageError(Message(en: "expected rows\(symbol)\(wanted), but the last result has \(englishCount(rows, "row"))",
-                                    vi: "mong đợi rows\(symbol)\(wanted), nhưng kết quả gần nhất có \(rows) dòng"),
+        throw LanguageError(Catalogue.expectationFailed("rows\(symbol)\(wanted)", rows: rows),
                             at: raw.span)
     }
 }

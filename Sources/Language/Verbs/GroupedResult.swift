@@ -68,8 +68,7 @@ func sortAndLimit(_ result: ResultTable, _ clauses: Clauses, resultFilters: [Fil
             guard let dataset else { throw missing }
             let answer = result.table.columns.map { NameSpelling.key(result.header(of: $0)) }
             throw LanguageError(
-                Message(en: "there is no column '\(filter.column.text)' in \(dataset.name) or in this answer",
-                        vi: "không có cột '\(filter.column.text)' trong \(dataset.name) hay trong kết quả này"),
+                Catalogue.unknownColumnAnywhere(filter.column.text, in: dataset.name),
                 at: filter.column.span, suggestions: Suggestions.nearest(filter.column.text, among: answer + dataset.table.columnNames))
         }
         let kept = try (0..<result.table.rowCount).filter { try ResultFilter(filter: filter, column: column).keeps(row: $0) }
@@ -82,7 +81,7 @@ func sortAndLimit(_ result: ResultTable, _ clauses: Clauses, resultFilters: [Fil
     for cut in [clauses.top.map { ("top", $0.value) }, clauses.limit.map { ("limit", $0.value) }].compactMap({ $0 }) where cut.1 < result.table.rowCount {
         let total = result.table.rowCount
         result.table = result.table.limited(to: cut.1)
-        result.notes.append(Message(en: "\(cut.0) \(cut.1): \(total - cut.1) more rows not shown", vi: "\(cut.0) \(cut.1): \(total - cut.1) dòng nữa không hiển thị"))
+        result.notes.append(Catalogue.rowsCut(by: cut.0, cut.1, more: total - cut.1))
     }
     return result
 }
@@ -103,15 +102,14 @@ func resultColumn(_ name: Name, in result: ResultTable) throws -> Column {
     let changes = candidates.filter { [.percentagePoints, .change].contains(result.role(of: $0)) }
     if let only = (candidates.count == 1 ? candidates : changes.count >= 1 ? [changes[0]] : []).first { return only }
     guard candidates.isEmpty else {
-        throw LanguageError(Message(en: "'\(name.text)' could be any of \(candidates.map { NameSpelling.typed(result.header(of: $0)) }.joined(separator: ", "))",
-                                    vi: "'\(name.text)' có thể là \(candidates.map { NameSpelling.typed(result.header(of: $0)) }.joined(separator: ", "))"),
+        throw LanguageError(Catalogue.ambiguousResultColumn(name.text, anyOf: candidates.map { NameSpelling.typed(result.header(of: $0)) }.joined(separator: ", ")),
                             at: name.span, suggestions: candidates.map { NameSpelling.key(result.header(of: $0)) })
     }
     throw noResultColumn(name, result)
 }
 
 private func noResultColumn(_ name: Name, _ result: ResultTable) -> LanguageError {
-    LanguageError(Message(en: "there is no column '\(name.text)' in this result", vi: "kết quả không có cột '\(name.text)'"),
+    LanguageError(Catalogue.unknownResultColumn(name.text),
                   at: name.span, suggestions: Suggestions.nearest(name.text, among: result.table.columns.map { NameSpelling.key(result.header(of: $0)) }))
 }
 
@@ -127,8 +125,7 @@ struct ResultFilter {
         if column.type.isNumeric {
             let numbers = try literals.map { literal -> Double in
                 guard let n = literal.number else {
-                    throw LanguageError(Message(en: "'\(column.name)' holds numbers, and '\(literal.text)' is not a number",
-                                                vi: "cột '\(column.name)' chứa số, còn '\(literal.text)' không phải là số"), at: literal.span)
+                    throw LanguageError(Catalogue.notANumber(column: column.name, value: literal.text), at: literal.span)
                 }
                 return n
             }

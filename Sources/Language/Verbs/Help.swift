@@ -15,36 +15,27 @@ extension Verb {
 /// - Throws: `LanguageError` at the topic when no verb is called so, with the nearest names.
 func helpText(_ statement: Statement, _ session: Session) throws -> [String] {
     let language = session.settings.language
-    let vi = language == .vi
     if let topic = statement.rawArgument?.text, !topic.isEmpty {
         guard let verb = VerbRegistry.verb(named: topic) else {
-            throw LanguageError(Message(en: "there is no verb '\(topic)'", vi: "không có lệnh '\(topic)'"), at: statement.rawArgument?.span,
+            throw LanguageError(Catalogue.unknownVerb(topic), at: statement.rawArgument?.span,
                                 suggestions: Suggestions.nearest(topic, among: VerbRegistry.allNames), example: "help")
         }
         var lines = [Catalogue.syntax(verb.syntax, language), "", verb.summary.text(language) + ".", ""]
         lines += wrap(verb.details.text(language), width: 88)
-        if !verb.aliases.isEmpty { lines += ["", (vi ? "Tên khác: " : "Also: ") + verb.aliases.joined(separator: ", ")] }
+        if !verb.aliases.isEmpty { lines += ["", Catalogue.alsoNamed.text(language) + ": " + verb.aliases.joined(separator: ", ")] }
         if !verb.examples.isEmpty {
-            lines += ["", vi ? "Ví dụ:" : "Examples:"] + verb.examples.map { "  " + $0 }
+            lines += ["", Catalogue.examples.text(language) + ":"] + verb.examples.map { "  " + $0 }
         }
         return lines
     }
     let width = VerbRegistry.all.map(\.name.count).max() ?? 8
-    var lines = [vi ? "Các lệnh (help LỆNH để xem chi tiết):" : "Verbs (help VERB for details):"]
+    var lines = [Catalogue.verbsHeading.text(language)]
     for verb in VerbRegistry.all {
         lines.append("  " + verb.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + verb.summary.text(language))
     }
-    lines.append("  " + "quit".padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                 + (vi ? "rời dấu nhắc (cũng: exit, thoát, Ctrl-D)" : "leave the prompt (also: exit, Ctrl-D)"))
-    lines += [""] + (vi ? [
-        "Bộ lọc: cột=giá trị, cột=a,b, cột=2021..2023, cột<giá trị (cả != <= > >=); gõ không dấu cũng được.",
-        "Tên có dấu cách hoặc dấu câu: viết trong dấu ` (sum `Số hộ nghèo`) hoặc bằng tên gọi thay thế (sum so_ho_ngheo); describe liệt kê.",
-        "Ví dụ: compare province=Ninh Bình year=2021..2023 rate",
-    ] : [
-        "Filters: column=value, column=a,b, column=2021..2023, column<value (also != <= > >=); accents are optional.",
-        "Names with spaces or punctuation: in backticks (sum `Số hộ nghèo`) or by their alias (sum so_ho_ngheo); describe lists them.",
-        "Example: compare province=Ninh Bình year=2021..2023 rate",
-    ])
+    lines.append("  " + "quit".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Catalogue.quitSummary.text(language))
+    lines += ["", Catalogue.filtersHelp.text(language), Catalogue.spacedNamesHelp.text(language),
+              Catalogue.helpExample.text(language)]
     return lines
 }
 

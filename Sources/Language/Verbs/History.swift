@@ -26,12 +26,11 @@ func listHistory(_ statement: Statement, _ session: Session) throws -> Output {
     } else if let n = Int(argument), n > 0 {
         count = n
     } else {
-        throw LanguageError(Message(en: "history takes a number of statements above 0, or all", vi: "history nhận số câu lệnh lớn hơn 0, hoặc all"),
+        throw LanguageError(Catalogue.historyCount,
                             at: statement.rawArgument?.span ?? statement.verb.span, example: "history 10")
     }
     guard !entries.isEmpty else {
-        return .report([Message(en: "the history is empty: statements typed at the prompt are kept in it",
-                                vi: "lịch sử đang trống: các câu lệnh gõ ở dấu nhắc sẽ được lưu vào đây").text(session.settings.language)])
+        return .report([Catalogue.historyEmpty.text(session.settings.language)])
     }
     let first = max(0, entries.count - count)
     let digits = String(entries.count).count

@@ -12,7 +12,7 @@ extension Verb {
         action: { statement, session in
             let argument = statement.rawArgument ?? ("", statement.verb.span)
             guard let host = session.lessonHost else {
-                throw LanguageError(Message(en: "lessons are not available here", vi: "không học được ở đây"), at: statement.verb.span)
+                throw LanguageError(Catalogue.lessonsNotAvailable, at: statement.verb.span)
             }
             return .text(try host(argument.text, argument.span))
         })

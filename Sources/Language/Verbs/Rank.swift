@@ -9,7 +9,7 @@ extension Verb {
             en: "One row per value of COLUMN with its rank and the measure; ties share a rank (1, 2, 2, 4). `top N` keeps the first N ranks, `asc` ranks lowest first. A column measure must have one row per value (add a filter such as year=2023); an aggregate such as mean(income) combines the rows.",
             vi: "Mỗi giá trị của CỘT một dòng, kèm hạng và chỉ số; bằng nhau thì cùng hạng (1, 2, 2, 4). `top N` giữ N hạng đầu, `asc` xếp thấp nhất trước. Chỉ số là một cột thì mỗi giá trị chỉ được có một dòng (thêm bộ lọc như year=2023); hàm gộp như mean(income) thì gộp các dòng."),
         examples: ["use gso", "rank province by rate year=2023 top 5", "rank province by rate year=2023 top 3 asc", "use reports"],
-        plan: { s, session in try filterPlan(s, session) + [Message(en: "compute the measure per value, sort highest first, give equal values one rank", vi: "tính chỉ số cho từng giá trị, xếp từ cao xuống, bằng nhau cùng hạng")] },
+        plan: { s, session in try filterPlan(s, session) + [Catalogue.rankStep] },
         action: { statement, session in .table(try Ranking(statement, session).run()) })
 }
 
@@ -30,7 +30,7 @@ struct Ranking {
         let binder = Binder(dataset: dataset)
         let clauses = statement.clauses
         guard case .name(let entityName)? = clauses.items.first else {
-            throw LanguageError(Message(en: "rank needs the column to rank, then by and a measure", vi: "rank cần cột để xếp hạng, rồi by và một chỉ số"),
+            throw LanguageError(Catalogue.rankNeedsColumn,
                                 at: clauses.items.first?.span ?? statement.verb.span, example: "rank province by rate year=2023")
         }
         let entity = try binder.column(entityName)
@@ -40,7 +40,7 @@ struct Ranking {
         } else if clauses.items.count > 1 {
             measureItem = clauses.items[1]
         } else {
-            throw LanguageError(Message(en: "rank needs by and a measure", vi: "rank cần by và một chỉ số"), at: entityName.span,
+            throw LanguageError(Catalogue.rankNeedsMeasure, at: entityName.span,
                                 example: "rank \(NameSpelling.typed(entity.name)) by rate year=2023")
         }
         let measure = try MeasureEvaluator(binder: binder).resolve(measureItem)
@@ -73,11 +73,10 @@ struct Ranking {
         ])
         var notes: [Message] = try Reorganisation.notes(dataset, plan, executor) + (cells.combinesRows ? MeanOfRates.notes([measure], binder) : [])
         if missing > 0 {
-            notes.append(Message(en: "\(missing) \(entity.name) value\(missing == 1 ? " has" : "s have") no \(measure.name) and \(missing == 1 ? "is" : "are") ranked last",
-                                 vi: "\(missing) giá trị \(entity.name) không có \(measure.name) và được xếp cuối"))
+            notes.append(Catalogue.rankedLast(missing, of: entity.name, without: measure.name))
         }
         if keep < rows.count, let top = clauses.top?.value, keep > top {
-            notes.append(Message(en: "ties at rank \(ranks[keep - 1]) show \(keep) rows for top \(top)", vi: "đồng hạng \(ranks[keep - 1]) nên top \(top) có \(keep) dòng"))
+            notes.append(Catalogue.tiesAtRank(ranks[keep - 1], show: keep, top: top))
         }
         // `top` is rank's own (ties kept); sort, limit and filters on the answer come after.
         var cut = statement.clauses

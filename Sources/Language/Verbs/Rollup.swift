@@ -10,7 +10,7 @@ extension Verb {
             en: "One row per 2025 unit, with the old provinces it contains and those missing from the data. A count is summed. A rate is recomputed, never averaged: from a measure built of sums (measure rate = 100 * sum(poor_households) / sum(households)), or as a mean weighted by a column given with `weight` (such as the number of households); a rate with neither is refused, because the rate of a merged unit is not the mean of its parts. The rows must be for one year (filter one, or add by year).",
             vi: "Mỗi đơn vị 2025 một dòng, kèm các tỉnh cũ thuộc đơn vị và các tỉnh thiếu số liệu. Số lượng được cộng. Tỷ lệ được tính lại, không lấy trung bình: từ một chỉ số dựng bằng tổng (measure rate = 100 * sum(poor_households) / sum(households)), hoặc trung bình có trọng số theo cột nêu sau `weight` (ví dụ số hộ); tỷ lệ không có cả hai thì bị từ chối, vì tỷ lệ của đơn vị sáp nhập không phải trung bình của các phần. Các dòng phải thuộc một năm (lọc một năm, hoặc thêm by year)."),
         examples: ["rollup province to 2025 poor_households year=2022", "use gso", "rollup province to 2025 rate year=2023", "use reports"],
-        plan: { s, session in try filterPlan(s, session) + [Message(en: "map each province to its 2025 unit; sum the counts per unit; recompute rates from sums or weights", vi: "đổi mỗi tỉnh sang đơn vị 2025; cộng số lượng theo đơn vị; tính lại tỷ lệ từ tổng hoặc trọng số")] },
+        plan: { s, session in try filterPlan(s, session) + [Catalogue.rollupStep] },
         action: { statement, session in .table(try ProvinceRollup(statement, session).run()) })
 }
 
@@ -31,20 +31,19 @@ struct ProvinceRollup {
         try requireRowsInMemory(dataset, verb: "rollup", at: statement.verb.span)
         guard let recognised = dataset.provinceColumn, let gazetteer = dataset.gazetteer,
               let provinces = dataset.table.column(named: recognised.name) else {
-            throw LanguageError(Message(en: "\(dataset.name) has no column of province names to roll up",
-                                        vi: "\(dataset.name) không có cột tên tỉnh để gộp"), at: statement.verb.span,
+            throw LanguageError(Catalogue.noProvinceColumn(dataset.name), at: statement.verb.span,
                                 example: "use gso")
         }
         guard case .name(let named)? = clauses.items.first, TextFolding.fold(named.text) == TextFolding.fold(recognised.name) else {
-            throw LanguageError(Message(en: "rollup starts with the province column, \(recognised.name)", vi: "rollup bắt đầu bằng cột tỉnh, \(recognised.name)"),
+            throw LanguageError(Catalogue.rollupStartsWithProvinces(recognised.name),
                                 at: clauses.items.first?.span ?? statement.verb.span, example: "rollup \(NameSpelling.typed(recognised.name)) to 2025 rate year=2023")
         }
         guard let target = clauses.target, target.text == "2025" else {
-            throw LanguageError(Message(en: "rollup needs `to 2025`: the units formed on 1 July 2025", vi: "rollup cần `to 2025`: các đơn vị từ 1/7/2025"),
+            throw LanguageError(Catalogue.rollupNeedsTarget,
                                 at: clauses.target?.span ?? named.span, example: "rollup \(NameSpelling.typed(recognised.name)) to 2025 rate year=2023")
         }
         guard clauses.items.count > 1 else {
-            throw LanguageError(Message(en: "rollup needs a measure after `to 2025`", vi: "rollup cần một chỉ số sau `to 2025`"), at: target.span,
+            throw LanguageError(Catalogue.rollupNeedsMeasure, at: target.span,
                                 example: "rollup \(NameSpelling.typed(recognised.name)) to 2025 poor_households year=2022")
         }
         self.gazetteer = gazetteer
@@ -67,8 +66,7 @@ struct ProvinceRollup {
             let years = Set(kept.compactMap { period.value(at: Int($0)).number }).sorted()
             if years.count > 1 {
                 throw LanguageError(
-                    Message(en: "the rows span several years (\(years.map(formatNumber).joined(separator: ", "))); a unit's figure is for one year: add \(period.name)=… or by \(period.name)",
-                            vi: "các dòng thuộc nhiều năm (\(years.map(formatNumber).joined(separator: ", "))); số liệu của một đơn vị là của một năm: thêm \(period.name)=… hoặc by \(period.name)"),
+                    Catalogue.severalYears(years.map(formatNumber).joined(separator: ", "), period: period.name),
                     at: statement.verb.span)
             }
         }
@@ -80,9 +78,11 @@ struct ProvinceRollup {
         let grouping = try Grouping(keys: [unitOfRow] + by, selection: selection)
         var measures: [(name: String, values: [Double?], percent: Bool)] = []
         var notes: [Message] = []
+        var headers = Catalogue.headers(Catalogue.provinces, Catalogue.missing)
         for item in clauses.items.dropFirst() {
-            let (name, values, percent, note) = try measure(item, grouping)
-            measures.append((name, values, percent))
+            let (header, values, percent, note) = try measure(item, grouping)
+            measures.append((header.en, values, percent))
+            headers[header.en] = header
             if let note { notes.append(note) }
         }
 
@@ -122,36 +122,34 @@ struct ProvinceRollup {
             if m.percent { roles[m.name] = .percent }
         }
         if !others.isEmpty {
-            notes.append(Message(en: "rows that are not a province take no part: \(others.sorted().joined(separator: ", "))",
-                                 vi: "các dòng không phải tỉnh không được tính: \(others.sorted().joined(separator: ", "))"))
+            notes.append(Catalogue.notProvinces(others.sorted().joined(separator: ", ")))
         }
         let missingUnits = rows.filter { r in r.unit.members.contains { !(present[r.unit.code]?.contains($0) ?? false) } }.count
         if missingUnits > 0 {
-            notes.append(Message(en: "\(missingUnits) of \(gazetteer.units.count) units lack data for some of their old provinces (see missing): their figures cover only the provinces listed",
-                                 vi: "\(missingUnits) trên \(gazetteer.units.count) đơn vị thiếu số liệu của một số tỉnh cũ (xem missing): số liệu chỉ gồm các tỉnh được liệt kê"))
+            notes.append(Catalogue.unitsLackProvinces(missingUnits, of: gazetteer.units.count))
         }
         return ResultTable(table: try Table(name: "rollup", columns: columns), notes: notes, roles: roles,
-                           localizedHeaders: Catalogue.headers(Catalogue.provinces, Catalogue.missing))
+                           localizedHeaders: headers)
     }
 
     /// One measure per unit: counts summed, rates recomputed from sums or weights, anything else refused.
-    private func measure(_ item: Expression, _ grouping: Grouping) throws -> (String, [Double?], Bool, Message?) {
+    /// - Returns: the measure's header (a rate recomputed with a weight says so, in both languages), its value
+    ///   per group, whether it is a percentage, and the note on how it was computed.
+    private func measure(_ item: Expression, _ grouping: Grouping) throws -> (Message, [Double?], Bool, Message?) {
         let evaluator = MeasureEvaluator(binder: binder)
         let spec = try evaluator.resolve(item)
         switch spec.kind {
         case .column(let column) where column.holdsPercentages:
             guard let weightName = statement.clauses.weight else {
                 throw LanguageError(
-                    Message(en: "\(column.name) is a rate: the rate of a merged unit is not the mean of its provinces' rates. Give its numerator and denominator as a measure (measure \(column.name)_2025 = 100 * sum(poor) / sum(households)) or a weight (rollup … \(column.name) weight households)",
-                            vi: "\(column.name) là tỷ lệ: tỷ lệ của đơn vị sáp nhập không phải trung bình tỷ lệ các tỉnh. Hãy cho tử số và mẫu số bằng một measure (measure \(column.name)_2025 = 100 * sum(poor) / sum(households)) hoặc một trọng số (rollup … \(column.name) weight households)"),
+                    Catalogue.rateNeedsWeight(column.name),
                     at: item.span)
             }
             let weight = try binder.column(weightName)
             // A weight is an amount such as households or people: not a rate, not the year, never negative.
             if weight.holdsPercentages || weight.name == dataset.periodColumn?.name || !weight.type.isNumeric {
                 throw LanguageError(
-                    Message(en: "\(weight.name) cannot weight a rate: a weight is an amount, such as households or people",
-                            vi: "\(weight.name) không dùng làm trọng số được: trọng số là một số lượng, như số hộ hoặc số người"),
+                    Catalogue.notAWeight(weight.name),
                     at: weightName.span)
             }
             var sums = [Double](repeating: 0, count: grouping.groupCount), weights = sums
@@ -167,32 +165,27 @@ struct ProvinceRollup {
                 weights[g] += w
             }
             if negative {
-                throw LanguageError(Message(en: "\(weight.name) has negative values; a weight cannot be negative",
-                                            vi: "\(weight.name) có giá trị âm; trọng số không thể âm"), at: weightName.span)
+                throw LanguageError(Catalogue.negativeWeight(weight.name), at: weightName.span)
             }
             if unweighted > 0 {
                 throw LanguageError(
-                    Message(en: "\(unweighted) row\(unweighted == 1 ? " has" : "s have") \(column.name) but no \(weight.name): their units would be computed from fewer provinces than they have; filter them out or fill in the weight",
-                            vi: "\(unweighted) dòng có \(column.name) nhưng không có \(weight.name): đơn vị của chúng sẽ bị tính thiếu tỉnh; hãy lọc bỏ hoặc bổ sung trọng số"),
+                    Catalogue.unweightedRows(unweighted, column: column.name, weight: weight.name),
                     at: weightName.span)
             }
             let values = (0..<grouping.groupCount).map { weights[$0] > 0 ? sums[$0] / weights[$0] : nil }
-            return ("\(column.name) (weighted by \(weight.name))", values, true,
-                    Message(en: "\(column.name) is recomputed per unit as its mean weighted by \(weight.name)",
-                            vi: "\(column.name) được tính lại cho từng đơn vị bằng trung bình có trọng số theo \(weight.name)"))
+            return (Catalogue.weightedBy(column.name, weight.name), values, true,
+                    Catalogue.recomputedWithWeight(column.name, by: weight.name))
         case .column(let column):
-            return (column.name, try column.aggregate(.sum, grouping).doubles, false,
-                    Message(en: "\(column.name) is summed over each unit's provinces", vi: "\(column.name) được cộng theo các tỉnh của từng đơn vị"))
+            return (.verbatim(column.name), try column.aggregate(.sum, grouping).doubles, false,
+                    Catalogue.summedOverProvinces(column.name))
         case .aggregate(let expression):
             if let averaged = averagedRate(expression) {
                 throw LanguageError(
-                    Message(en: "\(spec.name) takes \(averaged) of a rate, which a merged unit cannot be computed from; define it from sums (numerator and denominator)",
-                            vi: "\(spec.name) lấy \(averaged) của một tỷ lệ, không tính được cho đơn vị sáp nhập; hãy định nghĩa bằng tổng (tử số và mẫu số)"),
+                    Catalogue.averagedRate(spec.name, takes: averaged),
                     at: item.span)
             }
-            return (spec.name, try evaluator.values(expression, grouping), spec.isPercentage,
-                    Message(en: "\(spec.name) is recomputed per unit from its own rows (\(expressionText(item)))",
-                            vi: "\(spec.name) được tính lại cho từng đơn vị từ các dòng của nó (\(expressionText(item)))"))
+            return (.verbatim(spec.name), try evaluator.values(expression, grouping), spec.isPercentage,
+                    Catalogue.recomputedFromRows(spec.name, as: expressionText(item)))
         }
     }
 

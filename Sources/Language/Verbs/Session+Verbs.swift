@@ -6,21 +6,21 @@ extension Verb {
         syntax: "export PATH [excel]",
         summary: Message(en: "write the last result to a file (.csv, .json, .jsonl, .md or .xlsx)", vi: "ghi kết quả gần nhất ra tệp (.csv, .json, .jsonl, .md hoặc .xlsx)"),
         details: Message(en: "The format follows the extension. CSV, JSON and JSON Lines keep numbers exact, and `load` reads a .csv or .jsonl export back as the same table; Markdown is laid out as shown, with | and line ends in cells escaped. An .xlsx workbook has a bold, frozen header row, numbers as numbers with a number format showing the decimals the table shows, and at most 1,048,576 rows (a larger result is refused before anything is written). export FILE.csv excel writes CSV that Excel on a Vietnamese Windows opens by double-click: UTF-8 with a byte-order mark, ; between fields, decimal comma, CRLF; solieu loads it back as it was. In a script, a relative path is taken from the script's folder.",
-                         vi: "Định dạng theo phần mở rộng. CSV, JSON và JSON Lines giữ nguyên giá trị chính xác của số, và `load` đọc lại tệp .csv hoặc .jsonl đã xuất thành đúng bảng ban đầu; Markdown giữ cách trình bày, ký tự | và xuống dòng trong ô được thoát. Sổ tính .xlsx có dòng tiêu đề in đậm và cố định, số được ghi là số với định dạng hiện đúng số chữ số thập phân như bảng, và tối đa 1.048.576 dòng (kết quả lớn hơn bị từ chối trước khi ghi). export FILE.csv excel ghi tệp CSV mà Excel trên Windows tiếng Việt mở đúng khi bấm đúp: UTF-8 có BOM, dấu ; giữa các trường, dấu phẩy thập phân, CRLF; solieu nạp lại được đúng như cũ. Trong kịch bản, đường dẫn tương đối tính từ thư mục của kịch bản."),
+                         vi: "Định dạng theo phần mở rộng. CSV, JSON và JSON Lines giữ nguyên giá trị chính xác của số, và `load` đọc lại tệp .csv hoặc .jsonl đã xuất thành đúng bảng ban đầu; Markdown giữ cách trình bày, ký tự | và xuống dòng trong ô được thoát. Sổ tính .xlsx có dòng tiêu đề in đậm và cố định, số được ghi là số với định dạng hiện đúng số chữ số thập phân như bảng, và tối đa 1.048.576 dòng (kết quả lớn hơn bị từ chối trước khi ghi). export TỆP.csv excel ghi tệp CSV mà Excel trên Windows tiếng Việt mở đúng khi bấm đúp: UTF-8 có BOM, dấu ; giữa các trường, dấu phẩy thập phân, CRLF; solieu nạp lại được đúng như cũ. Trong kịch bản, đường dẫn tương đối tính từ thư mục của kịch bản."),
         examples: ["compare province=Ninh Bình year=2021..2023 rate", "export docs/examples/out/q4.xlsx", "export docs/examples/out/q4.csv excel"],
         action: { statement, session in
             guard let path = statement.rawArgument?.text, !path.isEmpty else {
-                throw LanguageError(Message(en: "export needs a file path", vi: "export cần đường dẫn tệp"), at: statement.verb.span, example: "export result.csv")
+                throw LanguageError(Catalogue.exportNeedsPath, at: statement.verb.span, example: "export result.csv")
             }
             guard let result = session.lastResult else {
-                throw LanguageError(Message(en: "there is no result to export yet", vi: "chưa có kết quả nào để xuất"), at: statement.verb.span,
+                throw LanguageError(Catalogue.nothingToExport, at: statement.verb.span,
                                     example: "compare province=Ninh Bình year=2021..2023 rate")
             }
             guard let exporter = session.exporter else {
-                throw LanguageError(Message(en: "export is not available here", vi: "không xuất được ở đây"), at: statement.verb.span)
+                throw LanguageError(Catalogue.exportNotAvailable, at: statement.verb.span)
             }
             let written = try exporter(result, path, statement.rawArgument!.span)
-            return .report([Message(en: "wrote \(englishCount(result.table.rowCount, "row")) to \(path) (\(written))", vi: "đã ghi \(result.table.rowCount) dòng vào \(path) (\(written))").text(session.settings.language)])
+            return .report([Catalogue.exported(result.table.rowCount, to: path, written).text(session.settings.language)])
         })
 
     static let explain = Verb(
@@ -32,7 +32,7 @@ extension Verb {
         examples: ["explain compare province=Ninh Bình year=2021..2023 rate", "explain sql count by province year=2022"],
         action: { statement, session in
             guard let raw = statement.rawArgument, !raw.text.isEmpty else {
-                throw LanguageError(Message(en: "explain needs a statement", vi: "explain cần một câu lệnh"), at: statement.verb.span,
+                throw LanguageError(Catalogue.explainNeedsStatement, at: statement.verb.span,
                                     example: "explain compare province=Ninh Bình year=2021..2023 rate")
             }
             let wantsSQL = raw.text.split(separator: " ", maxSplits: 1).first.map { TextFolding.fold(String($0)) } == "sql"
@@ -43,14 +43,14 @@ extension Verb {
             inner.source = statement.source
             let verb = VerbRegistry.verb(named: inner.verb.text)!
             guard verb.name != "explain" else {
-                throw LanguageError(Message(en: "explain takes a statement to run, not another explain", vi: "explain nhận một câu lệnh, không phải một explain khác"),
+                throw LanguageError(Catalogue.explainTakesNoExplain,
                                     at: inner.verb.span, example: "explain count by province")
             }
             if wantsSQL { return .text(try explainSQL(inner, verb, session)) }
             if verb.plan != nil { try recordPlans(inner, verb, session) }
             let steps = try (verb.plan?(inner, session) ?? [verb.summary]) + answerSteps(inner, session)
             let language = session.settings.language
-            var lines = [Message(en: "\(verb.name): \(verb.summary.en)", vi: "\(verb.name): \(verb.summary.vi)").text(language)]
+            var lines = [Catalogue.explainHeading(verb.name, verb.summary).text(language)]
             lines += steps.enumerated().map { "  \($0.offset + 1). " + $0.element.text(language) }
             return .text(lines)
         })
@@ -64,10 +64,10 @@ extension Verb {
         examples: [],
         action: { statement, session in
             guard let path = statement.rawArgument?.text, !path.isEmpty else {
-                throw LanguageError(Message(en: "run needs a script file", vi: "run cần một tệp kịch bản"), at: statement.verb.span, example: "run quarterly.solieu")
+                throw LanguageError(Catalogue.runNeedsScript, at: statement.verb.span, example: "run quarterly.solieu")
             }
             guard let runner = session.scriptRunner else {
-                throw LanguageError(Message(en: "run is not available here", vi: "không chạy được kịch bản ở đây"), at: statement.verb.span)
+                throw LanguageError(Catalogue.runNotAvailable, at: statement.verb.span)
             }
             try runner(path, statement.rawArgument!.span)
             return .nothing
@@ -118,10 +118,10 @@ extension Statement {
 func answerSteps(_ statement: Statement, _ session: Session) throws -> [Message] {
     let dataset = try session.current(at: statement.verb.span)
     let answer = statement.splitFilters(dataset).answer
-    var steps = answer.map { Message(en: "keep the answer's rows where \(filterText($0))", vi: "giữ các dòng của kết quả có \(filterText($0))") }
+    var steps = answer.map { Catalogue.keepAnswerRows(where: filterText($0)) }
     if !statement.clauses.sort.isEmpty, ["compare", "trend", "rank", "count", "sum", "mean", "min", "max", "median", "stddev"].contains(TextFolding.fold(statement.verb.text)) || !statement.clauses.by.isEmpty {
         let keys = statement.clauses.sort.map { $0.name.text + ($0.descending ? " desc" : "") }.joined(separator: ", ")
-        steps.append(Message(en: "sort the answer by \(keys)", vi: "sắp xếp kết quả theo \(keys)"))
+        steps.append(Catalogue.sortAnswer(by: keys))
     }
     return steps
 }

@@ -17,46 +17,45 @@ func changeSetting(_ statement: Statement, _ session: Session) throws -> Output 
     let span = statement.rawArgument?.span ?? statement.verb.span
     var s = session.settings
     if parts.isEmpty {
-        let vi = s.language == .vi
         return .text([
-            "language  \(s.language.rawValue)" + (vi ? "    (en | vi)" : "    (en | vi)"),
+            "language  \(s.language.rawValue)" + "    (en | vi)",
             "format    \(s.format.rawValue)" + "    (table | line | csv | json | jsonl | markdown)",
             "decimals  \(s.decimals)",
-            "rows      \(s.maxRows)" + (vi ? "    (số dòng hiển thị tối đa)" : "    (rows shown at most)"),
+            "rows      \(s.maxRows)" + "    (\(Catalogue.rowsShownAtMost.text(s.language)))",
             "timer     \(s.timer ? "on" : "off")",
             "pager     \(s.pager.rawValue)" + "    (auto | on | off)",
         ])
     }
     func bad(_ expected: Message, _ example: String) -> LanguageError {
-        LanguageError(Message(en: "set \(parts[0]) takes \(expected.en)", vi: "set \(parts[0]) nhận \(expected.vi)"), at: span, example: "set \(parts[0]) \(example)")
+        LanguageError(Catalogue.setTakes(parts[0], expected), at: span, example: "set \(parts[0]) \(example)")
     }
     let value = parts.count > 1 ? TextFolding.fold(parts[1]) : ""
     // Numbers are read from the text as typed: folding drops the sign, and `rows -5` must not become 5.
     let number = parts.count > 1 ? Int(parts[1]) : nil
     switch TextFolding.fold(parts[0]) {
     case "language", "lang", "ngon ngu":
-        guard let l = Language(rawValue: value) else { throw bad(Message(en: "en or vi", vi: "en hoặc vi"), "vi") }
+        guard let l = Language(rawValue: value) else { throw bad(Catalogue.enOrVi, "vi") }
         s.language = l
     case "format":
-        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad(Message(en: "table, line, csv, json, jsonl or markdown", vi: "table, line, csv, json, jsonl hoặc markdown"), "csv") }
+        guard let f = OutputFormat(rawValue: value == "md" ? "markdown" : value) else { throw bad(Catalogue.outputFormats, "csv") }
         s.format = f
     case "decimals":
-        guard let n = number, (0...12).contains(n) else { throw bad(Message(en: "a number from 0 to 12", vi: "một số từ 0 đến 12"), "2") }
+        guard let n = number, (0...12).contains(n) else { throw bad(Catalogue.zeroToTwelve, "2") }
         s.decimals = n
     case "rows", "maxrows", "max_rows":
-        guard let n = number, n > 0 else { throw bad(Message(en: "a number above 0", vi: "một số lớn hơn 0"), "100") }
+        guard let n = number, n > 0 else { throw bad(Catalogue.aboveZero, "100") }
         s.maxRows = n
     case "timer":
-        guard ["on", "off"].contains(value) else { throw bad(Message(en: "on or off", vi: "on hoặc off"), "on") }
+        guard ["on", "off"].contains(value) else { throw bad(Catalogue.onOrOff, "on") }
         s.timer = value == "on"
     case "pager":
-        guard let mode = PagerMode(rawValue: value) else { throw bad(Message(en: "auto, on or off", vi: "auto, on hoặc off"), "off") }
+        guard let mode = PagerMode(rawValue: value) else { throw bad(Catalogue.pagerModes, "off") }
         s.pager = mode
     default:
-        throw LanguageError(Message(en: "there is no option '\(parts[0])'", vi: "không có tuỳ chọn '\(parts[0])'"), at: span,
+        throw LanguageError(Catalogue.unknownOption(parts[0]), at: span,
                             suggestions: Suggestions.nearest(parts[0], among: ["language", "format", "decimals", "rows", "timer", "pager"]), example: "set")
     }
     session.settings = s
     let shown = parts.count > 1 ? parts[1] : ""
-    return .report([Message(en: "\(parts[0]) = \(shown)", vi: "\(parts[0]) = \(shown)").text(s.language)])
+    return .report([Message.verbatim("\(parts[0]) = \(shown)").text(s.language)])
 }

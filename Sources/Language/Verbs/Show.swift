@@ -28,7 +28,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
     let executor = session.executor(for: dataset)
     if !clauses.by.isEmpty || clauses.items.contains(where: isMeasure) {
         guard !clauses.items.isEmpty else {
-            throw LanguageError(Message(en: "show … by needs a measure", vi: "show … by cần một chỉ số"), at: clauses.by.first?.span,
+            throw LanguageError(Catalogue.showByNeedsMeasure, at: clauses.by.first?.span,
                                 example: "show mean(income) by province")
         }
         plan.keys = try clauses.by.map { try binder.column($0).name }
@@ -40,8 +40,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
             specs.append(spec)
             guard case .aggregate(let expression) = spec.kind else {
                 throw LanguageError(
-                    Message(en: "'\(spec.name)' is a column; by group, say how to combine it, e.g. mean(\(spec.name))",
-                            vi: "'\(spec.name)' là một cột; theo nhóm, hãy nói cách gộp, ví dụ mean(\(spec.name))"),
+                    Catalogue.columnByGroup(spec.name),
                     at: item.span, example: "show mean(\(NameSpelling.typed(spec.name))) by \(clauses.by.first.map { NameSpelling.typed($0.text) } ?? "province")")
             }
             measures.append((spec, try evaluator.formula(expression, &plan)))
@@ -59,7 +58,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
     }
     plan.columns = try clauses.items.map { item -> String in
         guard case .name(let name) = item else {
-            throw LanguageError(Message(en: "name the columns to show", vi: "hãy nêu tên các cột cần hiển thị"), at: item.span, example: "show province year rate")
+            throw LanguageError(Catalogue.nameColumnsToShow, at: item.span, example: "show province year rate")
         }
         return try binder.column(name).name
     }
@@ -68,7 +67,7 @@ func showRows(_ statement: Statement, _ session: Session) throws -> ResultTable 
     let (rows, total) = try executor.rows(plan)
     var notes = try Reorganisation.notes(dataset, plan, executor)
     if let limit = plan.limit, limit < total {
-        notes.append(Message(en: "limit \(limit): \(total - limit) more rows not shown", vi: "limit \(limit): \(total - limit) dòng nữa không hiển thị"))
+        notes.append(Catalogue.rowsCut(by: "limit", limit, more: total - limit))
     }
     var table = rows
     table.name = "show"

@@ -10,7 +10,7 @@ extension Verb {
             en: "One row per period of the selected rows: the value, the change from the previous period (percentage points for a rate) and a bar; the whole series is drawn as a sparkline under the table. Several rows for one period are refused, as in compare.",
             vi: "Mỗi kỳ một dòng: giá trị, mức thay đổi so với kỳ trước (điểm phần trăm với tỷ lệ) và một thanh; cả chuỗi được vẽ thành biểu đồ nhỏ dưới bảng. Nhiều dòng cho cùng một kỳ bị từ chối, như với compare."),
         examples: ["trend province=Kon Tum rate", "trend province=Quảng Nam poor_households"],
-        plan: { s, session in try filterPlan(s, session) + [Message(en: "one row per year: the value and its change from the year before", vi: "mỗi năm một dòng: giá trị và mức thay đổi so với năm trước")] },
+        plan: { s, session in try filterPlan(s, session) + [Catalogue.trendStep] },
         action: { statement, session in .table(try PeriodTrend(statement, session).run()) })
 }
 
@@ -32,10 +32,10 @@ struct PeriodTrend {
         let (statement, answerFilters) = self.statement.splitFilters(dataset)
         let binder = Binder(dataset: dataset)
         guard let period = dataset.periodColumn else {
-            throw LanguageError(Message(en: "\(dataset.name) has no year column", vi: "\(dataset.name) không có cột năm"), at: statement.verb.span)
+            throw LanguageError(Catalogue.noYearColumn(dataset.name), at: statement.verb.span)
         }
         guard statement.clauses.items.count == 1 else {
-            throw LanguageError(Message(en: "trend takes one measure", vi: "trend nhận đúng một chỉ số"),
+            throw LanguageError(Catalogue.trendTakesOneMeasure,
                                 at: statement.clauses.items.dropFirst().first?.span ?? statement.verb.span, example: "trend province=Kon Tum rate")
         }
         let measure = try MeasureEvaluator(binder: binder).resolve(statement.clauses.items[0])
@@ -70,14 +70,12 @@ struct PeriodTrend {
         ])
         var notes: [Message] = provenanceNotes + (try Reorganisation.notes(dataset, plan, executor)) + (cells.combinesRows ? MeanOfRates.notes([measure], binder) : [])
         let spark = bars.map { $0.isMissing ? " " : $0.description }.joined()
-        notes.append(Message(en: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)",
-                             vi: "\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)"))
+        notes.append(.verbatim("\(measure.name) \(formatNumber(periods.first ?? 0))–\(formatNumber(periods.last ?? 0)): \(spark)"))
         if let first = periods.first, let last = periods.last, last - first < 1000 {
             let gaps = stride(from: first, through: last, by: 1).filter { !periods.contains($0) }
             if !gaps.isEmpty {
                 let list = gaps.map(formatNumber).joined(separator: ", ")
-                notes.append(Message(en: "no row for \(list); the change is from the previous period with a row",
-                                     vi: "không có dòng cho \(list); mức thay đổi tính từ kỳ trước đó có số liệu"))
+                notes.append(Catalogue.changeAcrossGap(list))
             }
         }
         let roles: [String: ColumnRole] = [changeName: measure.isPercentage ? .percentagePoints : .change, "": .chart]

@@ -19,7 +19,7 @@ func rejectClauses(_ statement: Statement, allowed: Set<ClauseKind>, verb: Strin
     if let w = c.weight { found.append((.weight, w.span, "weight")) }
     if let (_, span, what) = found.first(where: { !allowed.contains($0.0) }) {
         let syntax = VerbRegistry.verb(named: verb)?.syntax ?? verb
-        throw LanguageError(Message(en: "\(verb) does not take \(what): \(syntax)", vi: "\(verb) không nhận \(what): \(Catalogue.syntax(syntax, .vi))"),
+        throw LanguageError(Catalogue.clauseNotTaken(verb, what, syntax: syntax),
                             at: span, example: VerbRegistry.verb(named: verb)?.examples.first)
     }
 }
@@ -30,14 +30,11 @@ func filterPlan(_ statement: Statement, _ session: Session) throws -> [Message] 
     let dataset = try session.current(at: statement.verb.span)
     let plan = try Binder(dataset: dataset).plan(filters: statement.splitFilters(dataset).data.clauses.filters)
     let counts = try session.executor(for: dataset, counting: true).steps(plan)
-    var lines = [Message(en: "start from \(dataset.name): \(counts.total) rows", vi: "bắt đầu từ \(dataset.name): \(counts.total) dòng")]
+    var lines = [Catalogue.startFrom(dataset.name, rows: counts.total)]
     for (filter, kept) in zip(plan.filters, counts.kept) {
-        var matched = ""
-        if case .textIn(let values) = filter.test, !values.isEmpty, values.count <= 5 {
-            matched = " (matches " + values.joined(separator: ", ") + ")"
-        }
-        lines.append(Message(en: "keep rows where \(filterText(filter.typed))\(matched): \(kept) rows left",
-                             vi: "giữ các dòng có \(filterText(filter.typed))\(matched.replacingOccurrences(of: "(matches ", with: "(khớp ")): còn \(kept) dòng"))
+        var matched: [String] = []
+        if case .textIn(let values) = filter.test, !values.isEmpty, values.count <= 5 { matched = values }
+        lines.append(Catalogue.keepRows(where: filterText(filter.typed), matching: matched, left: kept))
     }
     return lines
 }
@@ -45,9 +42,6 @@ func filterPlan(_ statement: Statement, _ session: Session) throws -> [Message] 
 /// Verbs that work on the rows themselves refuse a table that stays on a server, saying how to copy it.
 func requireRowsInMemory(_ dataset: Dataset, verb: String, at span: SourceSpan) throws {
     guard dataset.remote != nil else { return }
-    let rows = (try? dataset.rowCount()).map { " (\(englishCount($0, "row")))" } ?? ""
-    let rowsVi = (try? dataset.rowCount()).map { " (\($0) dòng)" } ?? ""
-    throw LanguageError(Message(en: "\(verb) works on rows in memory, and \(dataset.name) stays on the server; copy it first with: load \(dataset.name)\(rows)",
-                                vi: "\(verb) làm việc với các dòng trong bộ nhớ, còn \(dataset.name) nằm trên máy chủ; hãy chép về trước bằng: load \(dataset.name)\(rowsVi)"),
+    throw LanguageError(Catalogue.rowsNotInMemory(verb, dataset: dataset.name, rows: try? dataset.rowCount()),
                         at: span, example: "load \(dataset.name)")
 }

@@ -36,7 +36,7 @@ public enum HTMLHandout {
     /// The page's title: the script's file name, or the program's.
     public static func title(for scripts: [String], language: Language) -> String {
         let names = scripts.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-        return names.isEmpty ? Message(en: "solieu handout", vi: "Tài liệu solieu").text(language) : names.joined(separator: ", ")
+        return names.isEmpty ? Catalogue.handoutTitle.text(language) : names.joined(separator: ", ")
     }
 
     static func narrative(_ paragraph: [String]) -> String {

@@ -10,7 +10,7 @@ struct HTMLRenderer: ResultRenderer {
         let table = result.table
         var out = ""
         if table.columns.isEmpty || table.rowCount == 0 {
-            out += "<p class=\"empty\">" + HTMLText.escaped(Message(en: "(no rows)", vi: "(không có dòng nào)").text(settings.language)) + "</p>\n"
+            out += "<p class=\"empty\">" + HTMLText.escaped(Catalogue.noRows.text(settings.language)) + "</p>\n"
         }
         if !table.columns.isEmpty {
             out += "<table>\n<thead><tr>"
@@ -22,7 +22,7 @@ struct HTMLRenderer: ResultRenderer {
                 try Interruption.checkpoint()
                 out += "<tr>"
                 for column in table.columns {
-                    let text = NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals)
+                    let text = NumberText.cell(column.value(at: row), role: result.role(of: column), decimals: settings.decimals, language: settings.language)
                     out += "<td\(column.type.isNumeric ? " class=\"number\"" : "")>" + HTMLText.escaped(text) + "</td>"
                 }
                 out += "</tr>\n"

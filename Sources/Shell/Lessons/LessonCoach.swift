@@ -70,11 +70,10 @@ public final class LessonCoach {
             return list()
         case "stop", "dung", "thoat":
             guard let stopped = active else {
-                return [Message(en: "no lesson is under way", vi: "không có bài học nào đang diễn ra").text(language)]
+                return [Catalogue.noLessonUnderWay.text(language)]
             }
             finish()
-            return [Message(en: "lesson '\(stopped.lesson.name)' stopped at step \(stopped.step + 1); type lesson to go on",
-                            vi: "đã dừng bài '\(stopped.lesson.name)' ở bước \(stopped.step + 1); gõ lesson để học tiếp").text(language)]
+            return [Catalogue.lessonStopped(stopped.lesson.name, atStep: stopped.step + 1).text(language)]
         default:
             if word.hasSuffix(".lesson") { return try start(readLessonFile(word, at: span), number: nil, step: 0) }
             if let n = Int(word), n >= 1, n <= lessons.count { return try start(lessons[n - 1], number: n, step: 0) }
@@ -82,8 +81,7 @@ public final class LessonCoach {
                 return try start(lessons[index], number: index + 1, step: 0)
             }
             throw LanguageError(
-                Message(en: "there is no lesson '\(word)'; the lessons are 1 to \(lessons.count)",
-                        vi: "không có bài học '\(word)'; các bài học được đánh số từ 1 đến \(lessons.count)"),
+                Catalogue.unknownLesson(word, count: lessons.count),
                 at: span, suggestions: Suggestions.nearest(word, among: lessons.map(\.name)), example: "lesson list")
         }
     }
@@ -91,27 +89,25 @@ public final class LessonCoach {
     private func readLessonFile(_ path: String, at span: SourceSpan) throws -> Lesson {
         let resolved = session.path(path)
         guard let text = try? String(contentsOfFile: resolved, encoding: .utf8) else {
-            throw LanguageError(Message(en: "cannot read the lesson file '\(path)' (it must exist and be UTF-8 text)",
-                                        vi: "không đọc được tệp bài học '\(path)' (tệp phải có và là văn bản UTF-8)"),
+            throw LanguageError(Catalogue.lessonFileUnreadable(path),
                                 at: span, example: "lesson list")
         }
         do {
             return try LessonFile.parse(text, file: path)
         } catch let failure as LessonFile.Failure {
-            throw LanguageError(Message(en: "the lesson file is wrong: \(failure.text(.en))", vi: "tệp bài học có lỗi: \(failure.text(.vi))"), at: span)
+            throw LanguageError(Catalogue.lessonFileWrong(failure.located), at: span)
         }
     }
 
     private func list() -> [String] {
-        var lines = [Message(en: "Lessons (lesson N or its name starts one; lesson alone goes on where you stopped):",
-                             vi: "Các bài học (lesson N hoặc tên bài để bắt đầu; gõ lesson để học tiếp chỗ đang dừng):").text(language)]
+        var lines = [Catalogue.lessonsHeading.text(language)]
         let width = lessons.map(\.name.count).max() ?? 0
         for (i, lesson) in lessons.enumerated() {
             var state = ""
             if progress.current?.name == lesson.name, let step = progress.current?.step {
-                state = "  " + Message(en: "(at step \(step) of \(lesson.steps.count))", vi: "(đang ở bước \(step)/\(lesson.steps.count))").text(language)
+                state = "  " + Catalogue.lessonAtStep(step, of: lesson.steps.count).text(language)
             } else if progress.done.contains(lesson.name) {
-                state = "  " + Message(en: "(done)", vi: "(đã xong)").text(language)
+                state = "  " + Catalogue.lessonDone.text(language)
             }
             let number = String(i + 1).count < 2 ? " \(i + 1)" : "\(i + 1)"
             lines.append("  \(number)  \(lesson.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(lesson.title.text(language))\(state)")
@@ -147,8 +143,7 @@ public final class LessonCoach {
             return try shadow.run(statement)
         } catch {
             // A model answer that fails is a mistake in the lesson file, said as such.
-            throw LanguageError(Message(en: "lesson '\(lesson.name)': its statement '\(statement)' does not run: \(error)",
-                                        vi: "bài '\(lesson.name)': câu lệnh '\(statement)' của bài không chạy được: \(error)"), at: nil)
+            throw LanguageError(Catalogue.modelAnswerFails(lesson.name, statement: statement, Catalogue.failure(error)), at: nil)
         }
     }
 
@@ -165,8 +160,7 @@ public final class LessonCoach {
         switch step.check {
         case .result:
             guard case .table(let result) = output else {
-                throw LanguageError(Message(en: "lesson '\(current.lesson.name)': the answer '\(step.answer)' gives no table; use check: dataset or check: file",
-                                            vi: "bài '\(current.lesson.name)': đáp án '\(step.answer)' không cho bảng; hãy dùng check: dataset hoặc check: file"), at: nil)
+                throw LanguageError(Catalogue.answerGivesNoTable(current.lesson.name, answer: step.answer), at: nil)
             }
             current.expected = .result(result)
         case .dataset:
@@ -184,19 +178,18 @@ public final class LessonCoach {
     private func heading(_ active: Active) -> String {
         let title = active.lesson.title.text(language), steps = active.lesson.steps.count
         if let n = active.number {
-            return Message(en: "Lesson \(n) of \(lessons.count): \(title) — step \(active.step + 1) of \(steps)",
-                           vi: "Bài \(n)/\(lessons.count): \(title) — bước \(active.step + 1)/\(steps)").text(language)
+            return Catalogue.lessonHeading(n, of: lessons.count, title, step: active.step + 1, of: steps).text(language)
         }
-        return Message(en: "Lesson: \(title) — step \(active.step + 1) of \(steps)", vi: "Bài học: \(title) — bước \(active.step + 1)/\(steps)").text(language)
+        return Catalogue.lessonFileHeading(title, step: active.step + 1, of: steps).text(language)
     }
 
     private func stepLines(_ active: Active, withSetup: Bool) -> [String] {
         let step = active.lesson.steps[active.step]
         var lines = [step.explanation.text(language)]
         if withSetup && active.setupShown {
-            lines.append(Message(en: "(run for you: \(step.setup.joined(separator: "; ")))", vi: "(đã chạy sẵn: \(step.setup.joined(separator: "; ")))").text(language))
+            lines.append(Catalogue.setupRun(step.setup.joined(separator: "; ")).text(language))
         }
-        lines.append(Message(en: "Your turn: ", vi: "Đến lượt bạn: ").text(language) + step.task.text(language))
+        lines.append(Catalogue.yourTurn.text(language) + step.task.text(language))
         return lines
     }
 
@@ -214,9 +207,9 @@ public final class LessonCoach {
         if let reason = mistake(output, current) {
             current.tries += 1
             active = current
-            var lines = ["✗ " + reason.text(language) + " " + Message(en: "Hint: ", vi: "Gợi ý: ").text(language) + step.hint.text(language)]
+            var lines = ["✗ " + reason.text(language) + " " + Catalogue.hint.text(language) + step.hint.text(language)]
             if current.tries >= LessonCoach.triesBeforeAnswer {
-                lines.append(Message(en: "The answer: \(step.answer)", vi: "Đáp án: \(step.answer)").text(language))
+                lines.append(Catalogue.theAnswer(step.answer).text(language))
             }
             return lines
         }
@@ -229,7 +222,7 @@ public final class LessonCoach {
                 lines.append("")
                 lines += [heading(active!)] + stepLines(active!, withSetup: true)
             } catch {
-                lines.append(Message(en: "the next step cannot start: \(error)", vi: "không bắt đầu được bước sau: \(error)").text(language))
+                lines.append(Catalogue.nextStepFails(Catalogue.failure(error)).text(language))
                 finish()
             }
             return lines
@@ -240,10 +233,9 @@ public final class LessonCoach {
         progress.save(to: progressPath)
         finish()
         if let n = current.number, n < lessons.count {
-            lines.append(Message(en: "Lesson \(n) is done. Next: lesson \(n + 1) (\(lessons[n].title.en)).",
-                                 vi: "Đã xong bài \(n). Bài tiếp theo: lesson \(n + 1) (\(lessons[n].title.vi)).").text(language))
+            lines.append(Catalogue.lessonFinished(n, next: lessons[n].title).text(language))
         } else {
-            lines.append(Message(en: "The lesson is done. Type lesson list to see the lessons.", vi: "Đã xong bài học. Gõ lesson list để xem các bài.").text(language))
+            lines.append(Catalogue.lessonFileFinished.text(language))
         }
         return lines
     }
@@ -251,27 +243,24 @@ public final class LessonCoach {
     /// What is wrong with a try, or nil when it passes.
     private func mistake(_ output: Output?, _ current: Active) -> Message? {
         guard let output else {
-            return Message(en: "That statement did not run (the error above says why).", vi: "Câu lệnh đó không chạy được (lỗi ở trên nói vì sao).")
+            return Catalogue.tryDidNotRun
         }
         switch current.expected {
         case .result(let model):
             guard case .table(let result) = output else {
-                return Message(en: "That statement gives no table; this step asks for one.", vi: "Câu lệnh đó không cho bảng; bước này cần một bảng.")
+                return Catalogue.tryGaveNoTable
             }
             if ResultMatch.matches(result, model: model) { return nil }
             if result.table.rowCount != model.table.rowCount {
-                let rows = { (n: Int) in n == 1 ? "1 row" : "\(n) rows" }
-                return Message(en: "Your result has \(rows(result.table.rowCount)); the one asked for has \(rows(model.table.rowCount)).",
-                               vi: "Kết quả của bạn có \(result.table.rowCount) dòng; kết quả cần có \(model.table.rowCount) dòng.")
+                return Catalogue.tryRowCount(result.table.rowCount, asked: model.table.rowCount)
             }
-            return Message(en: "Your result is not the one asked for.", vi: "Kết quả của bạn chưa đúng yêu cầu.")
+            return Catalogue.tryWrongResult
         case .dataset(let name):
             if session.currentName == name { return nil }
-            return Message(en: "The current dataset is \(session.currentName ?? "none"), not the one asked for.",
-                           vi: "Bộ dữ liệu đang dùng là \(session.currentName ?? "không có"), chưa đúng yêu cầu.")
+            return Catalogue.tryWrongDataset(session.currentName)
         case .file(let path, let before):
             if let now = LessonCoach.modified(session.path(path)), before.map({ now > $0 }) ?? true { return nil }
-            return Message(en: "The file \(path) has not been written yet.", vi: "Tệp \(path) chưa được ghi.")
+            return Catalogue.fileNotWritten(path)
         }
     }
 

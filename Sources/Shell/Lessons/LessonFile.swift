@@ -16,9 +16,9 @@ public enum LessonFile {
         public let message: Message
 
         public var description: String { "\(file):\(line):\(column): \(message.en)" }
-        public func text(_ language: Language) -> String {
-            "\(file):\(line):\(column): " + (language == .vi ? "lỗi: " : "error: ") + message.text(language)
-        }
+        /// `FILE:LINE:COL: error: …`, as a script's errors are shown.
+        public var located: Message { Catalogue.errorAt("\(file):\(line):\(column)", message) }
+        public func text(_ language: Language) -> String { located.text(language) }
     }
 
     static let lessonKeys: Set<String> = ["lesson", "title", "title.vi"]
@@ -40,9 +40,7 @@ public enum LessonFile {
             if raw.first == " " || raw.first == "\t" {
                 // A continuation line: the text goes on, joined with one space.
                 guard let (inStep, key) = last else {
-                    throw Failure(file: file, line: number, column: 1, message: Message(
-                        en: "a line starting with a space continues the text above, and there is none; remove the spaces",
-                        vi: "dòng bắt đầu bằng dấu cách là phần tiếp của dòng trên, mà ở trên chưa có gì; hãy bỏ dấu cách"))
+                    throw Failure(file: file, line: number, column: 1, message: Catalogue.continuationWithoutText)
                 }
                 if inStep {
                     let i = steps[steps.count - 1].fields.lastIndex { $0.key == key }!
@@ -58,34 +56,27 @@ public enum LessonFile {
                 continue
             }
             guard let colon = raw.firstIndex(of: ":") else {
-                throw Failure(file: file, line: number, column: 1, message: Message(
-                    en: "expected 'key: text' or 'step', e.g. 'task: Show the rate of Ninh Bình'",
-                    vi: "cần 'khoá: nội dung' hoặc 'step', ví dụ 'task: Hiển thị tỷ lệ của Ninh Bình'"))
+                throw Failure(file: file, line: number, column: 1, message: Catalogue.keyOrStepExpected)
             }
             let key = raw[..<colon].trimmingCharacters(in: .whitespaces)
             let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             let allowed = steps.isEmpty ? lessonKeys : stepKeys
             guard allowed.contains(key) else {
                 let list = allowed.sorted().joined(separator: ", ")
-                throw Failure(file: file, line: number, column: 1, message: Message(
-                    en: "unknown key '\(key)' \(steps.isEmpty ? "before the first step" : "in a step"); the keys here are \(list)",
-                    vi: "khoá '\(key)' không có \(steps.isEmpty ? "trước bước đầu tiên" : "trong một bước"); các khoá ở đây là \(list)"))
+                throw Failure(file: file, line: number, column: 1, message: Catalogue.unknownLessonKey(key, inStep: !steps.isEmpty, allowed: list))
             }
             guard !value.isEmpty else {
-                throw Failure(file: file, line: number, column: raw.distance(from: raw.startIndex, to: colon) + 2, message: Message(
-                    en: "'\(key):' has no text after it", vi: "'\(key):' không có nội dung phía sau"))
+                throw Failure(file: file, line: number, column: raw.distance(from: raw.startIndex, to: colon) + 2, message: Catalogue.keyWithoutText(key))
             }
             if steps.isEmpty {
                 guard header[key] == nil else {
-                    throw Failure(file: file, line: number, column: 1, message: Message(en: "'\(key)' is given twice", vi: "'\(key)' được ghi hai lần"))
+                    throw Failure(file: file, line: number, column: 1, message: Catalogue.keyGivenTwice(key))
                 }
                 header[key] = (value, number)
                 last = (false, key)
             } else {
                 if key != "setup", steps[steps.count - 1].fields.contains(where: { $0.key == key }) {
-                    throw Failure(file: file, line: number, column: 1, message: Message(
-                        en: "'\(key)' is given twice in this step; start the next step with a line 'step'",
-                        vi: "'\(key)' được ghi hai lần trong bước này; hãy bắt đầu bước sau bằng dòng 'step'"))
+                    throw Failure(file: file, line: number, column: 1, message: Catalogue.keyGivenTwiceInStep(key))
                 }
                 steps[steps.count - 1].fields.append((key, value, number))
                 last = (true, key)
@@ -93,22 +84,16 @@ public enum LessonFile {
         }
         let endLine = lines.count
         for key in ["lesson", "title", "title.vi"] where header[key] == nil {
-            throw Failure(file: file, line: 1, column: 1, message: Message(
-                en: "the lesson has no '\(key):' line; the file starts with lesson:, title: and title.vi:",
-                vi: "bài học thiếu dòng '\(key):'; tệp bắt đầu bằng lesson:, title: và title.vi:"))
+            throw Failure(file: file, line: 1, column: 1, message: Catalogue.lessonKeyMissing(key))
         }
         let name = header["lesson"]!.0
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
-            throw Failure(file: file, line: header["lesson"]!.1, column: 1, message: Message(
-                en: "a lesson's name is lower-case letters, digits and '-' (it is typed as lesson NAME), e.g. first-look",
-                vi: "tên bài học gồm chữ thường không dấu, chữ số và '-' (gõ là lesson TÊN), ví dụ first-look"))
+            throw Failure(file: file, line: header["lesson"]!.1, column: 1, message: Catalogue.lessonNameSpelling)
         }
         guard !steps.isEmpty else {
-            throw Failure(file: file, line: endLine, column: 1, message: Message(
-                en: "the lesson has no step; add a line 'step' and its say:, task:, answer: …",
-                vi: "bài học chưa có bước nào; hãy thêm dòng 'step' và các khoá say:, task:, answer: …"))
+            throw Failure(file: file, line: endLine, column: 1, message: Catalogue.lessonWithoutSteps)
         }
-        return Lesson(name: name, title: Message(en: header["title"]!.0, vi: header["title.vi"]!.0),
+        return Lesson(name: name, title: Catalogue.lessonText(header["title"]!.0, header["title.vi"]!.0),
                       steps: try steps.map { try step($0.line, $0.fields, file: file) })
     }
 
@@ -116,9 +101,7 @@ public enum LessonFile {
         var values: [String: String] = [:]
         for field in fields where field.key != "setup" { values[field.key] = field.value }
         for key in requiredStepKeys where values[key] == nil {
-            throw Failure(file: file, line: line, column: 1, message: Message(
-                en: "the step starting here has no '\(key):'; every step has \(requiredStepKeys.joined(separator: ", "))",
-                vi: "bước bắt đầu ở đây thiếu '\(key):'; mỗi bước cần \(requiredStepKeys.joined(separator: ", "))"))
+            throw Failure(file: file, line: line, column: 1, message: Catalogue.stepKeyMissing(key, required: requiredStepKeys.joined(separator: ", ")))
         }
         let check: LessonCheck
         let checkText = values["check"] ?? "result"
@@ -129,15 +112,13 @@ public enum LessonFile {
         case "dataset" where words.count == 1: check = .dataset
         case "file" where words.count == 2: check = .file(words[1])
         default:
-            throw Failure(file: file, line: checkLine, column: 1, message: Message(
-                en: "check is 'result', 'dataset' or 'file PATH', not '\(checkText)'",
-                vi: "check là 'result', 'dataset' hoặc 'file ĐƯỜNG_DẪN', không phải '\(checkText)'"))
+            throw Failure(file: file, line: checkLine, column: 1, message: Catalogue.unknownCheck(checkText))
         }
         return LessonStep(setup: fields.filter { $0.key == "setup" }.map(\.value),
-                          explanation: Message(en: values["say"]!, vi: values["say.vi"]!),
-                          task: Message(en: values["task"]!, vi: values["task.vi"]!),
+                          explanation: Catalogue.lessonText(values["say"]!, values["say.vi"]!),
+                          task: Catalogue.lessonText(values["task"]!, values["task.vi"]!),
                           answer: values["answer"]!, wrong: values["wrong"]!, check: check,
-                          hint: Message(en: values["hint"]!, vi: values["hint.vi"]!),
-                          done: Message(en: values["done"]!, vi: values["done.vi"]!))
+                          hint: Catalogue.lessonText(values["hint"]!, values["hint.vi"]!),
+                          done: Catalogue.lessonText(values["done"]!, values["done.vi"]!))
     }
 }

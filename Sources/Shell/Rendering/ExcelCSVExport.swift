@@ -57,7 +57,7 @@ enum ExcelCSVExport {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw LanguageError(Message(en: "cannot write '\(path)': \(error.localizedDescription)", vi: "không ghi được '\(path)': \(error.localizedDescription)"), at: span)
+            throw LanguageError(Catalogue.cannotWrite(path, error), at: span)
         }
     }
 }

@@ -19,7 +19,7 @@ struct RecordRenderer: ResultRenderer {
         for row in 0..<shown {
             try Interruption.checkpoint()
             if row > 0 { out += "\n" }
-            out += Message(en: "-- row \(row + 1) --", vi: "-- dòng \(row + 1) --").text(language) + "\n"
+            out += Catalogue.recordHeading(row + 1).text(language) + "\n"
             for (c, column) in table.columns.enumerated() {
                 let value = TerminalText.escaped(NumberText.cell(column.value(at: row), role: roles[c], decimals: settings.decimals, language: settings.language))
                 out += labels[c] + value + "\n"
@@ -27,7 +27,7 @@ struct RecordRenderer: ResultRenderer {
         }
         if table.rowCount == 0 { out += Catalogue.noRows.text(language) + "\n" }
         if shown < table.rowCount {
-            out += notePrefix(language) + TextTableRenderer.hiddenRowsNote(hidden: table.rowCount - shown, total: table.rowCount).text(language) + "\n"
+            out += notePrefix(language) + Catalogue.hiddenRows(table.rowCount - shown, total: table.rowCount).text(language) + "\n"
         }
         for note in result.notes { out += notePrefix(language) + TerminalText.escaped(note.text(language)) + "\n" }
         return out

@@ -36,7 +36,7 @@ struct TextTableRenderer: ResultRenderer {
             let fit = TableFit(natural: widths, available: width, gap: TextTableRenderer.gap)
             if fit.widths.count < widths.count {
                 let left = headers[fit.widths.count...]
-                fittingNotes.append(TextTableRenderer.droppedColumnsNote(Array(left), width: width).text(language))
+                fittingNotes.append(Catalogue.droppedColumns(Array(left), width: width).text(language))
                 headers.removeLast(left.count)
                 cells.removeLast(left.count)
                 rightAligned.removeLast(left.count)
@@ -66,7 +66,7 @@ struct TextTableRenderer: ResultRenderer {
         cells.removeAll()
         if table.rowCount == 0 { out += Catalogue.noRows.text(language) + "\n" }
         if shown < table.rowCount {
-            out += notePrefix(language) + TextTableRenderer.hiddenRowsNote(hidden: table.rowCount - shown, total: table.rowCount).text(language) + "\n"
+            out += notePrefix(language) + Catalogue.hiddenRows(table.rowCount - shown, total: table.rowCount).text(language) + "\n"
         }
         for note in fittingNotes { out += notePrefix(language) + note + "\n" }
         for note in result.notes { out += notePrefix(language) + TerminalText.escaped(note.text(language)) + "\n" }
@@ -75,17 +75,4 @@ struct TextTableRenderer: ResultRenderer {
 
     /// Help, explain and the list of options, with control characters shown.
     func render(text lines: [String]) -> String { lines.map { TerminalText.escaped($0) + "\n" }.joined() }
-
-    /// Said under a table that shows fewer rows than it has (`set rows`).
-    static func hiddenRowsNote(hidden: Int, total: Int) -> Message {
-        Message(en: "\(hidden) more \(hidden == 1 ? "row" : "rows") not shown (set rows \(total) to see all)",
-                vi: "còn \(hidden) dòng không hiển thị (set rows \(total) để xem hết)")
-    }
-
-    /// Said under a table fitted to a terminal too narrow for all its columns.
-    static func droppedColumnsNote(_ names: [String], width: Int) -> Message {
-        let list = names.joined(separator: ", ")
-        return Message(en: "\(names.count) \(names.count == 1 ? "column" : "columns") left out to fit the terminal's \(width) columns: \(list) (set format line shows every column)",
-                       vi: "bỏ bớt \(names.count) cột cho vừa \(width) cột của màn hình: \(list) (set format line để xem mọi cột)")
-    }
 }

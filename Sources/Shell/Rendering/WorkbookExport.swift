@@ -16,11 +16,10 @@ enum WorkbookExport {
         table = try Table(name: table.name, columns: renamed)
         let formats = result.table.columns.map { numberFormat(result.role(of: $0), type: $0.type, decimals: settings.decimals) }
         do {
-            try XLSXWriter.write(table, to: path, sheetName: settings.language == .vi ? "Kết quả" : "Result", numberFormats: formats,
+            try XLSXWriter.write(table, to: path, sheetName: Catalogue.resultSheet.text(settings.language), numberFormats: formats,
                                  shouldStop: CSVReader.shouldStop)
         } catch let error as LoadError {
-            throw LanguageError(Message(en: error.reason + (error.hint.map { "; " + $0 } ?? ""),
-                                        vi: (error.reasonVi ?? error.reason) + ((error.hintVi ?? error.hint).map { "; " + $0 } ?? "")), at: span)
+            throw LanguageError(Catalogue.workbookFailure(error), at: span)
         }
     }
 

@@ -16,9 +16,12 @@ enum SVGChart {
         }
     }
 
+    /// The chart in words, for a reader that cannot see it: each series' values, in the session's convention.
     private static func describe(_ chart: Chart, _ language: Language) -> String {
         chart.series.map { series in
-            "\(series.name): " + zip(chart.categories, series.values).map { "\($0) \($1.map { SVGWriter.number($0) } ?? "–")" }.joined(separator: ", ")
+            "\(series.name): " + zip(chart.categories, series.values).map { category, value in
+                "\(category) \(value.map { NumberText.text(NumberText.formatPlain($0), language) } ?? "–")"
+            }.joined(separator: ", ")
         }.joined(separator: "; ")
     }
 
@@ -35,7 +38,7 @@ enum SVGChart {
         let positions = chart.positions ?? chart.categories.indices.map(Double.init)
         let first = positions.first ?? 0, last = positions.last ?? 1
         let x: (Int) -> Double = { count == 1 || last == first ? (left + right) / 2 : left + (positions[$0] - first) / (last - first) * (right - left) }
-        valueAxis(&svg, axis, y: y, left: left, right: right)
+        valueAxis(&svg, axis, y: y, left: left, right: right, language: language)
         // Every category label when they fit, else every second or fifth (years run 2006 to 2023).
         let every = count <= 12 ? 1 : count <= 24 ? 2 : 5
         for (i, category) in chart.categories.enumerated() where i % every == 0 || i == count - 1 {
@@ -84,7 +87,7 @@ enum SVGChart {
         for tick in axis.ticks {
             svg.element("line", ["x1": .number(x(tick)), "y1": .number(top), "x2": .number(x(tick)), "y2": .number(bottom), "stroke": .text("#ddd")])
             svg.element("text", ["x": .number(x(tick)), "y": .number(bottom + 16), "font-size": .number(11), "text-anchor": .text("middle")],
-                        text: tickText(tick, axis))
+                        text: tickText(tick, axis, language))
         }
         svg.element("text", ["x": .number((left + right) / 2), "y": .number(bottom + 34), "font-size": .number(12), "text-anchor": .text("middle")],
                     text: chart.valueLabel.text(language))
@@ -101,7 +104,7 @@ enum SVGChart {
             let start = min(x(0), x(value)), end = max(x(0), x(value))
             svg.element("rect", ["x": .number(start), "y": .number(rowTop + 4), "width": .number(max(end - start, 1)), "height": .number(rowHeight - 8)])
             svg.element("text", ["x": .number(end + 4), "y": .number(rowTop + 15), "font-size": .number(11), "fill": .text("#111")],
-                         text: valueText(value, chart.unit, decimals))
+                         text: valueText(value, chart.unit, decimals, language))
         }
         svg.close("g")
         svg.element("line", ["x1": .number(x(0)), "y1": .number(top), "x2": .number(x(0)), "y2": .number(bottom), "stroke": .text("#333")])
@@ -115,25 +118,29 @@ enum SVGChart {
         svg.element("text", ["x": .number(16), "y": .number(height - 12), "font-size": .number(11), "fill": .text("#555")], text: chart.source.text(language))
     }
 
-    private static func valueAxis(_ svg: inout SVGWriter, _ axis: ChartAxis, y: (Double) -> Double, left: Double, right: Double) {
+    private static func valueAxis(_ svg: inout SVGWriter, _ axis: ChartAxis, y: (Double) -> Double, left: Double, right: Double, language: Language) {
         for tick in axis.ticks {
             svg.element("line", ["x1": .number(left), "y1": .number(y(tick)), "x2": .number(right), "y2": .number(y(tick)), "stroke": .text("#ddd")])
             svg.element("text", ["x": .number(left - 6), "y": .number(y(tick) + 4), "font-size": .number(11), "text-anchor": .text("end")],
-                        text: tickText(tick, axis))
+                        text: tickText(tick, axis, language))
         }
     }
 
-    static func tickText(_ tick: Double, _ axis: ChartAxis) -> String {
-        NumberText.grouped(tick, decimals: axis.decimals)
+    /// An axis tick as a table writes the number, in the session's convention (`1.000`, `0,5`).
+    static func tickText(_ tick: Double, _ axis: ChartAxis, _ language: Language) -> String {
+        NumberText.text(NumberText.grouped(tick, decimals: axis.decimals), language)
     }
 
-    /// A bar's figure as the table shows it: a change of a rate signed, in pp.
-    static func valueText(_ value: Double, _ unit: Chart.Unit, _ decimals: Int) -> String {
+    /// A bar's figure as the table shows it, in the session's convention: a change of a rate signed, in
+    /// percentage points (`−1.21 pp`, `−1,21 đpt`), a relative change with its `%`.
+    static func valueText(_ value: Double, _ unit: Chart.Unit, _ decimals: Int, _ language: Language) -> String {
+        let number: String
         switch unit {
-        case .percentagePoints: return NumberText.signed(value, decimals: decimals) + " pp"
-        case .percentChange: return NumberText.signed(value, decimals: 1) + " %"
-        case .percent: return NumberText.grouped(value, decimals: decimals)
-        case .amount: return value == value.rounded() && abs(value) < 1e15 ? NumberText.grouped(value, decimals: 0) : NumberText.grouped(value, decimals: decimals)
+        case .percentagePoints: number = NumberText.signed(value, decimals: decimals)
+        case .percentChange: number = NumberText.signed(value, decimals: 1)
+        case .percent: number = NumberText.grouped(value, decimals: decimals)
+        case .amount: number = NumberText.grouped(value, decimals: value == value.rounded() && abs(value) < 1e15 ? 0 : decimals)
         }
+        return NumberText.text(number, language) + (Catalogue.unitSuffix(unit)?.text(language) ?? "")
     }
 }

@@ -12,7 +12,7 @@ enum TerminalChart {
         var lines = [chart.title.text(language)]
         switch chart.kind {
         case .bar: lines += bars(chart, language, decimals)
-        case .line: lines += sparklines(chart, decimals) + [chart.valueLabel.text(language)]
+        case .line: lines += sparklines(chart, language, decimals) + [chart.valueLabel.text(language)]
         }
         lines.append(chart.source.text(language))
         return lines
@@ -34,17 +34,16 @@ enum TerminalChart {
             let label = DisplayWidth.padRight(name, to: nameWidth)
             guard let value else { return label + "  –" }
             let blocks = bar(largest > 0 ? abs(value) / largest : 0)
-            return label + "  " + blocks + (blocks.isEmpty ? "" : " ") + SVGChart.valueText(value, chart.unit, decimals)
+            return label + "  " + blocks + (blocks.isEmpty ? "" : " ") + SVGChart.valueText(value, chart.unit, decimals, language)
         }
         if values.contains(where: { ($0 ?? 0) < 0 }) {
-            lines.append(Message(en: "(a bar's length is the size of the change; its sign is in the figure)",
-                                 vi: "(độ dài cột là độ lớn của mức thay đổi; dấu nằm ở con số)").text(language))
+            lines.append(Catalogue.barLengthIsSize.text(language))
         }
         lines.append(chart.valueLabel.text(language))
         return lines
     }
 
-    private static func sparklines(_ chart: Chart, _ decimals: Int) -> [String] {
+    private static func sparklines(_ chart: Chart, _ language: Language, _ decimals: Int) -> [String] {
         let (low, high) = (chart.series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0, chart.series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
         let nameWidth = max(chart.series.map { DisplayWidth.of($0.name) }.max() ?? 0, 4)
         var lines = [DisplayWidth.padRight("", to: nameWidth) + "  " + (chart.categories.first ?? "") + " … " + (chart.categories.last ?? "")]
@@ -55,7 +54,8 @@ enum TerminalChart {
                 return levels[high > low ? Int(((value - low) / (high - low) * 7).rounded()) : 3]
             }
             let present = series.values.compactMap { $0 }
-            let range = present.isEmpty ? "" : "  " + SVGChart.valueText(present.first!, chart.unit, decimals) + " → " + SVGChart.valueText(present.last!, chart.unit, decimals)
+            let range = present.isEmpty ? "" : "  " + SVGChart.valueText(present.first!, chart.unit, decimals, language) + " → "
+                + SVGChart.valueText(present.last!, chart.unit, decimals, language)
             lines.append(DisplayWidth.padRight(series.name, to: nameWidth) + "  " + String(blocks) + range)
         }
         return lines
