@@ -115,14 +115,9 @@ struct FilterScan {
             running.update(repeating: 1, count: count)
             for (p, predicate) in predicates.enumerated() {
                 counts.alternatives[p].withUnsafeMutableBufferPointer { predicate.evaluate(rows, count, masks, $0.baseAddress!) }
-                var alone = 0, kept = 0
-                for i in 0..<count {
-                    running[i] &= own[i]
-                    alone &+= Int(own[i])
-                    kept &+= Int(running[i])
-                }
-                counts.alone[p] += alone
-                counts.running[p] += kept
+                for i in 0..<count { running[i] &= own[i] }
+                counts.alone[p] += ones(own, count)
+                counts.running[p] += ones(running, count)
             }
             if let output {
                 for i in 0..<count {
