@@ -117,11 +117,18 @@ extension IntegerBuffer {
         }
     }
 
-    /// The smallest and largest present value, or nil when none is present. - Complexity: O(n), one typed pass.
-    func presentRange(_ validity: ValidityBitmap?) -> (Int64, Int64)? {
+    /// The smallest and largest present value (of the listed `rows` only, when given), or nil when none is
+    /// present. - Complexity: O(n) or O(rows.count), one typed pass.
+    func presentRange(_ validity: ValidityBitmap?, rows: ContiguousArray<Int32>? = nil) -> (Int64, Int64)? {
         func range<T: BinaryInteger>(_ values: UnsafeBufferPointer<T>) -> (Int64, Int64)? {
             var low = Int64.max, high = Int64.min
-            if let validity {
+            if let rows {
+                for r in rows {
+                    let i = Int(r)
+                    if let validity, !validity.isPresent(i) { continue }
+                    low = Swift.min(low, Int64(values[i])); high = Swift.max(high, Int64(values[i]))
+                }
+            } else if let validity {
                 for i in 0..<values.count where validity.isPresent(i) {
                     low = Swift.min(low, Int64(values[i])); high = Swift.max(high, Int64(values[i]))
                 }

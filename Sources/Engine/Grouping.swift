@@ -48,7 +48,7 @@ public struct Grouping: Sendable {
             self.init(single: selection)
             return
         }
-        let dense = keys.map(DenseKey.init)
+        let dense = keys.map { DenseKey($0, selection: selection) }
         var product = 1
         var fitsDense = true
         for key in dense {
@@ -190,7 +190,9 @@ struct DenseKey {
     /// Integers whose range exceeds this are hashed instead.
     static let integerRangeLimit: Int64 = 1 << 16
 
-    init?(_ column: Column) {
+    /// - Parameter selection: the rows to be grouped; an integer key's codes span only their values (a
+    ///   year filter and a grouping by year need no pass over the whole column).
+    init?(_ column: Column, selection: Selection? = nil) {
         self.column = column
         switch column.storage {
         case .text(let text):
@@ -200,7 +202,9 @@ struct DenseKey {
             cardinality = 3
             offset = 0
         case .integer(let buffer):
-            let (low, high) = buffer.presentRange(column.validity) ?? (0, 0)
+            var listed: ContiguousArray<Int32>?
+            if case .rows(let rows)? = selection { listed = rows }
+            let (low, high) = buffer.presentRange(column.validity, rows: listed) ?? (0, 0)
             let (span, overflow) = high.subtractingReportingOverflow(low)
             guard !overflow, span < DenseKey.integerRangeLimit else { return nil }
             cardinality = Int(high - low) + 2
