@@ -26,11 +26,16 @@ public final class LoadProgress: Sendable {
     private let sheetBytesDone = Atomic<Int>(0)
 
     private let running = Atomic<Bool>(false)
+    private let onReport: @Sendable () -> Void
     private let onFinish: @Sendable () -> Void
 
-    /// - Parameter onFinish: called on the reader's thread when a load ends, before its result is shown,
-    ///   so a progress line is gone before anything else is written.
-    public init(onFinish: @escaping @Sendable () -> Void = {}) {
+    /// - Parameters:
+    ///   - onReport: called on a reader's thread after each report (every 65,536 rows, every MiB of sheet
+    ///     XML), so a watcher can redraw without depending on its own thread being scheduled.
+    ///   - onFinish: called on the reader's thread when a load ends, before its result is shown, so a
+    ///     progress line is gone before anything else is written.
+    public init(onReport: @escaping @Sendable () -> Void = {}, onFinish: @escaping @Sendable () -> Void = {}) {
+        self.onReport = onReport
         self.onFinish = onFinish
     }
 
@@ -97,7 +102,10 @@ public final class LoadProgress: Sendable {
     }
 
     /// Bytes of sheet XML parsed, from whichever core parsed them.
-    public func sheetParsed(_ bytes: Int) { sheetBytesDone.add(bytes, ordering: .relaxed) }
+    public func sheetParsed(_ bytes: Int) {
+        sheetBytesDone.add(bytes, ordering: .relaxed)
+        onReport()
+    }
 
     func begin(file: String, dataBytes bytes: Int, estimatedRows: Int) {
         inSheetStep.store(false, ordering: .relaxed)
@@ -124,8 +132,15 @@ public final class LoadProgress: Sendable {
         secondPass.store(true, ordering: .relaxed)
     }
 
-    func profiled(_ rows: Int) { profiledRows.add(rows, ordering: .relaxed) }
-    func parsed(_ rows: Int) { parsedRows.add(rows, ordering: .relaxed) }
+    func profiled(_ rows: Int) {
+        profiledRows.add(rows, ordering: .relaxed)
+        onReport()
+    }
+
+    func parsed(_ rows: Int) {
+        parsedRows.add(rows, ordering: .relaxed)
+        onReport()
+    }
 
     /// Rows in `range` of `bytes`, estimated from the line ends of its first megabyte.
     static func estimatedRows(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {

@@ -27,6 +27,7 @@ final class ProgressLine: @unchecked Sendable {
     private var thread: Thread?
     /// The load step shown last and when it was first seen, for the rate of the step under way.
     private var step: (step: LoadProgress.Step, file: String, since: Date)?
+    private var lastDrawn: Date?
 
     /// Starts watching the loads of one statement; nil when standard error is not a terminal.
     static func start(language: Language, environment: [String: String] = ProcessInfo.processInfo.environment) -> ProgressLine? {
@@ -42,7 +43,7 @@ final class ProgressLine: @unchecked Sendable {
 
     private init(language: Language) {
         self.language = language
-        progress = LoadProgress(onFinish: { [weak self] in self?.clear() })
+        progress = LoadProgress(onReport: { [weak self] in self?.tick() }, onFinish: { [weak self] in self?.clear() })
         remote = RemoteProgress(onFinish: { [weak self] in self?.clear() })
     }
 
@@ -62,29 +63,45 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
+    /// Redraws every tenth of a second. The reader also asks for a redraw each time it reports (`tick`),
+    /// so the line keeps up when this thread is slow to be scheduled on cores the reader keeps busy.
     private func watch() {
         while true {
             Thread.sleep(forTimeInterval: ProgressLine.interval)
             let keepGoing: Bool = lock.withLock {
                 guard running else { return false }
-                let elapsed = Date().timeIntervalSince(started)
-                var shown: Message?
-                if let state = progress.state {
-                    let now = Date()
-                    if step?.step != state.step || step?.file != state.fileName { step = (state.step, state.fileName, now) }
-                    shown = ProgressLine.text(state, elapsed: elapsed, inStep: now.timeIntervalSince(step!.since))
-                } else if let wait = remote.state {
-                    let seconds = Double(wait.waited.components.seconds) + Double(wait.waited.components.attoseconds) / 1e18
-                    if seconds >= ProgressLine.delay { shown = ProgressLine.waiting(for: wait.server, seconds: seconds) }
-                }
-                if elapsed >= ProgressLine.delay, let shown {
-                    write("\r" + fitted(shown.text(language)) + "\u{1b}[K")
-                    drawn = true
-                }
+                drawIfDue()
                 return true
             }
             if !keepGoing { return }
         }
+    }
+
+    /// A report from the reader's threads: a redraw if one is due, never waiting for the lock.
+    private func tick() {
+        guard lock.try() else { return }
+        defer { lock.unlock() }
+        if running { drawIfDue() }
+    }
+
+    /// Draws the line when the work has taken a second and the last drawing is a tenth of a second old.
+    /// Called with `lock` held.
+    private func drawIfDue() {
+        let now = Date()
+        let elapsed = now.timeIntervalSince(started)
+        guard elapsed >= ProgressLine.delay, lastDrawn.map({ now.timeIntervalSince($0) >= ProgressLine.interval * 0.9 }) ?? true else { return }
+        var shown: Message?
+        if let state = progress.state {
+            if step?.step != state.step || step?.file != state.fileName { step = (state.step, state.fileName, now) }
+            shown = ProgressLine.text(state, elapsed: elapsed, inStep: now.timeIntervalSince(step!.since))
+        } else if let wait = remote.state {
+            let seconds = Double(wait.waited.components.seconds) + Double(wait.waited.components.attoseconds) / 1e18
+            if seconds >= ProgressLine.delay { shown = ProgressLine.waiting(for: wait.server, seconds: seconds) }
+        }
+        guard let shown else { return }
+        write("\r" + fitted(shown.text(language)) + "\u{1b}[K")
+        drawn = true
+        lastDrawn = now
     }
 
     /// What the line says of a load, in both languages; `elapsed` is the time since the statement began,
