@@ -23,6 +23,7 @@ if engine == "duckdb":
     import duckdb
     start = time.perf_counter()
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     con.execute(f"CREATE TABLE h AS SELECT * FROM read_csv('{data}')")
     out["load"] = time.perf_counter() - start
     for n, sql in enumerate(questions):
@@ -85,7 +86,8 @@ def run_solieu(binary, data, repeat):
 
 def run_peer(engine, data, repeat):
     done, peak = measured([sys.executable, "-c", PEER, engine, data, str(repeat), json.dumps([q[2] for q in QUESTIONS])])
-    out = json.loads(done.stdout)
+    # The answer is the last line; anything a library printed before it is not ours to read.
+    out = json.loads(done.stdout.strip().splitlines()[-1])
     out["peak"] = peak
     return out
 
