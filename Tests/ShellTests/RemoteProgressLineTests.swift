@@ -92,8 +92,10 @@ import Testing
         let asked = Date()
         t.interrupt()
         #expect(t.waitFor("interrupted", after: mark, seconds: 10), "\(t.transcript[mark...])")
-        #expect(Date().timeIntervalSince(asked) < 1.5)
+        // The query had more than four seconds to go: stopped well before that, with no answer, it was cancelled.
+        #expect(Date().timeIntervalSince(asked) < 3)
         #expect(t.waitFor("db_slower> ", after: mark, seconds: 10))
+        #expect(!t.transcript[mark...].contains("             19"), "\(t.transcript[mark...])")
         t.type(PseudoTerminal.controlD)
         #expect(t.waitForExit(seconds: 30) == 0)
     }
