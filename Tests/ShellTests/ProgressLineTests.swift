@@ -27,22 +27,33 @@ import Testing
     }
 
     @Test func aLargeLoadAtThePromptShowsOneLineRedrawnInPlaceThenClearedBeforeTheReport() throws {
+        let (t, shown) = try loadAtThePrompt(file, as: "big")
+        #expect(shown.contains("\rloading big.csv: pass "), "no progress line in: \(shown.prefix(2_000))")
+        #expect(shown.contains(" MiB/s, about "))
+        let report = try reportAfterTheClearedLine(shown, line: "\rloading big.csv", prompt: "big> ")
+        #expect(report.contains("rows"), "the load report follows the cleared line: \(report)")
+        t.type(PseudoTerminal.controlD)
+        #expect(t.waitForExit(seconds: 30) == 0)
+    }
+
+    /// A prompt session that has typed `load PATH as NAME` and seen the next prompt, and what it printed.
+    func loadAtThePrompt(_ path: String, as name: String) throws -> (PseudoTerminal, String) {
         let t = try PseudoTerminal(environment: environment())
         #expect(t.waitFor("reports> ", seconds: 30))
         let mark = t.mark
-        t.type("load \(file) as big" + PseudoTerminal.enter)
-        #expect(t.waitFor("big> ", after: mark, seconds: 120), "\(t.transcript[mark...])")
-        let shown = String(t.transcript[mark...])
-        #expect(shown.contains("\rloading big.csv: pass "), "no progress line in: \(shown.prefix(2_000))")
-        #expect(shown.contains(" MiB/s, about "))
-        // Cleared in place (carriage return, erase to the end of the line) before the report and the prompt.
-        let last = try #require(shown.range(of: "\rloading big.csv", options: .backwards))
-        let prompt = try #require(shown.range(of: "big> ", options: .backwards))
-        let after = shown[last.upperBound..<prompt.lowerBound]
+        t.type("load \(path) as \(name)" + PseudoTerminal.enter)
+        #expect(t.waitFor("\(name)> ", after: mark, seconds: 120), "\(t.transcript[mark...])")
+        return (t, String(t.transcript[mark...]))
+    }
+
+    /// What follows the last drawing of the progress `line` once it is cleared in place (carriage return,
+    /// erase to the end of the line), up to the last `prompt`: the load report.
+    func reportAfterTheClearedLine(_ shown: String, line: String, prompt: String) throws -> Substring {
+        let last = try #require(shown.range(of: line, options: .backwards))
+        let end = try #require(shown.range(of: prompt, options: .backwards))
+        let after = shown[last.upperBound..<end.lowerBound]
         let cleared = try #require(after.range(of: "\r\u{1b}[K"), "\(after)")
-        #expect(after[cleared.upperBound...].contains("rows"), "the load report follows the cleared line: \(after)")
-        t.type(PseudoTerminal.controlD)
-        #expect(t.waitForExit(seconds: 30) == 0)
+        return after[cleared.upperBound...]
     }
 
     /// A workbook's load has a step before the two passes: parsing the sheet's XML, which is most of its time.
@@ -57,18 +68,10 @@ import Testing
         make.waitUntilExit()
         try #require(make.terminationStatus == 0)
 
-        let t = try PseudoTerminal(environment: environment())
-        #expect(t.waitFor("reports> ", seconds: 30))
-        let mark = t.mark
-        t.type("load \(workbook) as book" + PseudoTerminal.enter)
-        #expect(t.waitFor("book> ", after: mark, seconds: 120), "\(t.transcript[mark...])")
-        let shown = String(t.transcript[mark...])
+        let (t, shown) = try loadAtThePrompt(workbook, as: "book")
         #expect(shown.contains("\rloading big.xlsx: reading the sheet (step 1 of 3), "), "no sheet step in: \(shown.prefix(2_000))")
-        let prompt = try #require(shown.range(of: "book> ", options: .backwards))
-        let last = try #require(shown.range(of: "\rloading big.xlsx", options: .backwards))
-        let after = shown[last.upperBound..<prompt.lowerBound]
-        let cleared = try #require(after.range(of: "\r\u{1b}[K"), "\(after)")
-        #expect(after[cleared.upperBound...].contains("150000 rows"), "the load report follows the cleared line: \(after)")
+        let report = try reportAfterTheClearedLine(shown, line: "\rloading big.xlsx", prompt: "book> ")
+        #expect(report.contains("150000 rows"), "the load report follows the cleared line: \(report)")
         t.type(PseudoTerminal.controlD)
         #expect(t.waitForExit(seconds: 30) == 0)
     }
