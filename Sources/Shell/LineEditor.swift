@@ -71,9 +71,9 @@ final class LineEditor {
     /// Ctrl-C interrupts the read (no SA_RESTART) and sets `Interruption`'s flag, which a running statement
     /// checks as it goes; it never ends the program.
     static func installInterruptHandler() {
-        Interruption.clear()
+        Interruption.clear()  // first: it makes the flag's cell, which the handler must not be the one to make
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in Interruption.flag = 1 }
+        action.__sigaction_handler.sa_handler = { _ in Interruption.raise() }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)

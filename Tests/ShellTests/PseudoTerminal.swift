@@ -46,7 +46,8 @@ final class PseudoTerminal {
         let programSide = FileHandle(fileDescriptor: dup(slave), closeOnDealloc: true)
         process.executableURL = URL(fileURLWithPath: PseudoTerminal.solieuBinary)
         process.arguments = arguments
-        process.environment = environment
+        // A crash prints its whole backtrace to the transcript instead of waiting for a key to be pressed.
+        process.environment = environment.merging(["SWIFT_BACKTRACE": "interactive=no"]) { old, _ in old }
         process.standardInput = programSide
         process.standardOutput = programSide
         process.standardError = programSide
