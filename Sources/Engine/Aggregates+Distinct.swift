@@ -119,23 +119,26 @@ extension IntegerBuffer {
 
     /// The smallest and largest present value (of the listed `rows` only, when given), or nil when none is
     /// present. - Complexity: O(n) or O(rows.count), one typed pass.
+    /// The pass compares at the stored width and widens only the result: widening every value to Int64 first
+    /// kept the loop scalar (x86-64 has no 64-bit vector min), and a grouping by year spent 16 ms of 117 in it.
     func presentRange(_ validity: ValidityBitmap?, rows: ContiguousArray<Int32>? = nil) -> (Int64, Int64)? {
-        func range<T: BinaryInteger>(_ values: UnsafeBufferPointer<T>) -> (Int64, Int64)? {
-            var low = Int64.max, high = Int64.min
+        func range<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>) -> (Int64, Int64)? {
+            var low = T.max, high = T.min, any = false
             if let rows {
                 for r in rows {
                     let i = Int(r)
                     if let validity, !validity.isPresent(i) { continue }
-                    low = Swift.min(low, Int64(values[i])); high = Swift.max(high, Int64(values[i]))
+                    low = Swift.min(low, values[i]); high = Swift.max(high, values[i]); any = true
                 }
             } else if let validity {
                 for i in 0..<values.count where validity.isPresent(i) {
-                    low = Swift.min(low, Int64(values[i])); high = Swift.max(high, Int64(values[i]))
+                    low = Swift.min(low, values[i]); high = Swift.max(high, values[i]); any = true
                 }
             } else {
-                for v in values { low = Swift.min(low, Int64(v)); high = Swift.max(high, Int64(v)) }
+                for v in values { low = Swift.min(low, v); high = Swift.max(high, v) }
+                any = !values.isEmpty
             }
-            return low > high ? nil : (low, high)
+            return any ? (Int64(low), Int64(high)) : nil
         }
         return withCodes(range, range, range, range)
     }

@@ -77,33 +77,39 @@ public struct Grouping: Sendable {
     /// Dense codes in pieces: each piece writes its rows' combined codes, then numbers the codes it meets
     /// (its own groups, in its own order); the pieces' groups are merged in piece order, which is the order of
     /// first appearance over all rows, and the rows of every piece but the first are renumbered.
+    /// The row buffer is never zeroed (the first key's codes are its first contents, written by the piece
+    /// that owns those rows), and the last key's codes are added in the same loop that numbers the groups:
+    /// a grouping by province is one pass over the rows, by province and year two.
     private static func dense(_ keys: [DenseKey], product: Int, selection: Selection) throws -> Grouping {
         let n = selection.count
         let pieces = Parallel.aggregationPieces(n, perPieceCost: product)
-        var groupOfRow = ContiguousArray<Int32>(repeating: 0, count: n)
+        var groupOfRow = ContiguousArray<Int32>(unsafeUninitializedCapacity: n) { _, initialised in initialised = n }
         let found: [PieceGroups] = try groupOfRow.withUnsafeMutableBufferPointer { out in
             try Parallel.mapThrowing(pieces.count) { p -> PieceGroups in
                 let range = pieces[p]
-                var stride = 1
-                for key in keys {
-                    try key.accumulate(into: out, stride: Int32(stride), positions: range, selection: selection)
-                    stride *= key.cardinality
+                var stride: Int32 = 1
+                for (k, key) in keys.dropLast().enumerated() {
+                    if k == 0 {
+                        try key.forEachCode(positions: range, selection: selection) { i, code in out[i] = code }
+                    } else {
+                        try key.forEachCode(positions: range, selection: selection) { i, code in out[i] &+= code &* stride }
+                    }
+                    stride &*= Int32(key.cardinality)
                 }
                 var local = ContiguousArray<Int32>(repeating: -1, count: product)
                 var groups = PieceGroups()
+                let earlier = keys.count > 1
                 try local.withUnsafeMutableBufferPointer { groupOfSlot in
-                    try Selection.forEachBlock(of: range) { block in
-                        for i in block {
-                            let slot = Int(out[i])
-                            var group = groupOfSlot[slot]
-                            if group < 0 {
-                                group = Int32(groups.slots.count)
-                                groupOfSlot[slot] = group
-                                groups.slots.append(Int32(slot))
-                                groups.firstPositions.append(Int32(i))
-                            }
-                            out[i] = group
+                    try keys[keys.count - 1].forEachCode(positions: range, selection: selection) { i, code in
+                        let slot = Int((earlier ? out[i] : 0) &+ code &* stride)
+                        var group = groupOfSlot[slot]
+                        if group < 0 {
+                            group = Int32(groups.slots.count)
+                            groupOfSlot[slot] = group
+                            groups.slots.append(Int32(slot))
+                            groups.firstPositions.append(Int32(i))
                         }
+                        out[i] = group
                     }
                 }
                 return groups
@@ -214,20 +220,21 @@ struct DenseKey {
         }
     }
 
-    /// Adds `code × stride` to the combined code of each selected row at `positions`.
-    func accumulate(into combined: UnsafeMutableBufferPointer<Int32>, stride: Int32, positions: Range<Int>, selection: Selection) throws {
+    /// Calls `body(position, code)` for each selected row at `positions`, block by block (checking for
+    /// Ctrl-C between blocks); a missing value has the last code.
+    @inline(__always)
+    func forEachCode(positions: Range<Int>, selection: Selection, _ body: (Int, Int32) -> Void) throws {
         let missing = Int32(cardinality - 1)
         let validity = column.validity
         func run<T: BinaryInteger>(_ values: UnsafeBufferPointer<T>, _ offset: Int64) throws {
             try Selection.forEachBlock(of: positions) { block in
                 if let validity {
                     selection.forEachRow(at: block) { i, row in
-                        let code = validity.isPresent(row) ? Int32(Int64(values[row]) - offset) : missing
-                        combined[i] &+= code &* stride
+                        body(i, validity.isPresent(row) ? Int32(Int64(values[row]) - offset) : missing)
                     }
                 } else {
                     selection.forEachRow(at: block) { i, row in
-                        combined[i] &+= Int32(truncatingIfNeeded: Int64(values[row]) - offset) &* stride
+                        body(i, Int32(truncatingIfNeeded: Int64(values[row]) - offset))
                     }
                 }
             }
@@ -241,8 +248,7 @@ struct DenseKey {
             try values.withUnsafeBufferPointer { v in
                 try Selection.forEachBlock(of: positions) { block in
                     selection.forEachRow(at: block) { i, row in
-                        let code: Int32 = (validity?.isPresent(row) ?? true) ? (v[row] ? 1 : 0) : missing
-                        combined[i] &+= code &* stride
+                        body(i, (validity?.isPresent(row) ?? true) ? (v[row] ? 1 : 0) : missing)
                     }
                 }
             }
