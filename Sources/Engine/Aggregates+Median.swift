@@ -29,7 +29,8 @@ struct MedianKernel: NumericKernel {
             }
         }
         starts[groups] = next
-        var bucketed = ContiguousArray<Double>(repeating: 0, count: next)
+        // Every slot is written by the scatter below (each present row once), so the buffer is not zeroed first.
+        var bucketed = ContiguousArray<Double>(unsafeUninitializedCapacity: next) { _, initialised in initialised = next }
         var medians = ContiguousArray<Double>(repeating: 0, count: groups)
         try bucketed.withUnsafeMutableBufferPointer { buckets in
             _ = try Parallel.mapThrowing(pieces.count) { p in

@@ -38,6 +38,29 @@ import Testing
         }
     }
 
+    /// Buckets large enough to be tried by sampling, with shapes that make the sample's bounds miss the
+    /// middle or hold too much between them (a repeated middle value, many NaNs, a period in the data),
+    /// so the fallback is reached too.
+    @Test(arguments: [16_384, 16_385, 50_000, 131_071, 200_000])
+    func largeBucketsMatchASort(n: Int) {
+        var rng = SplitMix64(seed: UInt64(n))
+        expectSame((0..<n).map { _ in (rng.unit() - 0.5) * 1e6 }, "uniform")
+        expectSame((0..<n).map { _ in Double(rng.int(in: 0...40)) }, "41 values")
+        expectSame((0..<n).map { Double($0) }, "ascending")
+        expectSame((0..<n).map { Double(n - $0) }, "descending")
+        expectSame(Array(repeating: 2.5, count: n), "one value")
+        expectSame((0..<n).map { $0 % 2 == 0 ? 1 : 2 }, "two values alternating")
+        expectSame((0..<n).map { _ in rng.chance(0.45) ? .nan : rng.unit() }, "45 % NaN")
+        expectSame((0..<n).map { _ in rng.chance(0.55) ? .nan : rng.unit() }, "55 % NaN")
+        expectSame((0..<n).map { Double(($0 * 4_096 / n) % 2 == 0 ? $0 : -$0) }, "a period of the sample's stride")
+        expectSame((0..<n).map { $0 < n / 2 - 3 ? -1 : $0 > n / 2 + 3 ? 1 : Double($0) }, "a narrow middle")
+        // The sampled path itself agrees whenever it answers.
+        var values = (0..<n).map { _ in rng.unit() * 100 }
+        let want = sortedMedian(values)
+        let sampled = values.withUnsafeMutableBufferPointer { MiddleSelection.sampledMedian($0) }
+        #expect(sampled == want, "sampled: \(String(describing: sampled)) vs \(want)")
+    }
+
     @Test(arguments: 0..<200)
     func randomBucketsMatchASort(seed: Int) {
         var rng = SplitMix64(seed: UInt64(seed) &+ 77)
