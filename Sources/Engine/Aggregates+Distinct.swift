@@ -121,7 +121,7 @@ extension IntegerBuffer {
     /// present. - Complexity: O(n) or O(rows.count), one typed pass.
     /// The pass compares at the stored width and widens only the result: widening every value to Int64 first
     /// kept the loop scalar (x86-64 has no 64-bit vector min), and a grouping by year spent 16 ms of 117 in it.
-    func presentRange(_ validity: ValidityBitmap?, rows: ContiguousArray<Int32>? = nil) -> (Int64, Int64)? {
+    public func presentRange(_ validity: ValidityBitmap?, rows: ContiguousArray<Int32>? = nil) -> (Int64, Int64)? {
         func range<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>) -> (Int64, Int64)? {
             var low = T.max, high = T.min, any = false
             if let rows {

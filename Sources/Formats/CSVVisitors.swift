@@ -147,6 +147,8 @@ struct ColumnFiller: CSVFieldVisitor {
             if hasEscapedQuotes {
                 scratch = CSVText.unescaped(raw)
                 codes[row] = scratch.withUnsafeBufferPointer { interners[index].code(for: $0) }
+            } else if let known = interners.withUnsafeBufferPointer({ $0[index].existingCode(for: raw) }) {
+                codes[row] = known
             } else {
                 codes[row] = interners[index].code(for: raw)
             }

@@ -29,6 +29,28 @@ struct TextInterner {
     /// The code of `bytes`, adding it if new.
     @inline(__always)
     mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (found, slot, h, head, tail) = find(bytes)
+        if let found { return found }
+        let code = Int32(hashes.count)
+        slots[slot] = code
+        hashes.append(h)
+        heads.append(head)
+        tails.append(tail)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        if hashes.count * 2 > slots.count { grow() }
+        return code
+    }
+
+    /// The code of `bytes` if it was met before. Not mutating, so a caller holding interners in an array can
+    /// look up without the array's uniqueness check (one per text field, 4 % of a load, when every field
+    /// went through `code(for:)`), and call `code(for:)` only for a new value.
+    @inline(__always)
+    func existingCode(for bytes: UnsafeBufferPointer<UInt8>) -> Int32? { find(bytes).code }
+
+    /// Where `bytes` is or would go: its code if present, else the free slot; with its hash and ends.
+    @inline(__always)
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (code: Int32?, slot: Int, hash: UInt64, head: UInt64, tail: UInt64) {
         let (head, tail) = TextInterner.ends(bytes)
         let h = TextInterner.mix(head, tail, bytes.count)
         var slot = Int(truncatingIfNeeded: h) & mask
@@ -50,16 +72,7 @@ struct TextInterner {
                 }
             }
         }
-        if let found { return found }
-        let code = Int32(hashes.count)
-        slots[slot] = code
-        hashes.append(h)
-        heads.append(head)
-        tails.append(tail)
-        arena.append(contentsOf: bytes)
-        starts.append(arena.count)
-        if hashes.count * 2 > slots.count { grow() }
-        return code
+        return (found, slot, h, head, tail)
     }
 
     @inline(__always)

@@ -176,7 +176,12 @@ extension Gazetteer {
                 recognised.addedColumns.append(name)
             }
         }
-        if let period = dataset.periodColumn, period.type.isNumeric {
+        if let period = dataset.periodColumn, case .integer(let years) = period.storage {
+            // One vectorised pass at the column's width (a load of 10 M rows spent 2 % of its time in two scalar ones).
+            if let (low, high) = years.presentRange(period.validity) {
+                recognised.spansReorganisation = low < Int64(Reorganisation.firstYear) && high >= Int64(Reorganisation.firstYear)
+            }
+        } else if let period = dataset.periodColumn, period.type.isNumeric {
             let all = Grouping(single: .all(count: period.count))
             let low = (try? period.aggregate(.min, all))?.value(at: 0).number
             let high = (try? period.aggregate(.max, all))?.value(at: 0).number
