@@ -25,6 +25,13 @@ import Testing
         if ProcessInfoCores.count >= 2 { #expect(outcome.pieceCount >= 2, "a 420 000-row pass must use both cores") }
     }
 
+    @Test func noPredicateKeepsTheSelectionWithoutAPass() {
+        let all = filterRows(.all(count: Self.rows), where: [])
+        #expect(all.selection == .all(count: Self.rows) && all.keptCount == Self.rows && all.pieceCount == 0)
+        let listed = filterRows(.rows([3, 9, 27]), where: [], keepingRows: false)
+        #expect(listed.selection == .rows([3, 9, 27]) && listed.keptCount == 3 && listed.pieceCount == 0)
+    }
+
     @Test(arguments: 0..<3)
     func randomFilterCombinationsMatchReference(seed: Int) throws {
         var rng = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 17)
