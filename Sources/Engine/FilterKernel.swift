@@ -4,11 +4,11 @@ import Glibc
 import Darwin
 #endif
 
-/// What one pass of `filterRows` found: the rows kept by every predicate, and how many rows each predicate
-/// kept, so that `explain` and the note of an empty answer need no second pass.
+/// What one pass of `filterRows` found: the rows kept by every predicate and, when asked (`countingEach`),
+/// how many rows each predicate kept, for `explain` and the note of an empty answer.
 public struct FilterOutcome: Sendable {
     /// The rows of the input selection that pass every predicate, ascending; empty when the pass was asked
-    /// for counts only (`keepingRows: false`).
+    /// for counts only (`keepingRows: false`), except with no predicate, when it is the input selection.
     public var selection: Selection
     /// How many rows pass every predicate.
     public var keptCount: Int
@@ -38,7 +38,8 @@ let filterBlockSize = 4096
 /// saves the output buffer (4 bytes a row, page-faulted in) and a store per row.
 /// With `countingEach: false` (an answer that is not empty, where no note needs them) the per-predicate
 /// counts are not made, and each predicate is tested straight into the running mask: one loop over the
-/// block per predicate instead of five, which halved a two-predicate count of 10 M rows.
+/// block per predicate (two with a validity bitmap) instead of five or six, which cut a two-predicate count
+/// of 10 M rows by a third.
 /// - Complexity: O(selection.count × predicates).
 public func filterRows(_ selection: Selection, where predicates: [FilterPredicate], keepingRows: Bool = true,
                        countingEach: Bool = true) -> FilterOutcome {

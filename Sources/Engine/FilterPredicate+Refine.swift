@@ -2,7 +2,8 @@ extension FilterPredicate {
     /// Clears `running[i]` where the block's i-th row fails this predicate (or is missing), and counts
     /// nothing: the pass of a statement whose answer is not empty needs only the rows every predicate keeps.
     /// The common forms (one interval, a code or boolean lookup) are tested straight into `running`, one
-    /// loop per predicate; the forms with several alternatives go through `evaluate` and are AND-ed after.
+    /// loop per predicate (and one over the validity bitmap when the column has one); the others (several
+    /// alternatives, or several intervals or none, as `!=` makes) go through `evaluate` and are AND-ed after.
     @inline(__always)
     func refine<R: BlockRows>(_ rows: R, _ count: Int, _ masks: BlockMasks, _ scratchCounts: UnsafeMutablePointer<Int>) {
         let running = masks.running
@@ -44,7 +45,7 @@ extension FilterPredicate {
             for i in 0..<count { running[i] &= own[i] }
             return
         }
-        // A missing value's slot holds zero, which a test may accept: the bitmap has the last word.
+        // A missing value's slot holds some value, which a test may accept: the bitmap has the last word.
         if let validity {
             for i in 0..<count { running[i] &= validity.isPresent(rows.row(i)) ? 1 : 0 }
         }

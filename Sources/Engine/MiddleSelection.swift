@@ -45,11 +45,13 @@ enum MiddleSelection {
             let v = bucket[min(at, n - 1)]
             if !v.isNaN { sample.append(v) }
         }
-        guard sample.count > sampleSize / 2 else { return nil }
+        guard sample.count >= 256 else { return nil }
         sample.sort()
-        // The middle's rank in the sample is about s/2 give or take √s/2; four of those either side.
+        // The middle's rank among all the sampled values is about upper/n of them, give or take √s/2; NaNs
+        // sort last, so among the numbers sampled it is at the same index (past them: the middle is a NaN
+        // or among the greatest numbers). Four of those give-or-takes either side.
         let s = sample.count
-        let at = upper * s / n, margin = 2 * Int(Double(s).squareRoot()) + 2
+        let at = min(s - 1, upper * sampleSize / n), margin = 2 * Int(Double(s).squareRoot()) + 2
         let low = sample[max(0, at - margin)], high = sample[min(s - 1, at + margin)]
         let capacity = n / 8 + 4_096
         let between = UnsafeMutableBufferPointer<Double>.allocate(capacity: capacity)

@@ -54,11 +54,15 @@ import Testing
         expectSame((0..<n).map { _ in rng.chance(0.55) ? .nan : rng.unit() }, "55 % NaN")
         expectSame((0..<n).map { Double(($0 * 4_096 / n) % 2 == 0 ? $0 : -$0) }, "a period of the sample's stride")
         expectSame((0..<n).map { $0 < n / 2 - 3 ? -1 : $0 > n / 2 + 3 ? 1 : Double($0) }, "a narrow middle")
-        // The sampled path itself agrees whenever it answers.
-        var values = (0..<n).map { _ in rng.unit() * 100 }
-        let want = sortedMedian(values)
-        let sampled = values.withUnsafeMutableBufferPointer { MiddleSelection.sampledMedian($0) }
-        #expect(sampled == want, "sampled: \(String(describing: sampled)) vs \(want)")
+        // The sampled path itself answers, and agrees with the sort: on numbers, on numbers with NaNs (the
+        // middle then far up among the numbers), and when the middle is a NaN.
+        for nanShare in [0.0, 0.2, 0.48, 0.6] {
+            var values = (0..<n).map { _ in rng.chance(nanShare) ? .nan : rng.unit() * 100 }
+            let want = sortedMedian(values)
+            let sampled = values.withUnsafeMutableBufferPointer { MiddleSelection.sampledMedian($0) }
+            #expect(sampled.map { want.isNaN ? $0.isNaN : $0 == want } == true,
+                    "\(nanShare) NaN: sampled \(String(describing: sampled)) vs \(want)")
+        }
     }
 
     @Test(arguments: 0..<200)
