@@ -130,14 +130,14 @@ struct FilterScan {
             let rows = rowsAt(position)
             let running = masks.running, own = masks.own
             running.update(repeating: 1, count: count)
-            for (p, predicate) in predicates.enumerated() where !countingEach {
-                counts.alternatives[p].withUnsafeMutableBufferPointer { predicate.refine(rows, count, masks, $0.baseAddress!) }
-            }
-            for (p, predicate) in predicates.enumerated() where countingEach {
-                counts.alternatives[p].withUnsafeMutableBufferPointer { predicate.evaluate(rows, count, masks, $0.baseAddress!) }
-                for i in 0..<count { running[i] &= own[i] }
-                counts.alone[p] += ones(own, count)
-                counts.running[p] += ones(running, count)
+            for (p, predicate) in predicates.enumerated() {
+                counts.alternatives[p].withUnsafeMutableBufferPointer { alternatives in
+                    guard countingEach else { return predicate.refine(rows, count, masks, alternatives.baseAddress!) }
+                    predicate.evaluate(rows, count, masks, alternatives.baseAddress!)
+                    for i in 0..<count { running[i] &= own[i] }
+                    counts.alone[p] += ones(own, count)
+                    counts.running[p] += ones(running, count)
+                }
             }
             if let output {
                 for i in 0..<count {

@@ -26,18 +26,9 @@ extension FilterPredicate {
         case .decimals(let values, let alternatives) where alternatives.count == 1 && alternatives[0].count == 1:
             values.withUnsafeBufferPointer { andInside($0.baseAddress!, alternatives[0][0], rows, count, running) }
         case .codes(let codes, let flags):
-            flags.withUnsafeBufferPointer { f in
-                switch codes {
-                case .int8(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { running[i] &= f[Int(c[rows.row(i)])] } }
-                case .int16(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { running[i] &= f[Int(c[rows.row(i)])] } }
-                case .int32(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { running[i] &= f[Int(c[rows.row(i)])] } }
-                case .int64(let c): c.withUnsafeBufferPointer { c in for i in 0..<count { running[i] &= f[Int(c[rows.row(i)])] } }
-                }
-            }
+            andFlagged(codes, flags, rows, count, running)
         case .booleans(let values, let flags):
-            values.withUnsafeBufferPointer { v in
-                for i in 0..<count { running[i] &= flags[v[rows.row(i)] ? 1 : 0] }
-            }
+            andFlagged(values, flags, rows, count, running)
         default:
             // Several intervals or alternatives: the counting form, whose counts are dropped.
             evaluate(rows, count, masks, scratchCounts)
@@ -57,11 +48,10 @@ extension FilterPredicate {
 func andInside<T: FixedWidthInteger & SignedInteger & IntervalBound, R: BlockRows>(
     _ values: UnsafeBufferPointer<T>, _ range: ClosedRange<Int64>, _ rows: R, _ count: Int, _ running: UnsafeMutablePointer<UInt8>
 ) {
-    guard range.lowerBound <= Int64(T.max), range.upperBound >= Int64(T.min) else {
+    guard let narrow = range.narrowed(to: T.self) else {
         running.update(repeating: 0, count: count)
         return
     }
-    let narrow = T(max(range.lowerBound, Int64(T.min)))...T(min(range.upperBound, Int64(T.max)))
     andInside(values.baseAddress!, narrow, rows, count, running)
 }
 

@@ -56,16 +56,20 @@ struct MemoryExecutor: PlanExecutor {
     /// and only an empty answer (or `explain`) needs it.
     private func filtered(_ plan: QueryPlan, keepingRows: Bool = true, refusingEmpty: Bool = true) throws -> (bound: [BoundFilter], outcome: FilterOutcome) {
         let bound = try plan.filters.map(bound)
-        let outcome = filterRows(.all(count: table.rowCount), where: bound.map(\.predicate), keepingRows: keepingRows, countingEach: false)
+        let outcome = pass(bound, keepingRows: keepingRows, countingEach: false)
         if refusingEmpty, outcome.keptCount == 0, !plan.filters.isEmpty, !EmptyAnswer.isAccepted {
-            try refuseEmpty(plan, bound, filterRows(.all(count: table.rowCount), where: bound.map(\.predicate), keepingRows: false))
+            try refuseEmpty(plan, bound, pass(bound, keepingRows: false, countingEach: true))
         }
         return (bound, outcome)
     }
 
+    /// One pass of the filter kernel over every row of the table.
+    private func pass(_ bound: [BoundFilter], keepingRows: Bool, countingEach: Bool) -> FilterOutcome {
+        filterRows(.all(count: table.rowCount), where: bound.map(\.predicate), keepingRows: keepingRows, countingEach: countingEach)
+    }
+
     func steps(_ plan: QueryPlan) throws -> (total: Int, kept: [Int]) {
-        let predicates = try plan.filters.map(bound).map(\.predicate)
-        return (table.rowCount, filterRows(.all(count: table.rowCount), where: predicates, keepingRows: false).runningCounts)
+        (table.rowCount, pass(try plan.filters.map(bound), keepingRows: false, countingEach: true).runningCounts)
     }
 
     /// The rows all filters keep.
