@@ -55,8 +55,7 @@ extension ClosedRange where Bound == Int64 {
 
 /// `mask[i] &= flags[code]` for the block's rows: a text test, each dictionary code looked up in the flags
 /// of the codes that pass (both the counting and the non-counting pass). One loop per width, written out:
-/// a generic inner function passed to `withCodes` was left unspecialised and slowed a filtered grouping
-/// by a tenth.
+/// a generic inner function passed to `withCodes` was left unspecialised (`perf` showed it generic).
 @inline(__always)
 func andFlagged<R: BlockRows>(_ codes: IntegerBuffer, _ flags: ContiguousArray<UInt8>, _ rows: R, _ count: Int,
                               _ mask: UnsafeMutablePointer<UInt8>) {
