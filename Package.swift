@@ -4,7 +4,8 @@ import PackageDescription
 // Dependencies point one way (see docs/architecture.md):
 //   solieu (executable) → Shell → Language → Engine, and Shell, Language → Formats → Engine;
 //   Shell → CEditLine (the system's libedit); Formats → CExpat and ZIPFoundation (reading .xlsx), CXlsxWriter
-//   (writing it).
+//   (writing it); Formats → CStructuralScan (the SSE2 scan for field ends in quote-free CSV, in C for its
+//   vector compares).
 // Remote holds what every remote engine shares (SQLConnection); PostgreSQL → Remote, CLibPQ (the system's libpq).
 // SparkConnect → Remote → Engine, and SparkConnect → ArrowIPC (Arrow stream bytes to engine columns) and gRPC.
 // Engine knows nothing of files, terminals or the shell; Formats knows nothing of the shell.
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "Engine"),
         .systemLibrary(name: "CExpat", pkgConfig: "expat", providers: [.apt(["libexpat1-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        .target(name: "Formats", dependencies: ["Engine", "CExpat", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "CStructuralScan"),
+        .target(name: "Formats", dependencies: ["Engine", "CStructuralScan", "CExpat", "CXlsxWriter", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Remote", dependencies: ["Engine"]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "PostgreSQL", dependencies: ["Engine", "Remote", "CLibPQ"]),
@@ -52,7 +54,7 @@ let package = Package(
             name: "HouseholdGenerator",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "FormatsTests", dependencies: ["Formats", "Engine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats", "CStructuralScan", "Engine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "DatasetTests", dependencies: ["Formats", "Engine"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language", "Shell", "Formats", "Engine"]),
         .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC", "Remote", "Engine"], exclude: ["Fixtures"]),

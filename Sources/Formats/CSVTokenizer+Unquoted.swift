@@ -1,3 +1,4 @@
+import CStructuralScan
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,15 +6,70 @@ import Darwin
 #endif
 
 extension CSVTokenizer {
-    /// The fast path for data without a single quote (most exports): one structural scan finds every
-    /// delimiter and line end eight bytes at a time, and each is handled by iterating over the set bits of
-    /// one mask word, so a field costs a few instructions whatever its length.
+    /// The fast path for data without a single quote (most exports), a window of about 64 KiB at a time,
+    /// each window ending at a line end.
+    ///
+    /// A C routine (SSE2) writes the offset of every delimiter and line end in the window; the window is
+    /// taken whole when those marks show `expected` fields on every line: as many marks as lines times the
+    /// fields (one more per line for CRLF), every line's last mark a line end, and CRs only right before LFs.
+    /// Its records then go to the visitor as one block, without a test per mark. A window that does not
+    /// pass (a blank line, a lone CR, a row with the wrong number of fields) is read by `scanByMarks`, which
+    /// stops at the first record it cannot take, for the general tokenizer to report exactly.
+    /// - Returns: the summary so far and where the scan stopped (`range.upperBound` when it read everything).
+    func scanUnquoted<V: CSVFieldVisitor>(_ range: Range<Int>, expected: Int, windowBytes: Int = 1 << 16,
+                                          into visitor: inout V) -> (CSVScanSummary, stoppedAt: Int) {
+        var summary = CSVScanSummary()
+        guard let base = bytes.baseAddress, expected > 0 else { return (summary, range.lowerBound) }
+        var marks = MarkBuffer(capacity: windowBytes)
+        defer { marks.deallocate() }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            guard let end = windowEnd(from: start, in: range, windowBytes: windowBytes) else { break }
+            if let block = marks.block(base + start, count: end - start, delimiter: delimiter, width: expected) {
+                visitor.records(block)
+                summary.records += block.count
+                summary.newlines += block.count
+            } else {
+                let (window, stoppedAt) = scanByMarks(start..<end, expected: expected, into: &visitor)
+                summary.records += window.records
+                summary.newlines += window.newlines
+                summary.blankLines += window.blankLines
+                if stoppedAt < end { return (summary, stoppedAt) }
+            }
+            start = end
+        }
+        guard start < range.upperBound else { return (summary, start) }
+        // The last line, without a line end (or a line too long for a window).
+        let (rest, stoppedAt) = scanByMarks(start..<range.upperBound, expected: expected, into: &visitor)
+        summary.records += rest.records
+        summary.newlines += rest.newlines
+        summary.blankLines += rest.blankLines
+        return (summary, stoppedAt)
+    }
+
+    /// Just past the last LF of the `windowBytes` from `start`, or of the line running beyond them; nil when
+    /// no LF follows (or the line is too long for the marks' 32-bit offsets).
+    private func windowEnd(from start: Int, in range: Range<Int>, windowBytes: Int) -> Int? {
+        let base = bytes.baseAddress!
+        let limit = min(start + windowBytes, range.upperBound)
+        let lastLineFeed = solieu_last_line_feed(base + start, limit - start)
+        if lastLineFeed >= 0 { return start + lastLineFeed + 1 }
+        guard limit < range.upperBound,
+              let lineFeed = memchr(base + limit, Int32(CSVTokenizer.newline), range.upperBound - limit) else { return nil }
+        let end = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self)) + 1
+        return end - start < Int(Int32.max) - 16 ? end : nil
+    }
+
+    /// The per-mark form of the fast path, for what the windowed scan does not accept (a blank line, a lone
+    /// CR, a record with the wrong number of fields, a last line without a line end): one structural scan
+    /// finds every delimiter and line end eight bytes at a time, and each is handled by iterating over the
+    /// set bits of one mask word.
     ///
     /// A record is handed to the visitor only once it is known to be well formed. At anything unusual
     /// (a record with the wrong number of fields, a CR not followed by LF) the scan stops at that record's
     /// start and returns, so the general tokenizer can take over there and report it exactly.
     /// - Returns: the summary so far and where the scan stopped (`range.upperBound` when it read everything).
-    func scanUnquoted<V: CSVFieldVisitor>(_ range: Range<Int>, expected: Int, into visitor: inout V) -> (CSVScanSummary, stoppedAt: Int) {
+    func scanByMarks<V: CSVFieldVisitor>(_ range: Range<Int>, expected: Int, into visitor: inout V) -> (CSVScanSummary, stoppedAt: Int) {
         var summary = CSVScanSummary()
         guard let base = bytes.baseAddress, expected > 0 else { return (summary, range.lowerBound) }
         let end = range.upperBound

@@ -5,6 +5,9 @@ protocol CSVFieldVisitor {
     mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, hasEscapedQuotes: Bool)
     /// The current record ended after `fieldCount` fields.
     mutating func endRecord(fieldCount: Int)
+    /// Complete records of unquoted fields, from the fast path (in place of `field` and `endRecord` calls for
+    /// each; the default makes those calls).
+    mutating func records(_ block: CSVRecordBlock)
 }
 
 /// Where a tokenizer run stopped, and what it counted on the way.

@@ -33,31 +33,54 @@ struct ProfileCollector: CSVFieldVisitor {
 
     @inline(__always)
     mutating func field(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, hasEscapedQuotes: Bool) {
+        ProfileCollector.add(bytes, hasEscapedQuotes: hasEscapedQuotes, to: &profiles[index])
+    }
+
+    @inline(__always)
+    mutating func endRecord(fieldCount: Int) {
+        records &+= 1
+        if records & (LoadProgress.rowsPerReport - 1) == 0 { progress?.profiled(LoadProgress.rowsPerReport) }
+    }
+
+    /// A block, a column at a time: the column's profile is held in a local for all the block's rows, and
+    /// the same tests run down the column, taking the same branches row after row.
+    mutating func records(_ block: CSVRecordBlock) {
+        for column in 0..<block.width {
+            var profile = profiles[column]
+            for row in 0..<block.count {
+                ProfileCollector.add(block.field(row, column), hasEscapedQuotes: false, to: &profile)
+            }
+            profiles[column] = profile
+        }
+        let before = records
+        records &+= block.count
+        let reports = records / LoadProgress.rowsPerReport - before / LoadProgress.rowsPerReport
+        if reports > 0 { progress?.profiled(reports * LoadProgress.rowsPerReport) }
+    }
+
+    /// The shape of one field, summed into its column's profile.
+    @inline(__always)
+    static func add(_ bytes: UnsafeBufferPointer<UInt8>, hasEscapedQuotes: Bool, to profile: inout ColumnProfile) {
         // Most fields of a numeric column are plain digits: classify them without the general reader.
         if let value = FastDigits.value(bytes) {
-            profiles[index].addPlainInteger(value, digits: bytes.count, leadingZero: bytes.count > 1 && bytes[0] == 0x30)
+            profile.addPlainInteger(value, digits: bytes.count, leadingZero: bytes.count > 1 && bytes[0] == 0x30)
             return
         }
         // Once a column holds text it stays text: a field that starts with a letter is only counted.
-        if profiles[index].texts > 0, let first = bytes.first, FieldClassifier.startsWord(first) {
-            profiles[index].present += 1
-            profiles[index].texts += 1
+        if profile.texts > 0, let first = bytes.first, FieldClassifier.startsWord(first) {
+            profile.present += 1
+            profile.texts += 1
             return
         }
         // `1834.5` or `6,8`: digits, one mark, digits — the usual decimal, classified without the general reader.
         if let (evidence, digits, fractionDigits) = FastDecimal.evidence(bytes) {
-            profiles[index].addPlainDecimal(evidence, digits: digits, fractionDigits: fractionDigits)
+            profile.addPlainDecimal(evidence, digits: digits, fractionDigits: fractionDigits)
             return
         }
         let trimmed = FieldClassifier.trimmed(bytes)
         let shape = hasEscapedQuotes ? FieldShape(kind: .text) : FieldClassifier.classify(trimmed)
         let negative = trimmed.first == 0x2D || trimmed.first == 0xE2
-        profiles[index].add(shape, negative: negative, raw: bytes)
-    }
-    @inline(__always)
-    mutating func endRecord(fieldCount: Int) {
-        records &+= 1
-        if records & (LoadProgress.rowsPerReport - 1) == 0 { progress?.profiled(LoadProgress.rowsPerReport) }
+        profile.add(shape, negative: negative, raw: bytes)
     }
 }
 
@@ -135,12 +158,18 @@ struct ColumnFiller: CSVFieldVisitor {
 
     @inline(__always)
     mutating func field(_ index: Int, _ raw: UnsafeBufferPointer<UInt8>, quoted: Bool, hasEscapedQuotes: Bool) {
+        fill(index, row, raw, hasEscapedQuotes: hasEscapedQuotes)
+    }
+
+    /// One field, parsed with its column's plan and written at `row`.
+    @inline(__always)
+    private mutating func fill(_ index: Int, _ row: Int, _ raw: UnsafeBufferPointer<UInt8>, hasEscapedQuotes: Bool) {
         let kind = kinds.withUnsafeBufferPointer { $0[index] }
         let target = values.withUnsafeBufferPointer { $0[index] }
         if kind == .text {
             // Text keeps its spaces; only the missing markers (checked trimmed) mean "no value".
             if !hasEscapedQuotes && FieldClassifier.isMissingMarker(FieldClassifier.trimmed(raw)) {
-                markMissing(index)
+                markMissing(index, row)
                 return
             }
             let codes = target.assumingMemoryBound(to: Int32.self)
@@ -156,12 +185,12 @@ struct ColumnFiller: CSVFieldVisitor {
         }
         // Plain digits: the common case of every integer column.
         if kind.rawValue <= Kind.int64.rawValue, let value = FastDigits.value(raw) {
-            store(value, kind, target)
+            store(value, kind, target, row)
             return
         }
         let f = FieldClassifier.trimmed(raw)
         if FieldClassifier.isMissingMarker(f) {
-            markMissing(index)
+            markMissing(index, row)
             return
         }
         let thousandsMark = thousands.withUnsafeBufferPointer { $0[index] }
@@ -185,7 +214,7 @@ struct ColumnFiller: CSVFieldVisitor {
             return
         default:
             if let x = NumberReader.integer(f, thousands: thousandsMark == 0 ? nil : thousandsMark) {
-                store(x, kind, target)
+                store(x, kind, target, row)
                 return
             }
         }
@@ -193,7 +222,7 @@ struct ColumnFiller: CSVFieldVisitor {
     }
 
     @inline(__always)
-    private func store(_ value: Int64, _ kind: Kind, _ target: UnsafeMutableRawPointer) {
+    private func store(_ value: Int64, _ kind: Kind, _ target: UnsafeMutableRawPointer, _ row: Int) {
         switch kind {
         case .int8: target.assumingMemoryBound(to: Int8.self)[row] = Int8(truncatingIfNeeded: value)
         case .int16: target.assumingMemoryBound(to: Int16.self)[row] = Int16(truncatingIfNeeded: value)
@@ -204,7 +233,7 @@ struct ColumnFiller: CSVFieldVisitor {
 
     /// A missing cell: its presence byte is cleared and its slot set to zero (every slot is written once).
     @inline(__always)
-    private func markMissing(_ index: Int) {
+    private func markMissing(_ index: Int, _ row: Int) {
         present.withUnsafeBufferPointer { $0[index] }?[row] = false
         let target = values.withUnsafeBufferPointer { $0[index] }
         switch kinds.withUnsafeBufferPointer({ $0[index] }) {
@@ -221,6 +250,51 @@ struct ColumnFiller: CSVFieldVisitor {
     mutating func endRecord(fieldCount: Int) {
         row += 1
         if row & (LoadProgress.rowsPerReport - 1) == 0 { progress?.parsed(LoadProgress.rowsPerReport) }
+    }
+
+    /// A block, a column at a time: each column's kind is decided once, and the loop down the column parses
+    /// its usual form (plain digits, a plain decimal, a known text) inline, leaving anything else to `fill`.
+    mutating func records(_ block: CSVRecordBlock) {
+        let firstRow = row, rows = block.count
+        for column in 0..<block.width {
+            let target = values.withUnsafeBufferPointer { $0[column] }
+            switch kinds.withUnsafeBufferPointer({ $0[column] }) {
+            case .int8: fillIntegers(column, block, firstRow, target.assumingMemoryBound(to: Int8.self))
+            case .int16: fillIntegers(column, block, firstRow, target.assumingMemoryBound(to: Int16.self))
+            case .int32: fillIntegers(column, block, firstRow, target.assumingMemoryBound(to: Int32.self))
+            case .int64: fillIntegers(column, block, firstRow, target.assumingMemoryBound(to: Int64.self))
+            case .decimal:
+                let mark = decimalMarks.withUnsafeBufferPointer { $0[column] }
+                let doubles = target.assumingMemoryBound(to: Double.self)
+                for r in 0..<rows {
+                    let raw = block.field(r, column)
+                    if let x = FastDecimal.value(raw, decimalMark: mark) { doubles[firstRow &+ r] = x }
+                    else { fill(column, firstRow &+ r, raw, hasEscapedQuotes: false) }
+                }
+            case .text:
+                let codes = target.assumingMemoryBound(to: Int32.self)
+                for r in 0..<rows {
+                    let raw = block.field(r, column)
+                    // A value met before (and no missing marker, which is never interned) needs only a lookup.
+                    if let known = interners.withUnsafeBufferPointer({ $0[column].existingCode(for: raw) }) { codes[firstRow &+ r] = known }
+                    else { fill(column, firstRow &+ r, raw, hasEscapedQuotes: false) }
+                }
+            case .boolean:
+                for r in 0..<rows { fill(column, firstRow &+ r, block.field(r, column), hasEscapedQuotes: false) }
+            }
+        }
+        row = firstRow + rows
+        let reports = row / LoadProgress.rowsPerReport - firstRow / LoadProgress.rowsPerReport
+        if reports > 0 { progress?.parsed(reports * LoadProgress.rowsPerReport) }
+    }
+
+    @inline(__always)
+    private mutating func fillIntegers<T: FixedWidthInteger>(_ column: Int, _ block: CSVRecordBlock, _ firstRow: Int, _ target: UnsafeMutablePointer<T>) {
+        for r in 0..<block.count {
+            let raw = block.field(r, column)
+            if let value = FastDigits.value(raw) { target[firstRow &+ r] = T(truncatingIfNeeded: value) }
+            else { fill(column, firstRow &+ r, raw, hasEscapedQuotes: false) }
+        }
     }
 }
 
@@ -239,13 +313,19 @@ enum FastDecimal {
             mark = i
         }
         guard mark > 0, mark < bytes.count - 1 else { return nil }
-        let isDot = base[mark] == FieldClassifier.dot
-        let integerDigits = mark, fractionDigits = bytes.count - mark - 1
+        let fractionDigits = bytes.count - mark - 1
+        return (evidence(integerDigits: mark, fractionDigits: fractionDigits, isDot: base[mark] == FieldClassifier.dot, leadingZero: base[0] == 0x30),
+                digits, fractionDigits)
+    }
+
+    /// What a number of digits, one mark and digits says of the mark.
+    @inline(__always)
+    static func evidence(integerDigits: Int, fractionDigits: Int, isDot: Bool, leadingZero: Bool) -> SeparatorEvidence {
         // `1.234` could be a thousands group; `0.123`, `6.8`, `1234.5` cannot.
-        if integerDigits <= 3 && fractionDigits == 3 && !(integerDigits == 1 && base[0] == 0x30) {
-            return (isDot ? .dotAmbiguous : .commaAmbiguous, digits, fractionDigits)
+        if integerDigits <= 3 && fractionDigits == 3 && !(integerDigits == 1 && leadingZero) {
+            return isDot ? .dotAmbiguous : .commaAmbiguous
         }
-        return (isDot ? .dotDecimal : .commaDecimal, digits, fractionDigits)
+        return isDot ? .dotDecimal : .commaDecimal
     }
 
     /// The value of a field `evidence` accepted, with `decimalMark` as the mark (Clinger's fast path: at

@@ -1,10 +1,12 @@
+import CStructuralScan
 import Engine
 @testable import Formats
 import Testing
 
-/// The eight-bytes-at-a-time scan (`scanUnquoted`, taken by `scan` for quote-free data) must find exactly the
-/// records the general byte-by-byte tokenizer finds, on any input: every byte after a separator (`-` `:` `}`
-/// `;` are one bit away from `,` `;` `|`), every position in the eight-byte word, every line end, stray rows.
+/// The fast scan of quote-free data (`scanUnquoted`: windows of marks found by SSE2, and the eight-bytes-at-a-time
+/// `scanByMarks` for windows it does not accept) must find exactly the records the general byte-by-byte
+/// tokenizer finds, on any input: every byte after a separator (`-` `:` `}` `;` are one bit away from `,` `;`
+/// `|`), every position in the eight-byte word, every line end, stray rows, windows of any size.
 @Suite struct TokenizerPropertyTests {
     /// Everything a visitor is told, in order, so two tokenizers can be compared event for event.
     struct RecordingVisitor: CSVFieldVisitor {
@@ -90,7 +92,7 @@ import Testing
 
     /// Runs `scan` (fast path where it can) and `scanGeneral` on `bytes`; returns a description of the first
     /// difference, or nil when both saw the same fields, records, line counts and error.
-    static func difference(_ bytes: [UInt8], separator: UInt8, columns: Int, fastRecords: inout Int) -> String? {
+    static func difference(_ bytes: [UInt8], separator: UInt8, columns: Int, windowBytes: Int = 1 << 16, fastRecords: inout Int) -> String? {
         bytes.withUnsafeBufferPointer { buffer in
             let tokenizer = CSVTokenizer(bytes: buffer, delimiter: separator, expectedFields: columns)
             var fast = RecordingVisitor(), general = RecordingVisitor(), unquotedOnly = RecordingVisitor()
@@ -98,7 +100,7 @@ import Testing
             let (generalSummary, generalEnd) = tokenizer.scanGeneral(0..<buffer.count, maximumRecords: .max, into: &general)
             if tokenizer.hasNoQuotes(0..<buffer.count) {
                 // What the fast scan accepted alone must be a prefix of what the general tokenizer found.
-                let (_, stoppedAt) = tokenizer.scanUnquoted(0..<buffer.count, expected: columns, into: &unquotedOnly)
+                let (_, stoppedAt) = tokenizer.scanUnquoted(0..<buffer.count, expected: columns, windowBytes: windowBytes, into: &unquotedOnly)
                 fastRecords += unquotedOnly.records
                 if stoppedAt > buffer.count { return "scanUnquoted stopped past the end" }
                 if !general.events.starts(with: unquotedOnly.events) { return "scanUnquoted's records are not the general tokenizer's" }
@@ -139,6 +141,76 @@ import Testing
         #expect(fastRecords > files, "the fast scan accepted only \(fastRecords) records")
     }
 
+    /// Files of many rows read in windows of a few bytes to a few hundred: rows cut by no window, windows
+    /// that hold one line or a line longer than a window, windows taken whole next to windows with a blank
+    /// line, a lone CR or a row with a field too many, in LF and CRLF files.
+    @Test(arguments: [7, 16, 64, 100, 257])
+    func windowedScanAgreesWithGeneralTokenizer(windowBytes: Int) {
+        var rng = SeededGenerator(seed: 0x3174_0000 + UInt64(windowBytes))
+        var failures = 0
+        var fastRecords = 0
+        for n in 0..<3_000 {
+            let separator = TokenizerPropertyTests.separators[n % 4]
+            let columns = 1 + Int(rng.next() % 5)
+            var bytes: [UInt8] = []
+            for _ in 0..<(1 + rng.next() % 12) {
+                var part = TokenizerPropertyTests.randomFile(&rng, separator: separator, columns: columns, allowQuotes: false)
+                if part.last != 0x0A && part.last != 0x0D { part.append(0x0A) }
+                // Most parts all LF or all CRLF, so that windows are taken whole as well as refused.
+                if n % 3 < 2 { part = TokenizerPropertyTests.withLineEnds(part, crlf: n % 3 == 1) }
+                bytes += part
+            }
+            if let problem = TokenizerPropertyTests.difference(bytes, separator: separator, columns: columns, windowBytes: windowBytes,
+                                                               fastRecords: &fastRecords) {
+                failures += 1
+                if failures <= 3 { Issue.record("file \(n), window \(windowBytes): \(problem)\n\(String(decoding: bytes, as: UTF8.self).debugDescription)") }
+            }
+        }
+        #expect(failures == 0)
+        #expect(fastRecords > 3_000, "the fast scan accepted only \(fastRecords) records")
+    }
+
+    /// `bytes` with every line end (LF, CRLF or a lone CR) made LF, or CRLF.
+    static func withLineEnds(_ bytes: [UInt8], crlf: Bool) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                if bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                out += crlf ? [0x0D, 0x0A] : [0x0A]
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The C routine that finds the marks, against a byte-by-byte loop: every length up to 300 (the vector
+    /// loop's 64-byte steps, the tail, 0 to 64 marks in a step) and bytes next to the marks' values.
+    @Test func markScanFindsEveryDelimiterAndLineEnd() {
+        var rng = SeededGenerator(seed: 0x3A5C)
+        let alphabet: [UInt8] = [0x2C, 0x3B, 0x09, 0x0A, 0x0D, 0x2D, 0x0B, 0x0C, 0x61, 0x80, 0xFF, 0x00]
+        for length in 0...300 {
+            for trial in 0..<20 {
+                let delimiter = TokenizerPropertyTests.separators[trial % 4]
+                // From no mark at all to nothing but marks.
+                let density = UInt64(trial % 5)
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    rng.next() % 5 < density ? [delimiter, 0x0A, 0x0D][Int(rng.next() % 3)] : alphabet[Int(rng.next() % UInt64(alphabet.count))]
+                }
+                let expected = bytes.indices.filter { bytes[$0] == delimiter || bytes[$0] == 0x0A || bytes[$0] == 0x0D }.map { Int32($0) }
+                var positions = [Int32](repeating: -7, count: length + 16)
+                var counts = solieu_mark_counts()
+                let found = bytes.withUnsafeBufferPointer { b in
+                    positions.withUnsafeMutableBufferPointer { solieu_csv_marks(b.baseAddress, length, delimiter, $0.baseAddress, &counts) }
+                }
+                #expect(Array(positions[0..<found]) == expected, "length \(length), trial \(trial)")
+                #expect(counts.lineFeeds == bytes.filter { $0 == 0x0A }.count && counts.carriageReturns == bytes.filter { $0 == 0x0D }.count)
+            }
+        }
+    }
+
     /// The issue's reproductions: a field starting with the byte one above the separator, in every position
     /// of the word, read through the whole reader.
     @Test(arguments: [(",", "-"), (";", ":"), ("|", "}")])
@@ -157,14 +229,16 @@ import Testing
 
     /// The chunked, multi-core path over quote-free data full of fields that start one bit away from the
     /// separator, against the reference parser cell by cell.
-    @Test func chunkedReadOfNegativeNumbersMatchesReference() throws {
+    @Test(arguments: ["mixed", "LF", "CRLF"])
+    func chunkedReadOfNegativeNumbersMatchesReference(lineEnds: String) throws {
         var rng = SeededGenerator(seed: 42)
         var bytes = Array("id;change;note\n".utf8)
         bytes.reserveCapacity(CSVReader.minimumBytesToSplit + (1 << 16))
         var row = 0
         while bytes.count < CSVReader.minimumBytesToSplit + (1 << 16) {
             let note = [":", ":a", "-", "}", "Ninh Bình", ":Kon Tum"][Int(rng.next() % 6)]
-            bytes += Array("\(row);-\(rng.next() % 1000),\(rng.next() % 100);\(note)\(rng.next() % 3 == 0 ? "\r\n" : "\n")".utf8)
+            let crlf = lineEnds == "CRLF" || (lineEnds == "mixed" && rng.next() % 3 == 0)
+            bytes += Array("\(row);-\(rng.next() % 1000),\(rng.next() % 100);\(note)\(crlf ? "\r\n" : "\n")".utf8)
             row += 1
         }
         let result = try readCSV(bytes: bytes, delimiter: 0x3B)
