@@ -62,6 +62,13 @@ size_t solieu_csv_marks(const uint8_t *bytes, size_t count, uint8_t delimiter, i
 }
 
 ptrdiff_t solieu_last_line_feed(const uint8_t *bytes, size_t count) {
+#if defined(__GLIBC__)
     const uint8_t *found = count > 0 ? memrchr(bytes, '\n', count) : NULL;
     return found ? found - bytes : -1;
+#else
+    for (size_t i = count; i > 0; i--) {
+        if (bytes[i - 1] == '\n') return (ptrdiff_t)(i - 1);
+    }
+    return -1;
+#endif
 }

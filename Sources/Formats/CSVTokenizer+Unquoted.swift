@@ -13,8 +13,9 @@ extension CSVTokenizer {
     /// taken whole when those marks show `expected` fields on every line: as many marks as lines times the
     /// fields (one more per line for CRLF), every line's last mark a line end, and CRs only right before LFs.
     /// Its records then go to the visitor as one block, without a test per mark. A window that does not
-    /// pass (a blank line, a lone CR, a row with the wrong number of fields) is read by `scanByMarks`, which
-    /// stops at the first record it cannot take, for the general tokenizer to report exactly.
+    /// pass (a blank line, a lone CR, LF and CRLF lines mixed, a row with the wrong number of fields) is
+    /// read by `scanByMarks`, which stops at the first record it cannot take, for the general tokenizer to
+    /// report exactly.
     /// - Returns: the summary so far and where the scan stopped (`range.upperBound` when it read everything).
     func scanUnquoted<V: CSVFieldVisitor>(_ range: Range<Int>, expected: Int, windowBytes: Int = 1 << 16,
                                           into visitor: inout V) -> (CSVScanSummary, stoppedAt: Int) {
@@ -47,8 +48,12 @@ extension CSVTokenizer {
         return (summary, stoppedAt)
     }
 
+    /// A window stretched to the end of a long line holds at most this many bytes: its marks take four bytes
+    /// a byte at worst, and a longer line is read by `scanByMarks`, which needs no such buffer.
+    static let longestWindow = 16 << 20
+
     /// Just past the last LF of the `windowBytes` from `start`, or of the line running beyond them; nil when
-    /// no LF follows (or the line is too long for the marks' 32-bit offsets).
+    /// no LF follows (or the line is longer than `longestWindow`).
     private func windowEnd(from start: Int, in range: Range<Int>, windowBytes: Int) -> Int? {
         let base = bytes.baseAddress!
         let limit = min(start + windowBytes, range.upperBound)
@@ -57,7 +62,7 @@ extension CSVTokenizer {
         guard limit < range.upperBound,
               let lineFeed = memchr(base + limit, Int32(CSVTokenizer.newline), range.upperBound - limit) else { return nil }
         let end = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self)) + 1
-        return end - start < Int(Int32.max) - 16 ? end : nil
+        return end - start <= CSVTokenizer.longestWindow ? end : nil
     }
 
     /// The per-mark form of the fast path, for what the windowed scan does not accept (a blank line, a lone

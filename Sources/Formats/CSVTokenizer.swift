@@ -208,7 +208,7 @@ struct CSVTokenizer {
     /// The top bit of every byte of `word` that is the delimiter, LF or CR, and perhaps of a byte right
     /// above one of those (Mycroft's test, `(x - 0x01…) & ~x & 0x80…`, three operations a pattern against
     /// five for `zeroBytes`: its borrow out of a zero byte marks the next byte when that one is 0x01). The
-    /// lowest mark is always exact; a caller that takes every mark checks the byte (as `scanUnquoted` does).
+    /// lowest mark is always exact; a caller that takes every mark checks the byte (as `scanByMarks` does).
     @inline(__always)
     static func candidateBytes(_ word: UInt64, delimiterPattern: UInt64) -> UInt64 {
         let a = word ^ delimiterPattern, b = word ^ newlinePattern, c = word ^ returnPattern

@@ -218,7 +218,8 @@ struct ColumnFiller: CSVFieldVisitor {
                 return
             }
         }
-        if mismatch == nil { mismatch = (row, index) }
+        // The earliest row: a block is filled a column at a time, so a later column may report an earlier row.
+        if mismatch.map({ row < $0.row }) ?? true { mismatch = (row, index) }
     }
 
     @inline(__always)

@@ -20,7 +20,7 @@ size_t solieu_csv_marks(const uint8_t *bytes, size_t count, uint8_t delimiter, i
                         solieu_mark_counts *counts);
 
 /// The offset of the last LF among the `count` bytes, or -1 (glibc's memrchr, which Swift's Glibc module
-/// does not declare).
+/// does not declare; a loop elsewhere).
 ptrdiff_t solieu_last_line_feed(const uint8_t *bytes, size_t count);
 
 #endif
