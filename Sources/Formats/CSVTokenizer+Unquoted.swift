@@ -32,9 +32,7 @@ extension CSVTokenizer {
                 summary.newlines += block.count
             } else {
                 let (window, stoppedAt) = scanByMarks(start..<end, expected: expected, into: &visitor)
-                summary.records += window.records
-                summary.newlines += window.newlines
-                summary.blankLines += window.blankLines
+                summary.append(window)
                 if stoppedAt < end { return (summary, stoppedAt) }
             }
             start = end
@@ -42,9 +40,7 @@ extension CSVTokenizer {
         guard start < range.upperBound else { return (summary, start) }
         // The last line, without a line end (or a line too long for a window).
         let (rest, stoppedAt) = scanByMarks(start..<range.upperBound, expected: expected, into: &visitor)
-        summary.records += rest.records
-        summary.newlines += rest.newlines
-        summary.blankLines += rest.blankLines
+        summary.append(rest)
         return (summary, stoppedAt)
     }
 

@@ -19,6 +19,19 @@ struct CSVScanSummary {
     /// The chunk ended inside a quoted field: its split point was not a record boundary.
     var endedInsideQuotes = false
     var error: CSVSyntaxError?
+
+    /// Adds what a scan of the bytes right after this one's found; its error's line is then counted from
+    /// this scan's start.
+    mutating func append(_ later: CSVScanSummary) {
+        if var error = later.error {
+            error.newlinesBefore += newlines
+            self.error = error
+        }
+        records += later.records
+        newlines += later.newlines
+        blankLines += later.blankLines
+        endedInsideQuotes = endedInsideQuotes || later.endedInsideQuotes
+    }
 }
 
 /// A syntax error at a byte offset, with the line counted from the start of the scanned range.
@@ -51,14 +64,11 @@ struct CSVTokenizer {
     func scan<V: CSVFieldVisitor>(_ range: Range<Int>, maximumRecords: Int = .max, unquoted: Bool? = nil, into visitor: inout V) -> (CSVScanSummary, end: Int) {
         // Data rows without quotes take the fast path; the general one below resumes wherever it stops.
         if maximumRecords == .max, let expected = expectedFields, unquoted ?? hasNoQuotes(range) {
-            let (fast, stoppedAt) = scanUnquoted(range, expected: expected, into: &visitor)
-            if stoppedAt >= range.upperBound { return (fast, stoppedAt) }
-            var (rest, end) = scanGeneral(stoppedAt..<range.upperBound, maximumRecords: maximumRecords, into: &visitor)
-            rest.records += fast.records
-            rest.blankLines += fast.blankLines
-            rest.error?.newlinesBefore += fast.newlines
-            rest.newlines += fast.newlines
-            return (rest, end)
+            var (summary, stoppedAt) = scanUnquoted(range, expected: expected, into: &visitor)
+            if stoppedAt >= range.upperBound { return (summary, stoppedAt) }
+            let (rest, end) = scanGeneral(stoppedAt..<range.upperBound, maximumRecords: maximumRecords, into: &visitor)
+            summary.append(rest)
+            return (summary, end)
         }
         return scanGeneral(range, maximumRecords: maximumRecords, into: &visitor)
     }

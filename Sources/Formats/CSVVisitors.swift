@@ -314,19 +314,13 @@ enum FastDecimal {
             mark = i
         }
         guard mark > 0, mark < bytes.count - 1 else { return nil }
-        let fractionDigits = bytes.count - mark - 1
-        return (evidence(integerDigits: mark, fractionDigits: fractionDigits, isDot: base[mark] == FieldClassifier.dot, leadingZero: base[0] == 0x30),
-                digits, fractionDigits)
-    }
-
-    /// What a number of digits, one mark and digits says of the mark.
-    @inline(__always)
-    static func evidence(integerDigits: Int, fractionDigits: Int, isDot: Bool, leadingZero: Bool) -> SeparatorEvidence {
+        let isDot = base[mark] == FieldClassifier.dot
+        let integerDigits = mark, fractionDigits = bytes.count - mark - 1
         // `1.234` could be a thousands group; `0.123`, `6.8`, `1234.5` cannot.
-        if integerDigits <= 3 && fractionDigits == 3 && !(integerDigits == 1 && leadingZero) {
-            return isDot ? .dotAmbiguous : .commaAmbiguous
+        if integerDigits <= 3 && fractionDigits == 3 && !(integerDigits == 1 && base[0] == 0x30) {
+            return (isDot ? .dotAmbiguous : .commaAmbiguous, digits, fractionDigits)
         }
-        return isDot ? .dotDecimal : .commaDecimal
+        return (isDot ? .dotDecimal : .commaDecimal, digits, fractionDigits)
     }
 
     /// The value of a field `evidence` accepted, with `decimalMark` as the mark (Clinger's fast path: at
