@@ -86,10 +86,11 @@ enum ColumnBuffers {
         return filled.map { $0! }
     }
 
-    /// Asks the kernel to back a column's buffer with 2 MiB pages (transparent huge pages, which Debian's
-    /// default "madvise" setting grants on request). Every query that scans the column gains: a CPU's
-    /// prefetchers stop at each 4 KiB page boundary, and each such page costs a TLB entry. Buffers under
-    /// 8 MiB are left alone; the advice is only advice, and nothing fails if the kernel declines it.
+    /// Asks the kernel to back a column's array with 2 MiB pages (transparent huge pages, which Debian's
+    /// default "madvise" setting grants on request), before the array's first write, whether it is filled in
+    /// place or moved into. Every query that scans the column gains: a CPU's prefetchers stop at each 4 KiB
+    /// page boundary, and each such page costs a TLB entry. Buffers under 8 MiB are left alone; the advice is
+    /// only advice, and nothing fails if the kernel declines it.
     private static func adviseHugePages(_ start: UnsafeMutableRawPointer, byteCount: Int) {
         #if os(Linux)
         let huge = 2 << 20
@@ -123,6 +124,7 @@ enum ColumnBuffers {
         func array<T>(_: T.Type) -> ContiguousArray<T> {
             let source = memory.baseAddress!.assumingMemoryBound(to: T.self)
             return ContiguousArray(unsafeUninitializedCapacity: max(rows, 1)) { buffer, initialised in
+                adviseHugePages(buffer.baseAddress!, byteCount: rows * MemoryLayout<T>.stride)
                 buffer.baseAddress!.moveInitialize(from: source, count: rows)
                 initialised = rows
             }
